@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "FollowUp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "FollowUpKit", targets: ["FollowUpKit"]),
+        .executable(name: "followup", targets: ["followup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The bundled reference data and seed documents, compiled into the binary so that a
+        // `followup` copied on its own still initialises a database. Kept in its own module so
+        // that editing the library does not recompile the embedded bytes.
+        .target(
+            name: "FollowUpSeeds",
+            path: "Seeds",
+            exclude: ["README.md"],
+            sources: ["SeedFiles.swift"],
+            resources: [
+                .embedInCode("un-member-states.csv"),
+                .embedInCode("entities.csv"),
+                .embedInCode("state-aliases.csv"),
+            ]
+        ),
+        // Model, database, import, reports and rendering: the only module that imports GRDB.
+        .target(
+            name: "FollowUpKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                "FollowUpSeeds",
+            ]
+        ),
+        // The command-line interface: one ArgumentParser command per file.
+        .target(
+            name: "FollowUpCLI",
+            dependencies: [
+                "FollowUpKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "followup", dependencies: ["FollowUpCLI"]),
+        // Fixtures, a fixed clock, throw-away databases and an in-process CLI runner for tests.
+        .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),
+        .testTarget(
+            name: "FollowUpKitTests",
+            dependencies: ["FollowUpKit", "FollowUpTestSupport"]
+        ),
+        .testTarget(
+            name: "FollowUpCLITests",
+            dependencies: ["FollowUpCLI", "FollowUpKit", "FollowUpTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

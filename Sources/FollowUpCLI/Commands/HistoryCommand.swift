@@ -1,0 +1,24 @@
+import ArgumentParser
+import FollowUpKit
+
+/// `followup history`: the progress log of one recommendation.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show the progress log of a recommendation, oldest first.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The recommendation key (quote it).")
+    var key: String
+
+    @Option(help: "Only this actor's entries.")
+    var actor: String?
+
+    func run() throws {
+        let database = try options.openDatabase()
+        let entries = try database.history(key, actor: actor)
+        let canonical = try database.recommendationDetail(key, asOf: .distantFuture).recommendation.key
+        try options.emit(Presentation.history(entries, key: canonical), json: entries)
+    }
+}

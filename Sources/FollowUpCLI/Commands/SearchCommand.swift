@@ -1,0 +1,24 @@
+import ArgumentParser
+import FollowUpKit
+
+/// `followup search`: full-text search over recommendation texts.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find recommendations whose text contains the given words, in any language.",
+        discussion: "Chinese needs no spaces: 'followup search 数字鸿沟'. Several words must all appear.")
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The text to find.")
+    var words: [String]
+
+    @Option(help: "At most this many results.")
+    var limit = 50
+
+    func run() throws {
+        let query = words.joined(separator: " ")
+        let hits = try options.openDatabase().search(query, limit: limit)
+        try options.emit(Presentation.searchResults(hits, query: query), json: hits)
+    }
+}

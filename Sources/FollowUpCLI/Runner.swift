@@ -1,0 +1,63 @@
+import ArgumentParser
+import FollowUpKit
+
+/// Runs `followup` with arguments and returns its exit code; the one place errors become codes.
+///
+/// | code | meaning |
+/// |---|---|
+/// | 0 | success |
+/// | 1 | domain failure: not found, duplicate, conflict, a failed check |
+/// | 64 | usage: unknown option, bad option value |
+/// | 65 | bad input data: a malformed file or value |
+/// | 66 | cannot open input or database |
+/// | 70 | internal error (a bug) |
+/// | 73 | cannot create output: the file exists |
+public enum CommandLineRunner {
+    public static func run(_ arguments: [String]) -> Int32 {
+        let context = CLIContext.current
+        var command: any ParsableCommand
+        do {
+            command = try FollowUpCommand.parseAsRoot(arguments)
+        } catch {
+            return report(error, context: context)
+        }
+        do {
+            try command.run()
+            return 0
+        } catch let error as FollowUpError {
+            context.standardError("error: \(error.message)\n")
+            return exitCode(for: error)
+        } catch let error as ValidationError {
+            return report(error, context: context)
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch let error as CleanExit {
+            return report(error, context: context)
+        } catch {
+            context.standardError("internal error: \(error)\nplease report this as a bug\n")
+            return 70
+        }
+    }
+
+    /// Prints an ArgumentParser outcome (help, version, usage error) as it would.
+    private static func report(_ error: any Error, context: CLIContext) -> Int32 {
+        let code = FollowUpCommand.exitCode(for: error).rawValue
+        let message = FollowUpCommand.fullMessage(for: error)
+        if code == 0 {
+            context.standardOutput(message + "\n")
+        } else {
+            context.standardError(message + "\n")
+        }
+        return code
+    }
+
+    /// The exit code for a user-caused error.
+    public static func exitCode(for error: FollowUpError) -> Int32 {
+        switch error {
+        case .notFound, .duplicate, .conflict: 1
+        case .invalidValue, .invalidInput: 65
+        case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: 66
+        case .outputExists: 73
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+
+/// One progress report to record (`followup update`).
+public struct ProgressUpdate: Sendable {
+    /// The recommendation key.
+    public var key: String
+    /// The accountable actor: code, name or alias.
+    public var actor: String
+    public var status: ImplementationStatus?
+    public var response: Response?
+    /// The date the entry is true as of; today when `nil`.
+    public var asOf: CalendarDate?
+    public var note: String?
+    public var evidence: EvidenceReference?
+    /// Who reports it: code, name or alias; the actor itself when `nil`.
+    public var reportedBy: String?
+    /// The number of an entry this one corrects.
+    public var supersedes: Int64?
+
+    public init(
+        key: String, actor: String, status: ImplementationStatus? = nil, response: Response? = nil,
+        asOf: CalendarDate? = nil, note: String? = nil, evidence: EvidenceReference? = nil,
+        reportedBy: String? = nil, supersedes: Int64? = nil
+    ) {
+        self.key = key
+        self.actor = actor
+        self.status = status
+        self.response = response
+        self.asOf = asOf
+        self.note = note
+        self.evidence = evidence
+        self.reportedBy = reportedBy
+        self.supersedes = supersedes
+    }
+}
+
+extension AppDatabase {
+    /// Appends one progress entry to an assignment's log and returns what changed.
+    ///
+    /// Refuses an actor the recommendation does not bind, an entry with neither status nor
+    /// response, a date in the future, and a correction of an entry of another assignment.
+    public func recordProgress(
+        _ update: ProgressUpdate, clock: any FollowUpClock, uid: String
+    ) throws(FollowUpError) -> RecordedProgress {
+        guard update.status != nil || update.response != nil else {
+            throw .invalidInput(
+                source: "update", line: nil, field: "--status",
+                reason: "give a --status, a --response, or both")
+        }
+        let today = clock.today()
+        let asOf = update.asOf ?? today
+        if asOf > today {
+            throw .invalidInput(
+                source: "update", line: nil, field: "--as-of",
+                reason: "\(asOf) is in the future: an entry records what is true on a past day or today")
+        }
+        return try write { db in
+            let recommendation = try Self.recommendationRow(update.key, in: db)
+            let actor = try Self.resolveAddressee(update.actor, in: db)
+            guard
+                let assignment = try Assignment
+                    .filter(Assignment.Columns.recommendationId == recommendation.id
+                        && Assignment.Columns.addresseeId == actor.id)
+                    .fetchOne(db), let assignmentId = assignment.id
+            else {
+                let bound = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.code FROM assignment s JOIN addressee a ON a.id = s.addresseeId
+                        WHERE s.recommendationId = ? ORDER BY a.code LIMIT 6
+                        """, arguments: [recommendation.id])
+                let hint: String
+                if recommendation.classification == .declaratory {
+                    hint = "it is declaratory and binds nobody"
+                } else if bound.isEmpty {
+                    hint = "it binds nobody"
+                } else {
+                    hint = "it binds " + bound.prefix(5).joined(separator: ", ") + (bound.count > 5 ? ", …" : "")
+                }
+                throw FollowUpError.conflict(
+                    "'\(recommendation.key)' does not bind '\(actor.code)': \(hint)")
+            }
+            let reporter = try update.reportedBy.map { try Self.resolveAddressee($0, in: db) } ?? actor
+            if let supersedes = update.supersedes {
+                let target = try ProgressEntry.fetchOne(db, key: supersedes)
+                guard let target else {
+                    throw FollowUpError.notFound(kind: "progress entry", identifier: "#\(supersedes)")
+                }
+                guard target.assignmentId == assignmentId else {
+                    throw FollowUpError.conflict(
+                        "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'")
+                }
+            }
+            let before = try Self.assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
+            var entry = ProgressEntry(
+                uid: uid, assignmentId: assignmentId, asOf: asOf, status: update.status,
+                response: update.response, note: update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
+                evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
+                evidenceUrl: update.evidence?.url, reportedById: reporter.id,
+                recordedAt: Timestamp.string(from: clock.now()), supersedesId: update.supersedes)
+            try entry.insert(db)
+            let after = try Self.assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
+            guard let info = try Self.entryInfos(where: "pe.id = :id", arguments: ["id": entry.id], in: db).first
+            else { throw FollowUpError.conflict("the entry was not recorded") }
+            return RecordedProgress(
+                entry: info, previousStatus: before?.status, previousResponse: before?.response,
+                currentStatus: after?.status, currentResponse: after?.response)
+        }
+    }
+
+    static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws -> AssignmentStatus? {
+        try StatusQueries.assignmentStatuses(
+            where: "s.id = :assignmentId", arguments: ["assignmentId": assignmentId, "asOf": asOf], in: db
+        ).first
+    }
+
+    /// The log of one recommendation, oldest first; only one actor's with `actor`.
+    public func history(_ key: String, actor: String? = nil) throws(FollowUpError) -> [ProgressEntryInfo] {
+        try read { db in
+            let recommendation = try Self.recommendationRow(key, in: db)
+            var condition = "s.recommendationId = :id"
+            var arguments: StatementArguments = ["id": recommendation.id]
+            if let actor {
+                let found = try Self.resolveAddressee(actor, in: db)
+                condition += " AND s.addresseeId = :actorId"
+                arguments += ["actorId": found.id]
+            }
+            return try Self.entryInfos(where: condition, arguments: arguments, in: db)
+        }
+    }
+
+    static func entryInfos(where condition: String, arguments: StatementArguments, in db: Database) throws
+        -> [ProgressEntryInfo]
+    {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT pe.*, r.key, a.code AS actorCode, b.code AS reporterCode,
+                  EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) AS superseded
+                FROM progressEntry pe
+                JOIN assignment s ON s.id = pe.assignmentId
+                JOIN recommendation r ON r.id = s.recommendationId
+                JOIN addressee a ON a.id = s.addresseeId
+                LEFT JOIN addressee b ON b.id = pe.reportedById
+                WHERE \(condition)
+                ORDER BY pe.asOf, pe.id
+                """, arguments: arguments)
+        return try rows.map { row in
+            let entry = try ProgressEntry(row: row)
+            let evidence = EvidenceReference(
+                document: entry.evidenceDocument, paragraph: entry.evidenceParagraph, url: entry.evidenceUrl)
+            return ProgressEntryInfo(
+                id: entry.id ?? 0, uid: entry.uid, key: row["key"], actor: row["actorCode"], asOf: entry.asOf,
+                status: entry.status, response: entry.response, note: entry.note,
+                evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row["reporterCode"],
+                recordedAt: entry.recordedAt, supersedes: entry.supersedesId, superseded: row["superseded"])
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+
+// GRDB conformances of the model: one table per record type, columns named as the properties.
+
+extension CalendarDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CalendarDate? {
+        String.fromDatabaseValue(dbValue).flatMap(CalendarDate.init)
+    }
+}
+
+extension ImplementationStatus: DatabaseValueConvertible {}
+extension Response: DatabaseValueConvertible {}
+extension Classification: DatabaseValueConvertible {}
+extension RecommendationKind: DatabaseValueConvertible {}
+extension AddresseeKind: DatabaseValueConvertible {}
+extension ReportingCycle: DatabaseValueConvertible {}
+extension Language: DatabaseValueConvertible {}
+
+extension Document: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "document"
+
+    /// The columns of the `document` table.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let symbol = Column("symbol")
+        public static let date = Column("date")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Recommendation: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "recommendation"
+
+    /// The columns of the `recommendation` table.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let key = Column("key")
+        public static let documentId = Column("documentId")
+        public static let position = Column("position")
+        public static let classification = Column("classification")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Addressing: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "addressing"
+}
+
+extension Assignment: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "assignment"
+
+    /// The columns of the `assignment` table.
+    public enum Columns {
+        public static let recommendationId = Column("recommendationId")
+        public static let addresseeId = Column("addresseeId")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension Addressee: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "addressee"
+
+    /// The columns of the `addressee` table.
+    public enum Columns {
+        public static let id = Column("id")
+        public static let code = Column("code")
+        public static let kind = Column("kind")
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension AddresseeAlias: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "addresseeAlias"
+}
+
+extension GroupMembership: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "groupMembership"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension ProgressEntry: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "progressEntry"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Everything a user can cause, with a message that says what to fix.
+///
+/// Messages are lower-case without a final period, with the user's values in quotes, in the
+/// style of swift-format. The command line maps each case to an exit code in one place.
+public enum FollowUpError: Error, Equatable, Sendable {
+    /// No record of `kind` answers to `identifier`; `suggestions` are near matches.
+    case notFound(kind: String, identifier: String, suggestions: [String] = [])
+    /// A record with the same natural key exists already.
+    case duplicate(kind: String, identifier: String)
+    /// A value is not one of the accepted ones.
+    case invalidValue(field: String, value: String, expected: [String])
+    /// Input data is malformed at a known place (file and line, or argument name).
+    case invalidInput(source: String, line: Int?, field: String?, reason: String)
+    /// The request contradicts the data: an actor that a recommendation does not bind, say.
+    case conflict(String)
+    /// There is no database at `path`.
+    case databaseMissing(path: String)
+    /// The file at `path` cannot be opened as a FollowUp database.
+    case databaseUnreadable(path: String, reason: String)
+    /// The database was written by a newer FollowUp than this one.
+    case databaseTooNew(path: String, unknownMigrations: [String])
+    /// The database needs `followup init` to upgrade its schema.
+    case databaseNeedsUpgrade(path: String)
+    /// An output file exists and overwriting was not asked for.
+    case outputExists(path: String)
+    /// A file cannot be read or written.
+    case fileAccess(path: String, reason: String)
+}
+
+extension FollowUpError: LocalizedError {
+    public var errorDescription: String? { message }
+
+    /// The message shown to the user.
+    public var message: String {
+        switch self {
+        case .notFound(let kind, let identifier, let suggestions):
+            let hint = suggestions.isEmpty
+                ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            return "no \(kind) '\(identifier)'\(hint)"
+        case .duplicate(let kind, let identifier):
+            return "\(kind) '\(identifier)' exists already"
+        case .invalidValue(let field, let value, let expected):
+            return "unknown \(field) '\(value)': use one of \(expected.joined(separator: ", "))"
+        case .invalidInput(let source, let line, let field, let reason):
+            var place = source
+            if let line { place += ":\(line)" }
+            if let field { place += ": \(field)" }
+            return "\(place): \(reason)"
+        case .conflict(let reason):
+            return reason
+        case .databaseMissing(let path):
+            return "no database at '\(path)': run 'followup init' to create it, or pass --database"
+        case .databaseUnreadable(let path, let reason):
+            return "cannot open '\(path)' as a FollowUp database: \(reason)"
+        case .databaseTooNew(let path, let unknown):
+            return "'\(path)' was written by a newer version of FollowUp (schema "
+                + unknown.joined(separator: ", ") + "): upgrade followup to use it"
+        case .databaseNeedsUpgrade(let path):
+            return "'\(path)' uses an older schema: run 'followup init' to upgrade it"
+        case .outputExists(let path):
+            return "'\(path)' exists already: pass --force to overwrite it"
+        case .fileAccess(let path, let reason):
+            return "cannot access '\(path)': \(reason)"
+        }
+    }
+}
