@@ -13,7 +13,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table, json, csv or markdown.")
     var format: OutputFormat = .table
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Overwrite the --output file if it exists.")
@@ -44,7 +46,8 @@ struct GlobalOptions: ParsableArguments {
             }
             text = CSVRenderer.render(table)
         case .html:
-            throw .invalidValue(field: "format for this command", value: "html", expected: ["table", "json", "csv", "markdown"])
+            throw .invalidValue(
+                field: "format for this command", value: "html", expected: ["table", "json", "csv", "markdown"])
         }
         try write(text)
     }
@@ -78,7 +81,8 @@ func parseDate(_ text: String) throws -> CalendarDate {
 /// Reads a vocabulary option, listing the accepted values when it is not one.
 func parseTerm<T: Vocabulary>(_ text: String) throws -> T {
     guard let value = T(lenient: text) else {
-        throw ValidationError("unknown \(T.vocabularyName) '\(text)': use one of \(T.allRawValues.joined(separator: ", "))")
+        throw ValidationError(
+            "unknown \(T.vocabularyName) '\(text)': use one of \(T.allRawValues.joined(separator: ", "))")
     }
     return value
 }

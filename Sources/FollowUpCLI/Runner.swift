@@ -27,16 +27,21 @@ public enum CommandLineRunner {
         } catch let error as FollowUpError {
             context.standardError("error: \(error.message)\n")
             return exitCode(for: error)
-        } catch let error as ValidationError {
-            return report(error, context: context)
         } catch let error as ExitCode {
             return error.rawValue
-        } catch let error as CleanExit {
+        } catch  where isArgumentParserOutcome(error) {
             return report(error, context: context)
         } catch {
             context.standardError("internal error: \(error)\nplease report this as a bug\n")
             return 70
         }
+    }
+
+    /// Whether `error` is ArgumentParser's to explain: a usage error, a help or version request
+    /// (which reach `run()` as its internal `CommandError`), a `ValidationError` or `CleanExit`.
+    private static func isArgumentParserOutcome(_ error: any Error) -> Bool {
+        error is ValidationError || error is CleanExit
+            || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     /// Prints an ArgumentParser outcome (help, version, usage error) as it would.

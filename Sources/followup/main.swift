@@ -1,8 +1,8 @@
 import FollowUpCLI
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 exit(CommandLineRunner.run(Array(CommandLine.arguments.dropFirst())))

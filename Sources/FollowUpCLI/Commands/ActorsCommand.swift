@@ -13,7 +13,9 @@ struct ActorsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List actors: States, UN entities, organisations, groups and collectives.",
-            discussion: "Examples:\n  followup actors --group LDC\n  followup actors --kind un-entity\n  followup actors --search 刚果")
+            discussion:
+                "Examples:\n  followup actors --group LDC\n  followup actors --kind un-entity\n  followup actors --search 刚果"
+        )
 
         @OptionGroup var options: GlobalOptions
 
@@ -26,7 +28,9 @@ struct ActorsCommand: ParsableCommand {
         @Option(help: "Only actors whose code, name or alias contains this text.")
         var search: String?
 
-        @Option(name: .customLong("as-of"), help: "Read group membership on this date (default: today).", transform: parseDate)
+        @Option(
+            name: .customLong("as-of"), help: "Read group membership on this date (default: today).",
+            transform: parseDate)
         var asOf: CalendarDate?
 
         func run() throws {

@@ -50,7 +50,9 @@ struct DocumentsCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a document by hand, to enter its recommendations with 'followup recs add'.",
-            discussion: "Example:\n  followup documents add --symbol A/RES/75/202 --title \"ICT for sustainable development\" --date 2020-12-21 --language en --body GA")
+            discussion:
+                "Example:\n  followup documents add --symbol A/RES/75/202 --title \"ICT for sustainable development\" --date 2020-12-21 --language en --body GA"
+        )
 
         @OptionGroup var options: GlobalOptions
 

@@ -34,13 +34,16 @@ struct RecsCommand: ParsableCommand {
         @Option(help: "Only where an assignment (the --actor's, if given) is at this status, or 'unreported'.")
         var status: String?
 
-        @Option(name: .customLong("class"), help: "Only this class: actionable, decision or declaratory.", transform: parseTerm)
+        @Option(
+            name: .customLong("class"), help: "Only this class: actionable, decision or declaratory.",
+            transform: parseTerm)
         var classification: Classification?
 
         @Option(help: "Only recommendations whose text contains this.")
         var search: String?
 
-        @Option(name: .customLong("as-of"), help: "Read statuses as of this date (default: today).", transform: parseDate)
+        @Option(
+            name: .customLong("as-of"), help: "Read statuses as of this date (default: today).", transform: parseDate)
         var asOf: CalendarDate?
 
         func validate() throws {
@@ -71,7 +74,8 @@ struct RecsCommand: ParsableCommand {
         @Argument(help: "The recommendation key, e.g. \"E/2020/31 DR-II (a)(iii)\" (quote it).")
         var key: String
 
-        @Option(name: .customLong("as-of"), help: "Read statuses as of this date (default: today).", transform: parseDate)
+        @Option(
+            name: .customLong("as-of"), help: "Read statuses as of this date (default: today).", transform: parseDate)
         var asOf: CalendarDate?
 
         func run() throws {
@@ -106,13 +110,15 @@ struct RecsCommand: ParsableCommand {
         @Option(help: "The text of the clause, in its original language.")
         var text: String
 
-        @Option(name: .customLong("addressee"), help: "An actor it addresses (code, name or alias); repeat for several.")
+        @Option(
+            name: .customLong("addressee"), help: "An actor it addresses (code, name or alias); repeat for several.")
         var addressees: [String] = []
 
         @Option(help: "The operative verb, e.g. urges, 鼓励.")
         var verb: String?
 
-        @Option(name: .customLong("class"), help: "actionable (default), decision or declaratory.", transform: parseTerm)
+        @Option(
+            name: .customLong("class"), help: "actionable (default), decision or declaratory.", transform: parseTerm)
         var classification: Classification = .actionable
 
         @Option(help: "recommendation (default), request, decision or commitment.", transform: parseTerm)
@@ -124,7 +130,9 @@ struct RecsCommand: ParsableCommand {
         @Option(help: "When it is due, YYYY-MM-DD.", transform: parseDate)
         var due: CalendarDate?
 
-        @Option(help: "How often to report: quarterly, semiannual, annual, biennial, triennial or quadrennial.", transform: parseTerm)
+        @Option(
+            help: "How often to report: quarterly, semiannual, annual, biennial, triennial or quadrennial.",
+            transform: parseTerm)
         var cycle: ReportingCycle?
 
         @Option(name: .customLong("tag"), help: "A theme or SDG target, e.g. sdg:9.c; repeat for several.")
@@ -144,7 +152,8 @@ struct RecsCommand: ParsableCommand {
                     verb: verb, classification: classification, kind: kind, language: language, dueDate: due,
                     cycle: cycle, tags: tags))
             let summary = detail.recommendation
-            let message = "Added \(summary.key): \(summary.classification.rawValue), addressed to "
+            let message =
+                "Added \(summary.key): \(summary.classification.rawValue), addressed to "
                 + summary.addressees.joined(separator: ", ") + "; binds \(summary.assignments) actor"
                 + (summary.assignments == 1 ? "." : "s.")
             try options.emit(OutputDocument([.text(message)]), json: detail)

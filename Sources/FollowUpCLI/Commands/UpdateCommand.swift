@@ -34,7 +34,8 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "The actor's response.", transform: parseTerm)
     var response: Response?
 
-    @Option(name: .customLong("as-of"), help: "The date the entry is true as of (default: today).", transform: parseDate)
+    @Option(
+        name: .customLong("as-of"), help: "The date the entry is true as of (default: today).", transform: parseDate)
     var asOf: CalendarDate?
 
     @Option(help: "What was done.")

@@ -93,7 +93,8 @@ extension AppDatabase {
             var counts: [String: Int] = [:]
             for count in try Row.fetchAll(
                 db,
-                sql: "SELECT classification, count(*) AS n FROM recommendation WHERE documentId = ? GROUP BY classification",
+                sql:
+                    "SELECT classification, count(*) AS n FROM recommendation WHERE documentId = ? GROUP BY classification",
                 arguments: [document.id])
             {
                 counts[count["classification"]] = count["n"]

@@ -59,9 +59,12 @@ extension AppDatabase {
             let recommendation = try Self.recommendationRow(update.key, in: db)
             let actor = try Self.resolveAddressee(update.actor, in: db)
             guard
-                let assignment = try Assignment
-                    .filter(Assignment.Columns.recommendationId == recommendation.id
-                        && Assignment.Columns.addresseeId == actor.id)
+                let assignment =
+                    try Assignment
+                    .filter(
+                        Assignment.Columns.recommendationId == recommendation.id
+                            && Assignment.Columns.addresseeId == actor.id
+                    )
                     .fetchOne(db), let assignmentId = assignment.id
             else {
                 let bound = try String.fetchAll(
@@ -89,7 +92,8 @@ extension AppDatabase {
                 }
                 guard target.assignmentId == assignmentId else {
                     throw FollowUpError.conflict(
-                        "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'")
+                        "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'"
+                    )
                 }
             }
             let before = try Self.assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
@@ -109,7 +113,9 @@ extension AppDatabase {
         }
     }
 
-    static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws -> AssignmentStatus? {
+    static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws
+        -> AssignmentStatus?
+    {
         try StatusQueries.assignmentStatuses(
             where: "s.id = :assignmentId", arguments: ["assignmentId": assignmentId, "asOf": asOf], in: db
         ).first

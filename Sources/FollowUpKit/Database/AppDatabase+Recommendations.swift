@@ -110,9 +110,10 @@ extension AppDatabase {
             if try Recommendation.filter(Recommendation.Columns.key == key).fetchCount(db) > 0 {
                 throw FollowUpError.duplicate(kind: "recommendation", identifier: key)
             }
-            let position = try Int.fetchOne(
-                db, sql: "SELECT coalesce(max(position), 0) + 1 FROM recommendation WHERE documentId = ?",
-                arguments: [documentId]) ?? 1
+            let position =
+                try Int.fetchOne(
+                    db, sql: "SELECT coalesce(max(position), 0) + 1 FROM recommendation WHERE documentId = ?",
+                    arguments: [documentId]) ?? 1
             var recommendation = Recommendation(
                 key: key, documentId: documentId, path: path, position: position, kind: draft.kind,
                 classification: draft.classification, verb: draft.verb, text: text,
@@ -178,10 +179,12 @@ extension AppDatabase {
                 arguments += ["actorId": found.id]
                 if found.kind == .group {
                     conditions.append(
-                        "EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = r.id AND ad.addresseeId = :actorId)")
+                        "EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = r.id AND ad.addresseeId = :actorId)"
+                    )
                 } else {
                     conditions.append(
-                        "EXISTS (SELECT 1 FROM assignment s WHERE s.recommendationId = r.id AND s.addresseeId = :actorId)")
+                        "EXISTS (SELECT 1 FROM assignment s WHERE s.recommendationId = r.id AND s.addresseeId = :actorId)"
+                    )
                 }
             }
             if let status = filter.status {
@@ -220,7 +223,9 @@ extension AppDatabase {
         try read { db in
             let recommendation = try Self.recommendationRow(key, in: db)
             let arguments: StatementArguments = ["id": recommendation.id, "asOf": asOf]
-            guard let summary = try Self.summaries(where: "WHERE r.id = :id", arguments: arguments, asOf: asOf, in: db).first,
+            guard
+                let summary = try Self.summaries(where: "WHERE r.id = :id", arguments: arguments, asOf: asOf, in: db)
+                    .first,
                 let document = try Document.fetchOne(db, key: recommendation.documentId)
             else { throw FollowUpError.notFound(kind: "recommendation", identifier: key) }
             let addressedTo = try AddressingInfo.fetchAll(

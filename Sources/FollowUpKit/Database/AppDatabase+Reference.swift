@@ -66,7 +66,8 @@ extension AppDatabase {
                 guard let groupId = ids[membership.group], let memberId = ids[membership.member] else {
                     continue
                 }
-                let existing = try GroupMembership
+                let existing =
+                    try GroupMembership
                     .filter(Column("groupId") == groupId && Column("memberId") == memberId)
                     .fetchAll(db)
                 if let same = existing.first(where: {
@@ -83,7 +84,8 @@ extension AppDatabase {
                 summary.membershipsChanged += 1
             }
             let managedIds = managedGroups.compactMap { ids[$0] }
-            let stale = try GroupMembership
+            let stale =
+                try GroupMembership
                 .filter(managedIds.contains(Column("groupId")))
                 .fetchAll(db)
                 .filter { !kept.contains($0.id ?? -1) }

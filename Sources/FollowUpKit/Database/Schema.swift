@@ -45,8 +45,8 @@ enum Schema {
           id INTEGER PRIMARY KEY,
           groupId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
           memberId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
-          startDate TEXT CHECK (startDate IS NULL OR date(startDate) IS startDate),
-          endDate TEXT CHECK (endDate IS NULL OR date(endDate) IS endDate),
+          startDate TEXT CHECK (startDate IS NULL OR date(startDate, '+0 days') IS startDate),
+          endDate TEXT CHECK (endDate IS NULL OR date(endDate, '+0 days') IS endDate),
           CHECK (groupId <> memberId),
           CHECK (startDate IS NULL OR endDate IS NULL OR startDate < endDate)
         ) STRICT;
@@ -58,7 +58,7 @@ enum Schema {
           symbol TEXT NOT NULL UNIQUE CHECK (length(trim(symbol)) > 0),
           title TEXT NOT NULL CHECK (length(trim(title)) > 0),
           bodyId INTEGER REFERENCES addressee(id),
-          date TEXT NOT NULL CHECK (date(date) IS date),
+          date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
           language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
           checksum TEXT CHECK (checksum IS NULL OR length(checksum) = 64)
         ) STRICT;
@@ -76,7 +76,7 @@ enum Schema {
           verb TEXT,
           text TEXT NOT NULL CHECK (length(trim(text)) > 0),
           language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
-          dueDate TEXT CHECK (dueDate IS NULL OR date(dueDate) IS dueDate),
+          dueDate TEXT CHECK (dueDate IS NULL OR date(dueDate, '+0 days') IS dueDate),
           cycle TEXT CHECK (cycle IS NULL OR cycle IN
             ('quarterly', 'semiannual', 'annual', 'biennial', 'triennial', 'quadrennial')),
           tags TEXT NOT NULL DEFAULT '[]'
@@ -121,7 +121,7 @@ enum Schema {
           id INTEGER PRIMARY KEY,
           uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
           assignmentId INTEGER NOT NULL REFERENCES assignment(id),
-          asOf TEXT NOT NULL CHECK (date(asOf) IS asOf),
+          asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
           status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
             'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
             'no-longer-relevant')),

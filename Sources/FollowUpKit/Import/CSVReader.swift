@@ -55,7 +55,8 @@ public struct CSVReader<Source: IteratorProtocol> where Source.Element == UInt8 
             atStart = false
             let b0 = nextByte()
             if b0 == 0xEF {
-                let b1 = source.next(), b2 = source.next()
+                let b1 = source.next()
+                let b2 = source.next()
                 if !(b1 == 0xBB && b2 == 0xBF) {
                     throw invalid(line, "the file is not UTF-8 text")
                 }
@@ -123,7 +124,9 @@ public struct CSVReader<Source: IteratorProtocol> where Source.Element == UInt8 
                     inQuotes = true
                 } else {
                     throw invalid(
-                        line, "field \(fields.count + 1) has a quote inside it: quote the whole field and double inner quotes")
+                        line,
+                        "field \(fields.count + 1) has a quote inside it: quote the whole field and double inner quotes"
+                    )
                 }
             default:
                 if afterClosingQuote {

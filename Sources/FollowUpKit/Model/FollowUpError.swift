@@ -36,7 +36,8 @@ extension FollowUpError: LocalizedError {
     public var message: String {
         switch self {
         case .notFound(let kind, let identifier, let suggestions):
-            let hint = suggestions.isEmpty
+            let hint =
+                suggestions.isEmpty
                 ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
             return "no \(kind) '\(identifier)'\(hint)"
         case .duplicate(let kind, let identifier):

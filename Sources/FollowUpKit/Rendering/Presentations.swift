@@ -35,17 +35,24 @@ public enum Presentation {
         for (language, aliases) in detail.aliases.sorted(by: { $0.key < $1.key }) {
             fields.append(("Aliases (\(language))", aliases.joined(separator: "; ")))
         }
-        var blocks: [OutputDocument.Block] = [.heading("\(actor.code) — \(actor.nameZh) / \(actor.nameEn)", level: 1), .fields(fields)]
+        var blocks: [OutputDocument.Block] = [
+            .heading("\(actor.code) — \(actor.nameZh) / \(actor.nameEn)", level: 1), .fields(fields),
+        ]
         func membershipTable(_ rows: [MembershipInfo]) -> TextTable {
             TextTable(
-                columns: [.init("CODE"), .init("中文名称", maxWidth: 30), .init("NAME", maxWidth: 50), .init("FROM"), .init("UNTIL")],
+                columns: [
+                    .init("CODE"), .init("中文名称", maxWidth: 30), .init("NAME", maxWidth: 50), .init("FROM"),
+                    .init("UNTIL"),
+                ],
                 rows: rows.map { [$0.code, $0.nameZh, $0.nameEn, date($0.startDate), date($0.endDate)] })
         }
         if !detail.memberOf.isEmpty {
             blocks += [.heading("Member of", level: 2), .table(membershipTable(detail.memberOf))]
         }
         if actor.kind == .group {
-            blocks += [.heading("Members (\(detail.members.count))", level: 2), .table(membershipTable(detail.members))]
+            blocks += [
+                .heading("Members (\(detail.members.count))", level: 2), .table(membershipTable(detail.members)),
+            ]
         }
         blocks.append(.heading("Bound by", level: 2))
         if detail.boundBy.isEmpty {
@@ -89,15 +96,22 @@ public enum Presentation {
     }
 
     /// `followup documents show SYMBOL`.
-    public static func documentDetail(_ document: DocumentInfo, recommendations: [RecommendationSummary]) -> OutputDocument {
+    public static func documentDetail(_ document: DocumentInfo, recommendations: [RecommendationSummary])
+        -> OutputDocument
+    {
         OutputDocument([
             .heading("\(document.symbol) — \(document.title)", level: 1),
             .fields([
                 ("Symbol", document.symbol), ("Title", document.title), ("Body", document.body ?? "—"),
                 ("Date", document.date.description), ("Language", document.language.rawValue),
                 ("Checksum", document.checksum ?? "— (entered by hand)"),
-                ("Recommendations", counts(document.recommendations).isEmpty ? "none" : document.recommendations
-                    .sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")),
+                (
+                    "Recommendations",
+                    counts(document.recommendations).isEmpty
+                        ? "none"
+                        : document.recommendations
+                            .sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                ),
                 ("Assignments", String(document.assignments)),
             ]),
             .heading("Recommendations", level: 2),
@@ -122,7 +136,8 @@ public enum Presentation {
     }
 
     /// `followup recs`; with an actor, where that actor stands on each.
-    public static func recommendationList(_ recommendations: [RecommendationSummary], actor: String?) -> OutputDocument {
+    public static func recommendationList(_ recommendations: [RecommendationSummary], actor: String?) -> OutputDocument
+    {
         let table: TextTable
         if let actor {
             table = TextTable(
@@ -140,7 +155,8 @@ public enum Presentation {
                     ]
                 })
             return OutputDocument([
-                .table(table), .text("\(recommendations.count) recommendation\(recommendations.count == 1 ? "" : "s") bind \(actor)"),
+                .table(table),
+                .text("\(recommendations.count) recommendation\(recommendations.count == 1 ? "" : "s") bind \(actor)"),
             ])
         }
         return OutputDocument([
@@ -153,7 +169,8 @@ public enum Presentation {
     public static func recommendationDetail(_ detail: RecommendationDetail) -> OutputDocument {
         let summary = detail.recommendation
         var fields: [(String, String)] = [
-            ("Key", summary.key), ("Document", "\(summary.document) — \(detail.documentTitle) (\(detail.documentDate))"),
+            ("Key", summary.key),
+            ("Document", "\(summary.document) — \(detail.documentTitle) (\(detail.documentDate))"),
             ("Paragraph", summary.path), ("Kind", summary.kind.rawValue), ("Class", summary.classification.rawValue),
             ("Verb", summary.verb ?? "—"), ("Language", summary.language.rawValue), ("Due", date(summary.dueDate)),
             ("Cycle", summary.cycle?.rawValue ?? "—"),
@@ -166,7 +183,10 @@ public enum Presentation {
             .heading("Addressed to", level: 2),
             .table(
                 TextTable(
-                    columns: [.init("CODE"), .init("KIND"), .init("中文名称", maxWidth: 30), .init("NAME", maxWidth: 40), .init("AS NAMED")],
+                    columns: [
+                        .init("CODE"), .init("KIND"), .init("中文名称", maxWidth: 30), .init("NAME", maxWidth: 40),
+                        .init("AS NAMED"),
+                    ],
                     rows: detail.addressedTo.map { [$0.code, $0.kind.rawValue, $0.nameZh, $0.nameEn, $0.phrase] })),
         ]
         let reported = detail.assignments.filter { $0.lastUpdate != nil }
@@ -198,8 +218,10 @@ public enum Presentation {
             .table(
                 TextTable(
                     columns: [
-                        .init("#", alignRight: true), .init("AS OF"), .init("ACTOR"), .init("STATUS"), .init("RESPONSE"),
-                        .init("BY"), .init("EVIDENCE", maxWidth: 40), .init("RECORDED"), .init("CORRECTS"), .init("NOTE", maxWidth: 50),
+                        .init("#", alignRight: true), .init("AS OF"), .init("ACTOR"), .init("STATUS"),
+                        .init("RESPONSE"),
+                        .init("BY"), .init("EVIDENCE", maxWidth: 40), .init("RECORDED"), .init("CORRECTS"),
+                        .init("NOTE", maxWidth: 50),
                     ],
                     rows: entries.map {
                         [
@@ -218,7 +240,8 @@ public enum Presentation {
     /// What `followup update` prints.
     public static func recorded(_ recorded: RecordedProgress) -> OutputDocument {
         let entry = recorded.entry
-        func change<T: RawRepresentable & Equatable>(_ label: String, _ before: T?, _ after: T?) -> String? where T.RawValue == String {
+        func change<T: RawRepresentable & Equatable>(_ label: String, _ before: T?, _ after: T?) -> String?
+        where T.RawValue == String {
             guard before != nil || after != nil else { return nil }
             if before == after { return "\(label) \(after?.rawValue ?? "—") (unchanged)" }
             return "\(label) \(before?.rawValue ?? "unreported") → \(after?.rawValue ?? "unreported")"
@@ -228,7 +251,8 @@ public enum Presentation {
         if let line = change("response", recorded.previousResponse, recorded.currentResponse) { lines.append(line) }
         if let status = entry.status, status != recorded.currentStatus {
             lines.append(
-                "note: a later-dated entry still sets the current status; this one (\(status.rawValue)) is kept in the history")
+                "note: a later-dated entry still sets the current status; this one (\(status.rawValue)) is kept in the history"
+            )
         }
         if let supersedes = entry.supersedes { lines.append("corrects entry #\(supersedes)") }
         return OutputDocument([.text(lines.joined(separator: "\n"))])

@@ -23,8 +23,10 @@ public enum TextRenderer {
         for block in document.blocks {
             switch block {
             case .heading(let text, let level):
-                parts.append(level == 1 ? text + "\n" + String(repeating: "═", count: DisplayWidth.of(text))
-                    : text + "\n" + String(repeating: "─", count: DisplayWidth.of(text)))
+                parts.append(
+                    level == 1
+                        ? text + "\n" + String(repeating: "═", count: DisplayWidth.of(text))
+                        : text + "\n" + String(repeating: "─", count: DisplayWidth.of(text)))
             case .fields(let pairs):
                 let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
                 parts.append(
@@ -55,13 +57,16 @@ public enum TextRenderer {
             for (index, value) in values.enumerated() {
                 let last = index == values.count - 1
                 let column = table.columns[index]
-                text += last && !column.alignRight
+                text +=
+                    last && !column.alignRight
                     ? value : DisplayWidth.pad(value, to: widths[index], alignRight: column.alignRight)
                 if !last { text += "  " }
             }
             return text
         }
-        var lines = [line(table.columns.map(\.header)), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        var lines = [
+            line(table.columns.map(\.header)), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "),
+        ]
         lines += cells.map(line)
         if table.rows.isEmpty { lines.append("(none)") }
         return lines.joined(separator: "\n")

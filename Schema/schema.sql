@@ -1,0 +1,158 @@
+-- The FollowUp schema after every migration, dumped from sqlite_schema.
+-- Generated: run `FOLLOWUP_UPDATE_SCHEMA=1 swift test --filter SchemaTests` after adding a migration.
+
+CREATE TABLE addressee (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE
+    CHECK (length(code) BETWEEN 2 AND 40 AND code NOT GLOB '*[^A-Z0-9-]*'),
+  kind TEXT NOT NULL
+    CHECK (kind IN ('state', 'un-entity', 'organization', 'group', 'collective')),
+  nameEn TEXT NOT NULL CHECK (length(trim(nameEn)) > 0),
+  nameZh TEXT NOT NULL CHECK (length(trim(nameZh)) > 0),
+  m49 TEXT CHECK (m49 IS NULL OR (length(m49) = 3 AND m49 NOT GLOB '*[^0-9]*')),
+  iso2 TEXT CHECK (iso2 IS NULL OR (length(iso2) = 2 AND iso2 NOT GLOB '*[^A-Z]*')),
+  CHECK (kind <> 'state' OR length(code) = 3)
+) STRICT;
+
+CREATE TABLE addresseeAlias (
+  addresseeId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
+  language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  alias TEXT NOT NULL CHECK (length(trim(alias)) > 0),
+  PRIMARY KEY (addresseeId, language, alias)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX addresseeAlias_alias ON addresseeAlias(alias COLLATE NOCASE);
+
+CREATE TABLE groupMembership (
+  id INTEGER PRIMARY KEY,
+  groupId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
+  memberId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
+  startDate TEXT CHECK (startDate IS NULL OR date(startDate, '+0 days') IS startDate),
+  endDate TEXT CHECK (endDate IS NULL OR date(endDate, '+0 days') IS endDate),
+  CHECK (groupId <> memberId),
+  CHECK (startDate IS NULL OR endDate IS NULL OR startDate < endDate)
+) STRICT;
+
+CREATE INDEX groupMembership_group ON groupMembership(groupId, memberId);
+
+CREATE INDEX groupMembership_member ON groupMembership(memberId);
+
+CREATE TABLE document (
+  id INTEGER PRIMARY KEY,
+  symbol TEXT NOT NULL UNIQUE CHECK (length(trim(symbol)) > 0),
+  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+  bodyId INTEGER REFERENCES addressee(id),
+  date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),
+  language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  checksum TEXT CHECK (checksum IS NULL OR length(checksum) = 64)
+) STRICT;
+
+CREATE TABLE recommendation (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE CHECK (length(trim(key)) > 0),
+  documentId INTEGER NOT NULL REFERENCES document(id),
+  path TEXT NOT NULL CHECK (length(trim(path)) > 0),
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL
+    CHECK (kind IN ('recommendation', 'request', 'decision', 'commitment')),
+  classification TEXT NOT NULL
+    CHECK (classification IN ('actionable', 'decision', 'declaratory')),
+  verb TEXT,
+  text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+  language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
+  dueDate TEXT CHECK (dueDate IS NULL OR date(dueDate, '+0 days') IS dueDate),
+  cycle TEXT CHECK (cycle IS NULL OR cycle IN
+    ('quarterly', 'semiannual', 'annual', 'biennial', 'triennial', 'quadrennial')),
+  tags TEXT NOT NULL DEFAULT '[]'
+    CHECK (json_valid(tags) AND json_type(tags) = 'array'),
+  UNIQUE (documentId, path)
+) STRICT;
+
+CREATE INDEX recommendation_document ON recommendation(documentId, position);
+
+CREATE VIRTUAL TABLE recommendationText USING fts5(
+  key, text, content = 'recommendation', content_rowid = 'id', tokenize = 'trigram'
+);
+
+CREATE TABLE 'recommendationText_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'recommendationText_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE 'recommendationText_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'recommendationText_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TRIGGER recommendation_ai AFTER INSERT ON recommendation BEGIN
+  INSERT INTO recommendationText(rowid, key, text) VALUES (new.id, new.key, new.text);
+END;
+
+CREATE TRIGGER recommendation_ad AFTER DELETE ON recommendation BEGIN
+  INSERT INTO recommendationText(recommendationText, rowid, key, text)
+    VALUES ('delete', old.id, old.key, old.text);
+END;
+
+CREATE TRIGGER recommendation_au AFTER UPDATE OF key, text ON recommendation BEGIN
+  INSERT INTO recommendationText(recommendationText, rowid, key, text)
+    VALUES ('delete', old.id, old.key, old.text);
+  INSERT INTO recommendationText(rowid, key, text) VALUES (new.id, new.key, new.text);
+END;
+
+CREATE TABLE addressing (
+  recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+  addresseeId INTEGER NOT NULL REFERENCES addressee(id),
+  phrase TEXT NOT NULL CHECK (length(trim(phrase)) > 0),
+  PRIMARY KEY (recommendationId, addresseeId)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX addressing_addressee ON addressing(addresseeId);
+
+CREATE TABLE assignment (
+  id INTEGER PRIMARY KEY,
+  recommendationId INTEGER NOT NULL REFERENCES recommendation(id),
+  addresseeId INTEGER NOT NULL REFERENCES addressee(id),
+  UNIQUE (recommendationId, addresseeId)
+) STRICT;
+
+CREATE INDEX assignment_addressee ON assignment(addresseeId, recommendationId);
+
+CREATE TABLE progressEntry (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
+  assignmentId INTEGER NOT NULL REFERENCES assignment(id),
+  asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
+  status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
+    'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
+    'no-longer-relevant')),
+  response TEXT CHECK (response IS NULL OR response IN
+    ('supported', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
+  note TEXT,
+  evidenceDocument TEXT,
+  evidenceParagraph TEXT,
+  evidenceUrl TEXT,
+  reportedById INTEGER REFERENCES addressee(id),
+  recordedAt TEXT NOT NULL
+    CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+  supersedesId INTEGER REFERENCES progressEntry(id),
+  CHECK (status IS NOT NULL OR response IS NOT NULL)
+) STRICT;
+
+CREATE INDEX progressEntry_assignment ON progressEntry(assignmentId, asOf, id);
+
+CREATE INDEX progressEntry_supersedes ON progressEntry(supersedesId)
+  WHERE supersedesId IS NOT NULL;
+
+CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+END;
+
+CREATE TRIGGER progressEntry_no_delete BEFORE DELETE ON progressEntry BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+END;
+
+CREATE TRIGGER progressEntry_same_assignment BEFORE INSERT ON progressEntry
+  WHEN new.supersedesId IS NOT NULL
+    AND (SELECT assignmentId FROM progressEntry WHERE id = new.supersedesId)
+        IS NOT new.assignmentId
+BEGIN
+  SELECT RAISE(ABORT, 'a correction must supersede an entry of the same assignment');
+END;
