@@ -16,18 +16,22 @@ public struct CLIContext: Sendable {
     public var clock: any FollowUpClock
     /// Makes a new progress entry identifier.
     public var makeUID: @Sendable () -> String
+    /// Reads all of standard input (for a FILE argument of `-`).
+    public var readStandardInput: @Sendable () -> Data
 
     public init(
         standardOutput: @escaping @Sendable (String) -> Void,
         standardError: @escaping @Sendable (String) -> Void,
         environment: [String: String], clock: any FollowUpClock,
-        makeUID: @escaping @Sendable () -> String
+        makeUID: @escaping @Sendable () -> String,
+        readStandardInput: @escaping @Sendable () -> Data = { Data() }
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.environment = environment
         self.clock = clock
         self.makeUID = makeUID
+        self.readStandardInput = readStandardInput
     }
 
     /// The process's own standard streams, environment and clock, and random UUIDs.
@@ -35,7 +39,8 @@ public struct CLIContext: Sendable {
         standardOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
         standardError: { text in FileHandle.standardError.write(Data(text.utf8)) },
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
-        makeUID: { UUID().uuidString.lowercased() })
+        makeUID: { UUID().uuidString.lowercased() },
+        readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
 
     /// The context commands run in.
     @TaskLocal public static var current = CLIContext.system

@@ -16,7 +16,8 @@ public struct FollowUpCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, ActorsCommand.self, DocumentsCommand.self, RecsCommand.self, UpdateCommand.self,
+            InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self, RecsCommand.self,
+            UpdateCommand.self,
             HistoryCommand.self, SearchCommand.self,
         ])
 

@@ -271,3 +271,78 @@ public enum Presentation {
         ])
     }
 }
+
+// MARK: Import
+
+extension Presentation {
+    /// `followup import document --dry-run`: every extracted clause, for review.
+    public static func importPlan(_ plan: ImportPlan) -> OutputDocument {
+        let header = plan.document
+        let counts = plan.countsByClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+            separator: ", ")
+        var blocks: [OutputDocument.Block] = [
+            .heading("Dry run: \(header.symbol) — \(header.title)", level: 1),
+            .fields([
+                ("Date", header.date.description), ("Language", header.language.rawValue), ("Body", header.body ?? "—"),
+                ("Clauses", "\(plan.items.count) (\(counts))"),
+            ]),
+            .table(
+                TextTable(
+                    columns: [
+                        .init("KEY"), .init("CLASS"), .init("VERBS"), .init("ADDRESSEES", maxWidth: 40), .init("DUE"),
+                        .init("CYCLE"), .init("TEXT", maxWidth: 40),
+                    ],
+                    rows: plan.items.map {
+                        [
+                            $0.path, $0.classification.rawValue, $0.verbs.joined(separator: " "),
+                            $0.addressees.joined(separator: ", "), date($0.dueDate), $0.cycle?.rawValue ?? "", $0.text,
+                        ]
+                    })),
+        ]
+        let review = plan.items.filter { !$0.unresolved.isEmpty || !$0.verbsWithoutAddressee.isEmpty }
+        if !review.isEmpty {
+            blocks.append(.heading("To review (\(review.count))", level: 2))
+            blocks.append(
+                .table(
+                    TextTable(
+                        columns: [.init("KEY"), .init("UNRESOLVED PHRASES"), .init("VERBS WITHOUT ADDRESSEE")],
+                        rows: review.map {
+                            [
+                                $0.path, $0.unresolved.joined(separator: "; "),
+                                $0.verbsWithoutAddressee.joined(separator: " "),
+                            ]
+                        })))
+        }
+        blocks.append(.text("Nothing was written. Run again without --dry-run to import."))
+        return OutputDocument(blocks)
+    }
+
+    /// What `followup import document` did.
+    public static func importResult(_ result: ImportResult, plan: ImportPlan) -> OutputDocument {
+        var lines: [String] = []
+        let counts = plan.countsByClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+            separator: ", ")
+        switch result.outcome {
+        case .created:
+            lines.append(
+                "Imported \(result.document): \(plan.items.count) clauses (\(counts)), \(result.assignmentsCreated) assignments."
+            )
+        case .unchanged:
+            lines.append("\(result.document) was imported before from the same text: nothing changed.")
+        case .updated:
+            lines.append(
+                "Updated \(result.document): \(result.added.count) added, \(result.changed.count) changed, "
+                    + "\(result.removed.count) removed, \(result.kept.count) kept.")
+            for (label, keys) in [("added", result.added), ("changed", result.changed), ("removed", result.removed)]
+            where !keys.isEmpty {
+                lines.append("  \(label): " + keys.joined(separator: "; "))
+            }
+            if !result.kept.isEmpty {
+                lines.append(
+                    "  kept (no longer in the text, but progress is recorded on them): "
+                        + result.kept.joined(separator: "; "))
+            }
+        }
+        return OutputDocument([.text(lines.joined(separator: "\n"))])
+    }
+}

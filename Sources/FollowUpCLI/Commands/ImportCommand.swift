@@ -1,0 +1,70 @@
+import ArgumentParser
+import FollowUpKit
+
+/// `followup import`: bring data in.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a UN document's recommendations.",
+        subcommands: [Document.self])
+
+    /// `followup import document FILE`.
+    struct Document: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extract the recommendations of a UN document, with who each one binds.",
+            discussion: """
+                Reads the text of a resolution, a commission report (its draft resolutions and \
+                decisions) or a report's conclusions and recommendations, in Chinese or English, \
+                and imports each operative clause with its class, verbs, addressees, due date and \
+                cycle. Review first with --dry-run, which writes nothing.
+
+                The import is one transaction. Importing the same text again changes nothing; a \
+                changed text adds, updates and removes recommendations and reports what changed.
+
+                Examples:
+                  followup import document report.txt --symbol E/2020/31 --dry-run
+                  followup import document report.txt --symbol E/2020/31 --date 2020-06-12
+                  curl -s … | followup import document - --symbol A/RES/75/202 --language en
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The text file, or - for standard input.")
+        var file: String
+
+        @Option(help: "The document's UN symbol, e.g. E/2020/31.")
+        var symbol: String
+
+        @Option(help: "The title (default: read from the text).")
+        var title: String?
+
+        @Option(help: "The date of adoption or issue (default: read from the text).", transform: parseDate)
+        var date: CalendarDate?
+
+        @Option(help: "zh or en (default: detected).", transform: parseTerm)
+        var language: Language?
+
+        @Option(help: "The issuing body, e.g. CSTD (default: the first UN body the text names).")
+        var body: String?
+
+        @Flag(help: "Show what would be imported, and write nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let database = try options.openDatabase()
+            let text = try InputFile.readText(file)
+            let plan = try database.planImport(
+                text: text,
+                options: ImportOptions(
+                    symbol: symbol, title: title, date: date, language: language, body: body,
+                    sourceName: file == "-" ? "standard input" : file))
+            for warning in plan.warnings { CLIContext.current.standardError("note: \(warning)\n") }
+            if dryRun {
+                try options.emit(Presentation.importPlan(plan), json: plan.items)
+                return
+            }
+            let result = try database.importDocument(plan)
+            try options.emit(Presentation.importResult(result, plan: plan), json: result)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import FollowUpKit
+
+/// Reads a text file named on the command line (`-` for standard input), refusing what is not
+/// UTF-8 text with a message that names the file.
+enum InputFile {
+    static func readText(_ path: String) throws(FollowUpError) -> String {
+        let data: Data
+        if path == "-" {
+            data = CLIContext.current.readStandardInput()
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .fileAccess(path: path, reason: "no such file")
+            }
+            guard !isDirectory.boolValue else { throw .fileAccess(path: path, reason: "it is a directory") }
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw .fileAccess(path: path, reason: "it cannot be read")
+            }
+            data = contents
+        }
+        let name = path == "-" ? "standard input" : path
+        if data.prefix(8_192).contains(0) {
+            throw .invalidInput(source: name, line: nil, field: nil, reason: "this is a binary file, not text")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = Self.firstInvalidLine(bytes)
+            throw .invalidInput(
+                source: name, line: line, field: nil, reason: "this is not UTF-8 text: convert it to UTF-8 first")
+        }
+        return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validating: bytes[start..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
+    }
+}

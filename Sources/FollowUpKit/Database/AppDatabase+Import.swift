@@ -1,0 +1,151 @@
+import GRDB
+
+extension AppDatabase {
+    /// Reads `text` and proposes what to import, without writing anything (`--dry-run`).
+    public func planImport(text: String, options: ImportOptions) throws(FollowUpError) -> ImportPlan {
+        let (importer, bodyCode) = try read { db -> (DocumentImporter, String?) in
+            let names = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT code, nameEn AS name FROM addressee UNION ALL SELECT code, nameZh FROM addressee
+                    UNION ALL SELECT a.code, l.alias FROM addresseeAlias l JOIN addressee a ON a.id = l.addresseeId
+                    """
+            ).map { (name: $0["name"] as String, code: $0["code"] as String) }
+            let states = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'state'"))
+            let entities = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'un-entity'"))
+            let matcher = AddresseeMatcher(names: names)
+            let byName = Dictionary(names.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first })
+            var bodyCode: String?
+            if let body = options.body {
+                bodyCode = try Self.resolveAddressee(body, in: db).code
+            }
+            return (
+                DocumentImporter(
+                    analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states), codeForName: { byName[$0] }),
+                bodyCode ?? Self.detectBody(text, matcher: matcher, entities: entities)
+            )
+        }
+        let detectedBody = bodyCode
+        return try importer.plan(text: text, options: options, bodyCode: detectedBody)
+    }
+
+    /// The first UN entity named in the document's first lines: its issuing body.
+    static func detectBody(_ text: String, matcher: AddresseeMatcher, entities: Set<String>) -> String? {
+        let lines = TextCleaner.blocks(of: String(text.prefix(3_000))).prefix(15)
+        for block in lines {
+            let chars = Array(block.normalized)
+            let lower = Array(block.normalized.lowercased())
+            for position in chars.indices {
+                if let match = matcher.match(in: chars, lowered: lower, at: position), entities.contains(match.code) {
+                    return match.code
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Imports a planned document in one transaction.
+    ///
+    /// A new symbol is created with all its recommendations. The same text again changes nothing.
+    /// A changed text adds new recommendations, updates changed ones (text, class, verb, due date,
+    /// cycle, addressees and the assignments they make), and removes those no longer in the text,
+    /// except ones with progress recorded, which are kept and reported.
+    @discardableResult
+    public func importDocument(_ plan: ImportPlan) throws(FollowUpError) -> ImportResult {
+        try write { db in
+            let header = plan.document
+            var result = ImportResult(
+                outcome: .created, document: header.symbol, added: [], changed: [], removed: [], kept: [],
+                assignmentsCreated: 0)
+            let bodyId = try header.body.map { try Self.resolveAddressee($0, in: db).id } ?? nil
+            var document: Document
+            if var existing = try Document.filter(Document.Columns.symbol == header.symbol).fetchOne(db) {
+                if existing.checksum == header.checksum {
+                    result.outcome = .unchanged
+                    return result
+                }
+                result.outcome = .updated
+                existing.title = header.title
+                existing.date = header.date
+                existing.language = header.language
+                existing.bodyId = bodyId ?? existing.bodyId
+                existing.checksum = header.checksum
+                try existing.update(db)
+                document = existing
+            } else {
+                document = Document(
+                    symbol: header.symbol, title: header.title, bodyId: bodyId, date: header.date,
+                    language: header.language, checksum: header.checksum)
+                try document.insert(db)
+            }
+            guard let documentId = document.id else { return result }
+            let existing = try Recommendation.filter(Recommendation.Columns.documentId == documentId).fetchAll(db)
+            let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
+            for (offset, item) in plan.items.enumerated() {
+                var recommendation = Recommendation(
+                    key: item.key, documentId: documentId, path: item.path, position: offset + 1, kind: item.kind,
+                    classification: item.classification, verb: item.verbs.first, text: item.text,
+                    language: header.language, dueDate: item.dueDate, cycle: item.cycle, tags: item.tags)
+                let addressees = zip(item.addressees, item.phrases).map { (actor: $0.0, phrase: Optional($0.1)) }
+                if var old = byKey[item.key] {
+                    recommendation.id = old.id
+                    let oldCodes = try String.fetchAll(
+                        db,
+                        sql:
+                            "SELECT a.code FROM addressing d JOIN addressee a ON a.id = d.addresseeId WHERE d.recommendationId = ? ORDER BY a.code",
+                        arguments: [old.id])
+                    let same = old == recommendation && oldCodes == item.addressees.sorted()
+                    if same { continue }
+                    old = recommendation
+                    try old.update(db)
+                    guard let id = old.id else { continue }
+                    try db.execute(sql: "DELETE FROM addressing WHERE recommendationId = ?", arguments: [id])
+                    try Self.addAddressees(
+                        addressees, to: id, classification: item.classification, date: header.date, in: db)
+                    try Self.removeUnboundAssignments(of: id, date: header.date, in: db)
+                    result.changed.append(item.key)
+                } else {
+                    try recommendation.insert(db)
+                    guard let id = recommendation.id else { continue }
+                    try Self.addAddressees(
+                        addressees, to: id, classification: item.classification, date: header.date, in: db)
+                    if result.outcome == .updated { result.added.append(item.key) }
+                }
+            }
+            let planned = Set(plan.items.map(\.key))
+            for old in existing where !planned.contains(old.key) {
+                let entries =
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT count(*) FROM progressEntry e JOIN assignment s ON s.id = e.assignmentId WHERE s.recommendationId = ?",
+                        arguments: [old.id]) ?? 0
+                if entries > 0 {
+                    result.kept.append(old.key)
+                } else {
+                    try db.execute(sql: "DELETE FROM assignment WHERE recommendationId = ?", arguments: [old.id])
+                    try old.delete(db)
+                    result.removed.append(old.key)
+                }
+            }
+            if result.outcome == .created { result.added = plan.items.map(\.key) }
+            result.assignmentsCreated = (try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0) - before
+            return result
+        }
+    }
+
+    /// Removes the assignments of a recommendation that its addressees no longer bind, unless
+    /// progress was recorded on them.
+    static func removeUnboundAssignments(of recommendationId: Int64, date: CalendarDate, in db: Database) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM assignment WHERE recommendationId = :id
+                  AND NOT EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
+                  AND NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = :id AND (
+                    ad.addresseeId = assignment.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
+                      WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
+                      \(membershipHolds("m", on: ":date")))))
+                """, arguments: ["id": recommendationId, "date": date])
+    }
+}

@@ -1,0 +1,59 @@
+/// Finds actor names in normalised text, longest match first.
+///
+/// Built from every actor's names and aliases; Chinese matches anywhere, English only at word
+/// boundaries and ignoring case, except all-capital acronyms (`WHO` is not `who`).
+struct AddresseeMatcher: Sendable {
+    struct Entry: Sendable {
+        var phrase: [Character]
+        var code: String
+        var caseSensitive: Bool
+    }
+
+    /// Entries by first character (lower-cased), longest first.
+    private var index: [Character: [Entry]] = [:]
+
+    init(names: [(name: String, code: String)]) {
+        var seen = Set<String>()
+        for (name, code) in names {
+            let normalized = TextNormalization.normalize(name)
+            guard normalized.count >= 2 else { continue }
+            let caseSensitive = normalized.count <= 6 && normalized.allSatisfy { $0.isUppercase || $0 == "-" }
+            let key = (caseSensitive ? normalized : normalized.lowercased()) + "\u{0}" + code
+            guard seen.insert(key).inserted else { continue }
+            let phrase = Array(caseSensitive ? normalized : normalized.lowercased())
+            guard let first = phrase.first else { continue }
+            index[first, default: []].append(Entry(phrase: phrase, code: code, caseSensitive: caseSensitive))
+        }
+        for key in index.keys { index[key]?.sort { $0.phrase.count > $1.phrase.count } }
+    }
+
+    /// Adds `phrase` as a name of `code` (for the document's own organ: `委员会` → CSTD).
+    mutating func add(_ phrase: String, code: String) {
+        let normalized = Array(TextNormalization.normalize(phrase).lowercased())
+        guard let first = normalized.first else { return }
+        index[first, default: []].append(Entry(phrase: normalized, code: code, caseSensitive: false))
+        index[first]?.sort { $0.phrase.count > $1.phrase.count }
+    }
+
+    /// The longest actor name starting at `position` in `text`: its code and length.
+    func match(in text: [Character], lowered: [Character], at position: Int) -> (code: String, length: Int)? {
+        guard position < text.count else { return nil }
+        let candidates = index[lowered[position]] ?? []
+        for entry in candidates {
+            let end = position + entry.phrase.count
+            guard end <= text.count else { continue }
+            let source = entry.caseSensitive ? text : lowered
+            if Array(source[position..<end]) != entry.phrase { continue }
+            // English names end at a word boundary.
+            if let last = entry.phrase.last, last.isLetter, last.isASCII, end < text.count, text[end].isLetter {
+                continue
+            }
+            if let first = entry.phrase.first, first.isASCII, first.isLetter, position > 0, text[position - 1].isLetter
+            {
+                continue
+            }
+            return (entry.code, entry.phrase.count)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,409 @@
+import Foundation
+
+/// What one clause says: its operative verbs, whom it addresses, and when it is due.
+struct ClauseAnalysis: Sendable {
+    /// The clause's leading verb, if it has one.
+    var leadVerb: Lexicon.Verb?
+    /// Every operative verb found, in order.
+    var verbs: [String] = []
+    /// The actors addressed, by code, with the words that named them.
+    var addressees: [(code: String, phrase: String)] = []
+    /// Actor-like phrases after an actionable verb that match no actor.
+    var unresolved: [String] = []
+    /// An actionable verb with no addressee after it.
+    var verbsWithoutAddressee: [String] = []
+    /// Whether an actionable verb names an addressee.
+    var hasActionableAddressee = false
+
+    /// The class the verbs give the clause: actionable if any actionable verb names an addressee
+    /// or leads the clause, otherwise the leading verb's class.
+    var classification: Classification? {
+        if hasActionableAddressee { return .actionable }
+        return leadVerb?.classification
+    }
+}
+
+/// Reads verbs and addressees from a clause's normalised text.
+struct ClauseAnalyzer: Sendable {
+    var matcher: AddresseeMatcher
+    /// Codes that are States, for `该国` / `that State`.
+    var stateCodes: Set<String>
+
+    static let actorSuffixes = [
+        "国", "国家", "政府", "组织", "机构", "实体", "方", "界", "部门", "委员会", "理事会", "论坛", "小组", "伙伴关系", "社会",
+        "署", "会议", "银行", "大学", "社区", "议会", "集团", "联盟", "秘书处", "办事处",
+    ]
+    static let englishActorWords: Set<String> = [
+        "states", "governments", "organizations", "organisations", "entities", "bodies", "agencies", "sector",
+        "society", "community", "parties", "commission", "council", "committee", "secretariat", "office", "bank",
+        "forum", "partnership", "programme", "fund", "union", "group", "parliaments", "institutions", "stakeholders",
+    ]
+
+    func analyze(_ text: String, previous: [(code: String, phrase: String)] = []) -> ClauseAnalysis {
+        let chars = Array(text)
+        let lower = Array(text.lowercased())
+        var analysis = ClauseAnalysis()
+        var context = previous
+
+        // The leading verb, after prefixes such as 又, 还, Also, In this regard.
+        var position = skipPrefixes(chars, lower, from: 0)
+        // An addressee before a suggestion verb: 会员国不妨考虑…, Member States may wish to consider…
+        if let match = matcher.match(in: chars, lowered: lower, at: position) {
+            var after = position + match.length
+            while after < chars.count && chars[after] == " " { after += 1 }
+            if let verb = verb(at: after, chars, lower), verb.addresseeFirst {
+                analysis.leadVerb = verb
+                analysis.verbs.append(verb.text)
+                analysis.addressees.append((match.code, String(chars[position..<(position + match.length)])))
+                analysis.hasActionableAddressee = true
+                return analysis
+            }
+        }
+        var leadEnd = position
+        if let (verb, start) = leadingVerb(chars, lower, from: position) {
+            analysis.leadVerb = verb
+            analysis.verbs.append(verb.text)
+            leadEnd = start + verb.text.count
+            position = leadEnd
+            // Coordinated verbs share the addressee: 欢迎并敦促…, welcomes and urges …
+            var lead = verb
+            for joiner in ["并", "和", " and "] {
+                let letters = Array(joiner)
+                let end = leadEnd + letters.count
+                if end <= lower.count, Array(lower[leadEnd..<end]) == letters,
+                    let second = self.verb(at: end, chars, lower),
+                    second.classification == .actionable
+                {
+                    analysis.verbs.append(second.text)
+                    leadEnd = end + second.text.count
+                    lead = second
+                    break
+                }
+            }
+            if lead.classification == .actionable && !lead.addresseeFirst {
+                let found = addressees(chars, lower, at: leadEnd, context: context)
+                record(found, verb: lead.text, into: &analysis, context: &context, chars: chars, at: leadEnd)
+                if lead.text != verb.text { analysis.leadVerb = lead }
+            }
+        }
+        // Further verbs with their own addressees: "，并请…", ", and requests the Secretary-General".
+        var index = leadEnd
+        while index < chars.count {
+            guard let verb = verb(at: index, chars, lower), verb.classification != .declaratory, !verb.addresseeFirst,
+                isClauseBoundary(before: index, chars, lower)
+            else {
+                index += 1
+                continue
+            }
+            let after = index + verb.text.count
+            let found = addressees(chars, lower, at: after, context: context)
+            if !found.list.isEmpty {
+                analysis.verbs.append(verb.text)
+                record(found, verb: verb.text, into: &analysis, context: &context, chars: chars, at: after)
+            } else if verb.classification == .actionable, let phrase = actorLikePhrase(chars, from: after) {
+                analysis.verbs.append(verb.text)
+                analysis.unresolved.append(phrase)
+            }
+            index = after
+        }
+        return analysis
+    }
+
+    private func record(
+        _ found: (list: [(code: String, phrase: String)], end: Int), verb: String, into analysis: inout ClauseAnalysis,
+        context: inout [(code: String, phrase: String)], chars: [Character], at position: Int
+    ) {
+        if found.list.isEmpty {
+            if let phrase = actorLikePhrase(chars, from: position) {
+                analysis.unresolved.append(phrase)
+            } else {
+                analysis.verbsWithoutAddressee.append(verb)
+            }
+            return
+        }
+        analysis.hasActionableAddressee = true
+        for item in found.list where !analysis.addressees.contains(where: { $0.code == item.code }) {
+            analysis.addressees.append(item)
+        }
+        context = found.list + context
+    }
+
+    // MARK: Verbs
+
+    private func verb(at position: Int, _ chars: [Character], _ lower: [Character]) -> Lexicon.Verb? {
+        guard position < chars.count else { return nil }
+        if chars[position].isASCII {
+            guard position == 0 || !lower[position - 1].isLetter else { return nil }
+            for verb in Lexicon.englishByLength {
+                let word = Array(verb.text)
+                let end = position + word.count
+                if end <= lower.count, Array(lower[position..<end]) == word, end == lower.count || !lower[end].isLetter
+                {
+                    return verb
+                }
+            }
+            return nil
+        }
+        for verb in Lexicon.chineseByLength {
+            let word = Array(verb.text)
+            let end = position + word.count
+            if end <= chars.count, Array(chars[position..<end]) == word { return verb }
+        }
+        return nil
+    }
+
+    /// The first verb near the start: within a dozen characters in Chinese (after adverbs such as
+    /// 极为关切地), at the start or after one adverb in English.
+    private func leadingVerb(_ chars: [Character], _ lower: [Character], from start: Int) -> (Lexicon.Verb, Int)? {
+        guard start < chars.count else { return nil }
+        if chars[start].isASCII {
+            if let verb = verb(at: start, chars, lower) { return (verb, start) }
+            // One adverb: "Strongly urges", "Emphatically reaffirms".
+            if let space = lower[start...].firstIndex(of: " "), lower[start..<space].suffix(2) == ["l", "y"],
+                let verb = verb(at: space + 1, chars, lower)
+            {
+                return (verb, space + 1)
+            }
+            return nil
+        }
+        var index = start
+        while index < min(chars.count, start + 12) {
+            if "，；：。,;:".contains(chars[index]) { return nil }
+            if let verb = verb(at: index, chars, lower) {
+                // 关切地注意到, 表示赞赏地注意到: a verb followed by 地 is an adverb; the verb follows.
+                let end = index + verb.text.count
+                if end < chars.count && chars[end] == "地" {
+                    index = end + 1
+                    continue
+                }
+                return (verb, index)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func skipPrefixes(_ chars: [Character], _ lower: [Character], from start: Int) -> Int {
+        var position = start
+        var moved = true
+        while moved {
+            moved = false
+            while position < chars.count && (chars[position] == " " || chars[position] == ",") { position += 1 }
+            for prefix in Lexicon.chinesePrefixes + Lexicon.englishPrefixes {
+                let word = Array(prefix)
+                let end = position + word.count
+                guard end <= lower.count, Array(lower[position..<end]) == word else { continue }
+                if word.last?.isLetter == true && word.first?.isASCII == true && end < lower.count
+                    && lower[end].isLetter
+                {
+                    continue
+                }
+                // A Chinese prefix must not be the start of a verb (又 in 又请 is a prefix; 并 in 并请 too).
+                position = end
+                moved = true
+                break
+            }
+        }
+        return position
+    }
+
+    private func isClauseBoundary(before index: Int, _ chars: [Character], _ lower: [Character]) -> Bool {
+        guard index > 0 else { return false }
+        let before = String(chars[max(0, index - 6)..<index])
+        if chars[index].isASCII {
+            let lowered = before.lowercased()
+            return lowered.hasSuffix(", and ") || lowered.hasSuffix("; and ") || lowered.hasSuffix("; ")
+                || lowered.hasSuffix(", ") || lowered.hasSuffix(" and ")
+        }
+        // Normalised text has ASCII punctuation: NFKC maps ，；： to ,;:
+        let boundaries = [",", ";", "，", "；", "并", "还", "又", "同时", "为此", "因此", "从而", "并且"]
+        return boundaries.contains { before.hasSuffix($0) }
+    }
+
+    // MARK: Addressees
+
+    /// Addressees starting at `start`: one or more actor names joined by 、/和/and, each possibly
+    /// after qualifiers (酌情, the, relevant) or a modifier ending in 的.
+    func addressees(
+        _ chars: [Character], _ lower: [Character], at start: Int, context: [(code: String, phrase: String)]
+    ) -> (list: [(code: String, phrase: String)], end: Int) {
+        var result: [(code: String, phrase: String)] = []
+        var position = start
+        while true {
+            let begin = skipQualifiers(chars, lower, from: position)
+            if let reference = backReference(chars, lower, at: begin, context: context) {
+                result.append(reference.item)
+                position = reference.end
+            } else if let match = matcher.match(in: chars, lowered: lower, at: begin) {
+                result.append((match.code, String(chars[begin..<(begin + match.length)])))
+                position = begin + match.length
+            } else if let modified = modifiedActor(chars, lower, from: begin) {
+                result.append((modified.code, String(chars[begin..<modified.end])))
+                position = modified.end
+            } else {
+                break
+            }
+            // Another addressee after a conjunction?
+            guard let next = conjunction(chars, lower, at: position) else { break }
+            let candidate = skipQualifiers(chars, lower, from: next)
+            if matcher.match(in: chars, lowered: lower, at: candidate) != nil
+                || modifiedActor(chars, lower, from: candidate) != nil
+            {
+                position = next
+            } else {
+                break
+            }
+        }
+        return (result, position)
+    }
+
+    private func skipQualifiers(_ chars: [Character], _ lower: [Character], from start: Int) -> Int {
+        var position = start
+        var moved = true
+        while moved {
+            moved = false
+            while position < chars.count && chars[position] == " " { position += 1 }
+            for qualifier in Lexicon.chineseQualifiers + Lexicon.englishQualifiers {
+                let word = Array(qualifier)
+                let end = position + word.count
+                guard end <= lower.count, Array(lower[position..<end]) == word else { continue }
+                if word.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+                position = end
+                moved = true
+                break
+            }
+        }
+        return position
+    }
+
+    private func conjunction(_ chars: [Character], _ lower: [Character], at start: Int) -> Int? {
+        for word in Lexicon.chineseConjunctions + Lexicon.englishConjunctions {
+            var position = start
+            while position < chars.count && chars[position] == " " { position += 1 }
+            let letters = Array(word)
+            let end = position + letters.count
+            if end <= lower.count, Array(lower[position..<end]) == letters {
+                return end
+            }
+        }
+        return nil
+    }
+
+    /// An actor named after a modifier that ends in 的: 协助实施世界峰会行动方针的联合国系统各实体.
+    private func modifiedActor(_ chars: [Character], _ lower: [Character], from start: Int) -> (code: String, end: Int)?
+    {
+        guard start < chars.count, !chars[start].isASCII else { return nil }
+        var index = start
+        while index < min(chars.count, start + 30) {
+            if "，；：。,;:".contains(chars[index]) { return nil }
+            if index > start, chars[index - 1] == "的", let match = matcher.match(in: chars, lowered: lower, at: index) {
+                return (match.code, index + match.length)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func backReference(
+        _ chars: [Character], _ lower: [Character], at start: Int, context: [(code: String, phrase: String)]
+    ) -> (item: (code: String, phrase: String), end: Int)? {
+        for word in Lexicon.chineseBackReferences + Lexicon.englishBackReferences {
+            let letters = Array(word.lowercased())
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            if letters.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+            let wantsState = word == "该国" || word.hasSuffix("State") || word.hasSuffix("States")
+            if let earlier = context.first(where: { !wantsState || stateCodes.contains($0.code) }) {
+                return ((earlier.code, String(chars[start..<end])), end)
+            }
+        }
+        return nil
+    }
+
+    /// The words after an actionable verb that look like an actor but match none, if any.
+    private func actorLikePhrase(_ chars: [Character], from start: Int) -> String? {
+        var end = start
+        while end < chars.count && !"，；：。,;:".contains(chars[end]) { end += 1 }
+        let span = String(chars[start..<min(end, start + 24)]).trimmingCharacters(in: .whitespaces)
+        guard !span.isEmpty else { return nil }
+        if span.first?.isASCII == true {
+            let words = span.split(separator: " ").prefix(6)
+            for (offset, word) in words.enumerated() where Self.englishActorWords.contains(word.lowercased()) {
+                return words.prefix(offset + 1).joined(separator: " ")
+            }
+            return nil
+        }
+        var best: String?
+        for length in stride(from: min(span.count, 16), through: 2, by: -1) {
+            let candidate = String(span.prefix(length))
+            if Self.actorSuffixes.contains(where: { candidate.hasSuffix($0) }) {
+                best = candidate
+                break
+            }
+        }
+        return best
+    }
+
+    // MARK: Deadlines and cycles
+
+    /// A due date the text states: 到2020年 / by 2030 → the year's last day; 第二十四届会议 / its
+    /// twenty-fourth session → the last day of that session's year, when the document's own
+    /// session and year are known.
+    static func dueDate(in text: String, ownSession: (number: Int, year: Int)?) -> CalendarDate? {
+        if let match = text.firstMatch(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/) {
+            let year = Int(match.1 ?? match.2 ?? match.3 ?? "")
+            if let year { return CalendarDate(year: year, month: 12, day: 31) }
+        }
+        if let ownSession {
+            // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议.
+            if let match = text.firstMatch(of: /(?:委员会|其|本)第([一二三四五六七八九十]+)届(?:年度)?会议/),
+                let number = ChineseNumerals.value(String(match.1)), number > ownSession.number,
+                number <= ownSession.number + 5
+            {
+                return CalendarDate(year: ownSession.year + number - ownSession.number, month: 12, day: 31)
+            }
+            if let match = text.firstMatch(of: /(?:at|to) its ([a-z]+(?:-[a-z]+)?) session/),
+                let number = EnglishOrdinals.value(String(match.1)), number > ownSession.number,
+                number <= ownSession.number + 5
+            {
+                return CalendarDate(year: ownSession.year + number - ownSession.number, month: 12, day: 31)
+            }
+        }
+        return nil
+    }
+
+    /// A reporting cycle the text states: 每年 / annually → annual; 每两年 / biennially → biennial.
+    static func cycle(in text: String) -> ReportingCycle? {
+        if text.range(of: "每两年|biennial|every two years", options: .regularExpression) != nil { return .biennial }
+        if text.range(of: "每四年|quadrennial|every four years", options: .regularExpression) != nil {
+            return .quadrennial
+        }
+        if text.range(
+            of: "每年|annually|each year|every year|on an annual basis|annual report", options: .regularExpression)
+            != nil
+        {
+            return .annual
+        }
+        return nil
+    }
+}
+
+/// English ordinal words up to ninety-nine: `twenty-fourth` → 24.
+enum EnglishOrdinals {
+    static let units = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+        "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+        "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+        "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    ]
+    static let tens = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
+    static func value(_ text: String) -> Int? {
+        if let value = units[text] { return value }
+        let parts = text.split(separator: "-").map(String.init)
+        guard parts.count == 2, let ten = tens[parts[0]], let unit = units[parts[1]], unit < 10 else { return nil }
+        return ten + unit
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+
+/// What the user says about a document to import; anything left `nil` is detected from the text.
+public struct ImportOptions: Sendable {
+    public var symbol: String
+    public var title: String?
+    public var date: CalendarDate?
+    public var language: Language?
+    /// The issuing body: code, name or alias.
+    public var body: String?
+    /// The name used in messages: a path, or `-`.
+    public var sourceName: String
+
+    public init(
+        symbol: String, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
+        body: String? = nil, sourceName: String
+    ) {
+        self.symbol = symbol
+        self.title = title
+        self.date = date
+        self.language = language
+        self.body = body
+        self.sourceName = sourceName
+    }
+}
+
+/// Extracts recommendations and their addressees from the text of a UN document.
+///
+/// The steps, each in its own type: `TextCleaner` removes noise and joins lines into blocks;
+/// `DocumentStructure` finds the parts that carry recommendations and splits them into numbered
+/// items and sub-items; `ClauseAnalyzer` reads each clause's verbs and addressees. This type
+/// puts them together: keys, inheritance from lead-ins, classes, deadlines.
+struct DocumentImporter {
+    var analyzer: ClauseAnalyzer
+    /// Resolves an organ's name (`经济及社会理事会`) to a code.
+    var codeForName: (String) -> String?
+
+    func plan(text: String, options: ImportOptions, bodyCode: String?) throws(FollowUpError) -> ImportPlan {
+        let source = options.sourceName
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .invalidInput(source: source, line: nil, field: nil, reason: "the file is empty")
+        }
+        let blocks = TextCleaner.blocks(of: text)
+        let language = options.language ?? Self.detectLanguage(text)
+        var warnings: [String] = []
+        guard let date = options.date ?? Self.detectDate(blocks) else {
+            throw .invalidInput(
+                source: source, line: nil, field: "--date",
+                reason: "the text states no date of adoption or issue: give one with --date YYYY-MM-DD")
+        }
+        if options.date == nil { warnings.append("date \(date) read from the text; give --date to set another") }
+        let title = options.title ?? Self.detectTitle(blocks) ?? options.symbol
+        let ownSession = Self.detectOwnSession(blocks).map { ($0, date.year) }
+        let regions = try DocumentStructure.regions(of: blocks, source: source)
+        var items: [ExtractedItem] = []
+        for region in regions {
+            var analyzer = self.analyzer
+            // "The Commission" / 委员会 is the document's own body; "the Council" / 理事会 the organ.
+            if let bodyCode {
+                for phrase in ["委员会", "该委员会", "本委员会", "the Commission"] { analyzer.matcher.add(phrase, code: bodyCode) }
+            }
+            let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"
+            for phrase in ["理事会", "the Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            var context = RegionContext(
+                region: region, organCode: organCode, symbol: options.symbol, ownSession: ownSession, analyzer: analyzer
+            )
+            for item in region.items { context.extract(item, inherited: nil, into: &items) }
+            if region.items.isEmpty {
+                warnings.append(
+                    "line \(region.line): \(region.prefix.isEmpty ? "the operative part" : region.prefix) has no numbered paragraphs"
+                )
+            }
+        }
+        if items.isEmpty {
+            throw .invalidInput(
+                source: source, line: nil, field: nil,
+                reason: "found the parts that carry recommendations but no numbered paragraphs in them")
+        }
+        let header = ImportPlan.DocumentHeader(
+            symbol: options.symbol, title: title, date: date, language: language, body: bodyCode,
+            checksum: SHA256.hex(Array(text.utf8)))
+        return ImportPlan(document: header, items: items, warnings: warnings)
+    }
+
+    // MARK: Detection
+
+    static func detectLanguage(_ text: String) -> Language {
+        var han = 0
+        var latin = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                han += 1
+            } else if scalar.properties.isAlphabetic && scalar.isASCII {
+                latin += 1
+            }
+        }
+        return han * 3 > latin ? .zh : .en
+    }
+
+    /// The end of the first date range in the header: (2020年6月10日至12日) → 2020-06-12.
+    static func detectDate(_ blocks: [TextBlock]) -> CalendarDate? {
+        for block in blocks.prefix(40) {
+            let text = block.normalized.replacingOccurrences(of: " ", with: "")
+            if let match = text.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?/),
+                let year = Int(match.1), let month = Int(match.2 ?? match.4 ?? ""), let day = Int(match.5 ?? match.3)
+            {
+                let endMonth = match.4.flatMap { Int($0) } ?? month
+                return CalendarDate(year: year, month: endMonth, day: day)
+            }
+            if let match = block.normalized.firstMatch(
+                of:
+                    /(\d{1,2})(?:\s*[–-]\s*(\d{1,2}))? (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})/
+            ) {
+                let months = [
+                    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December",
+                ]
+                if let month = months.firstIndex(of: String(match.3)), let year = Int(match.4),
+                    let day = Int(match.2 ?? match.1)
+                {
+                    return CalendarDate(year: year, month: month + 1, day: day)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A title from the header: a line with 报告 / 决议 / Report / resolution, after its subject line.
+    static func detectTitle(_ blocks: [TextBlock]) -> String? {
+        let head = Array(blocks.prefix(20))
+        for (index, block) in head.enumerated() {
+            let text = block.text.trimmingCharacters(in: .whitespaces)
+            guard DisplayWidth.of(text) <= 120,
+                text.range(of: "报告|决议|Report|report|[Rr]esolution", options: .regularExpression) != nil
+            else { continue }
+            if index > 0, text.hasPrefix("秘书长的报告") || text.hasPrefix("Report of the Secretary-General") {
+                return head[index - 1].text.trimmingCharacters(in: .whitespaces) + " — " + text
+            }
+            if index > 0, text.hasPrefix("第"), DisplayWidth.of(head[index - 1].text) <= 60 {
+                return head[index - 1].text.trimmingCharacters(in: .whitespaces) + text
+            }
+            return text
+        }
+        return nil
+    }
+
+    /// The document's own session, for "to its twenty-fourth session": 第二十三届会议报告 → 23.
+    static func detectOwnSession(_ blocks: [TextBlock]) -> Int? {
+        for block in blocks.prefix(20) {
+            if let match = block.normalized.firstMatch(of: /第([一二三四五六七八九十]+)届会议/) {
+                return ChineseNumerals.value(String(match.1))
+            }
+            if let match = block.normalized.firstMatch(of: /on its ([a-z]+(?:-[a-z]+)?) session/) {
+                return EnglishOrdinals.value(String(match.1))
+            }
+        }
+        return nil
+    }
+}
+
+/// Extraction within one region: keys, inheritance and classes.
+struct RegionContext {
+    var region: DocumentRegion
+    var organCode: String
+    var symbol: String
+    var ownSession: (number: Int, year: Int)?
+    var analyzer: ClauseAnalyzer
+    /// The last addressees named, for back-references across paragraphs.
+    var recent: [(code: String, phrase: String)] = []
+
+    /// What a lead-in passes to its sub-items.
+    struct Inherited {
+        var analysis: ClauseAnalysis
+        var classification: Classification
+        /// The lead-in is only a frame ("鼓励委员会：", "会员国不妨考虑以下建议："): its sub-items are
+        /// its addressee's actions, whatever verbs they start with.
+        var isFrame: Bool
+    }
+
+    mutating func extract(_ item: StructuredItem, inherited: Inherited?, into items: inout [ExtractedItem]) {
+        let own = analyzer.analyze(item.normalized, previous: recent)
+        var analysis = own
+        var classification: Classification
+        if let inherited, inherited.isFrame {
+            analysis = inherited.analysis
+            analysis.unresolved = []
+            analysis.verbsWithoutAddressee = []
+            classification = inherited.classification
+        } else {
+            // A sub-item without an addressee of its own inherits its lead-in's, unless its own verb
+            // only states a position (赞赏地注意到 …).
+            let ownVerbBinds = analysis.leadVerb.map { $0.classification != .declaratory } ?? true
+            if analysis.addressees.isEmpty, ownVerbBinds, let inherited, !inherited.analysis.addressees.isEmpty {
+                analysis.addressees = inherited.analysis.addressees
+                analysis.hasActionableAddressee = inherited.analysis.hasActionableAddressee
+                if analysis.leadVerb == nil { analysis.verbs = inherited.analysis.verbs }
+                analysis.verbsWithoutAddressee = []
+                analysis.unresolved = []
+            }
+            classification = analysis.classification ?? inherited?.classification ?? .declaratory
+            if let lead = analysis.leadVerb, lead.classification == .actionable, !analysis.hasActionableAddressee,
+                let inherited, inherited.classification == .actionable
+            {
+                classification = .actionable
+            }
+        }
+        if region.kind == .decision { classification = .decision }
+        if !analysis.addressees.isEmpty { recent = analysis.addressees }
+
+        let isFrame = !item.children.isEmpty && Self.isFrameLeadIn(item.normalized, analysis: own)
+        if !isFrame {
+            var addressees = analysis.addressees
+            if classification == .decision && addressees.isEmpty {
+                addressees = [(organCode, region.organ ?? organCode)]
+            }
+            let path = (region.prefix.isEmpty ? "" : region.prefix + " ") + item.labels.map(\.keyText).joined()
+            let binding = classification != .declaratory
+            var tags: [String] = []
+            if let heading = item.heading { tags.append("heading:" + heading) }
+            items.append(
+                ExtractedItem(
+                    key: symbol + " " + path, path: path, classification: classification,
+                    kind: Self.kind(classification, verbs: analysis.verbs, addressees: addressees.map(\.code)),
+                    verbs: analysis.verbs, addressees: addressees.map(\.code), phrases: addressees.map(\.phrase),
+                    unresolved: analysis.unresolved, verbsWithoutAddressee: analysis.verbsWithoutAddressee,
+                    dueDate: binding ? ClauseAnalyzer.dueDate(in: item.normalized, ownSession: ownSession) : nil,
+                    cycle: binding ? ClauseAnalyzer.cycle(in: item.normalized) : nil, tags: tags,
+                    text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line))
+        }
+        let passed = Inherited(
+            analysis: analysis, classification: classification, isFrame: isFrame || (inherited?.isFrame ?? false))
+        for child in item.children { extract(child, inherited: passed, into: &items) }
+    }
+
+    /// A lead-in that is only a frame: it ends with a colon and says "the following", or holds
+    /// nothing but its verb and addressee.
+    static func isFrameLeadIn(_ text: String, analysis: ClauseAnalysis) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("：") || trimmed.hasSuffix(":") else { return false }
+        if trimmed.range(of: "以下|下列|the following|as follows", options: .regularExpression) != nil { return true }
+        var rest = trimmed
+        for word in analysis.verbs + analysis.addressees.map(\.phrase) + Lexicon.chinesePrefixes {
+            rest = rest.replacingOccurrences(of: word, with: "")
+        }
+        rest = rest.replacingOccurrences(of: "[\\s：:，,。.the]", with: "", options: .regularExpression)
+        return rest.count <= 2
+    }
+
+    static func kind(_ classification: Classification, verbs: [String], addressees: [String]) -> RecommendationKind {
+        switch classification {
+        case .decision: return .decision
+        case .declaratory: return .recommendation
+        case .actionable:
+            let requestVerbs: Set<String> = ["请", "要求", "requests", "asks"]
+            return verbs.contains(where: requestVerbs.contains) ? .request : .recommendation
+        }
+    }
+}

@@ -1,0 +1,74 @@
+/// The words the importer recognises: operative verbs by class, qualifiers, conjunctions and
+/// references back to an earlier actor, in Chinese and English.
+enum Lexicon {
+    /// An operative verb and its class.
+    struct Verb: Sendable {
+        var text: String
+        var classification: Classification
+        /// A Secretary-General's suggestion ("may wish to consider"): its addressee comes before it.
+        var addresseeFirst: Bool = false
+    }
+
+    static let chineseVerbs: [Verb] = {
+        let actionable = ["鼓励", "敦促", "促请", "吁请", "呼吁", "请", "要求", "邀请", "建议", "恳请", "号召", "责成", "提议"]
+        let decision = ["决定", "决心", "商定", "核准", "赞同", "通过", "批准", "宣布", "授权", "指定"]
+        let declaratory = [
+            "注意到", "表示注意到", "欢迎", "赞扬", "重申", "确认", "承认", "强调", "着重指出", "表示赞赏", "回顾", "认识到", "肯定",
+            "关切", "表示关切", "深表关切", "感谢", "表示感谢", "重点指出", "提请注意", "赞赏", "意识到", "铭记", "深信", "认为", "申明",
+            "表示满意", "遗憾", "表示遗憾", "谴责", "表示支持", "支持", "祝贺", "满意地注意到",
+        ]
+        return actionable.map { Verb(text: $0, classification: .actionable) }
+            + decision.map { Verb(text: $0, classification: .decision) }
+            + declaratory.map { Verb(text: $0, classification: .declaratory) }
+            + ["不妨考虑", "不妨", "应当", "应"].map { Verb(text: $0, classification: .actionable, addresseeFirst: true) }
+    }()
+
+    static let englishVerbs: [Verb] = {
+        let actionable = [
+            "encourages", "urges", "calls upon", "calls on", "calls for", "requests", "invites", "recommends",
+            "appeals to", "exhorts", "asks", "strongly encourages", "strongly urges",
+        ]
+        let decision = [
+            "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
+        ]
+        let declaratory = [
+            "notes", "takes note", "welcomes", "commends", "reaffirms", "recognizes", "acknowledges", "stresses",
+            "emphasizes", "expresses", "recalls", "underlines", "underscores", "affirms", "reiterates", "considers",
+            "is convinced", "bears in mind", "deplores", "condemns", "regrets", "appreciates", "highlights",
+            "draws attention", "notes with appreciation", "notes with concern", "takes note with appreciation",
+            "is aware", "believes", "supports",
+        ]
+        return actionable.map { Verb(text: $0, classification: .actionable) }
+            + decision.map { Verb(text: $0, classification: .decision) }
+            + declaratory.map { Verb(text: $0, classification: .declaratory) }
+            + ["may wish to consider", "may wish to", "should consider", "should"].map {
+                Verb(text: $0, classification: .actionable, addresseeFirst: true)
+            }
+    }()
+
+    /// Verbs longest first, so `表示注意到` wins over `注意到` and `calls upon` over `calls`.
+    static let chineseByLength = chineseVerbs.sorted { $0.text.count > $1.text.count }
+    static let englishByLength = englishVerbs.sorted { $0.text.count > $1.text.count }
+
+    /// Words that may stand before a clause's verb: `又`, `还`, `Also`, `Further`, `In this regard,`.
+    static let chinesePrefixes = ["在这方面", "在此方面", "为此", "因此", "再次", "又", "还", "并", "也", "同时", "另外", "此外"]
+    static let englishPrefixes = [
+        "in this regard,", "in that regard,", "in this context,", "also", "further", "again", "once again",
+        "furthermore,", "moreover,", "strongly", "urgently", "respectfully", "kindly", "therefore",
+    ]
+
+    /// Qualifiers that are not actors and may stand between a verb and its addressee.
+    static let chineseQualifiers = ["酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续"]
+    static let englishQualifiers = [
+        "as appropriate,", "inter alia,", "where appropriate,", "the", "all relevant", "relevant", "other",
+        "concerned", "including",
+    ]
+
+    /// Joins between two addressees.
+    static let chineseConjunctions = ["、", "和", "以及", "及", "与", "或", "并", ","]
+    static let englishConjunctions = [", and", ", or", ",", "and", "or", "as well as"]
+
+    /// Words that refer back to an earlier actor: `请他`, `requests him`, `该国`.
+    static let chineseBackReferences = ["他", "她", "该国", "其"]
+    static let englishBackReferences = ["him", "her", "that State", "those States", "them"]
+}

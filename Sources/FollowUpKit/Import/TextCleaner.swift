@@ -1,0 +1,162 @@
+import Foundation
+
+/// A logical unit of a document after cleaning: a paragraph, a sub-item, a heading or a line.
+public struct TextBlock: Sendable, Equatable {
+    /// The original wording, noise removed, broken lines joined.
+    public var text: String
+    /// The normalised copy, for structure and matching (see `TextNormalization`).
+    public var normalized: String
+    /// The source line the block starts on, counting from 1.
+    public var line: Int
+}
+
+/// Removes extraction noise from a UN document's text and joins its broken lines into blocks.
+///
+/// What it removes: running heads (a bare symbol, job numbers like `20-08012 (C)`, page counters
+/// like `3/21`), footnote blocks after a `____` rule and footnote lines (`¹ …`, `^a …`), glued
+/// footnote markers (`成果文件，¹`, `互联网，1`, `Society,4`), bare link lines, markdown bullets
+/// and links. What it joins: lines wrapped at a page's margin and paragraphs broken across pages
+/// (Chinese without a space, English with one, a hyphen at a line end removed).
+///
+/// Two layouts are told apart by line widths: a hard-wrapped text (most lines about as wide as
+/// the widest) joins every line that does not start a new unit and does not follow a short line;
+/// a text with one paragraph per line joins only a long line that ends without punctuation.
+public enum TextCleaner {
+    struct PhysicalLine {
+        var text: String
+        var normalized: String
+        var number: Int
+        var indented: Bool
+        var width: Int
+    }
+
+    /// The blocks of `text`.
+    public static func blocks(of text: String) -> [TextBlock] {
+        let lines = physicalLines(of: text)
+        let wrapped = isHardWrapped(lines)
+        let margin = wrapMargin(lines)
+        var blocks: [TextBlock] = []
+        var previous: PhysicalLine?
+        for line in lines {
+            let startsUnit = DocumentPatterns.startsUnit(line.normalized)
+            var join = false
+            if let previous, !blocks.isEmpty, !startsUnit {
+                if wrapped {
+                    join = Double(previous.width) >= Double(margin) * 0.75
+                } else {
+                    // A long line cut off without punctuation continues on the next line, unless
+                    // that line is short and unpunctuated itself: a heading (互联网治理).
+                    let looksLikeHeading = line.width <= 30 && !DocumentPatterns.endsWithPunctuation(line.normalized)
+                    join =
+                        !DocumentPatterns.endsWithPunctuation(previous.normalized) && previous.width >= 40
+                        && !looksLikeHeading
+                }
+            }
+            if join, var last = blocks.popLast() {
+                last.text = joinText(last.text, line.text)
+                blocks.append(last)
+            } else {
+                blocks.append(TextBlock(text: line.text, normalized: "", line: line.number))
+            }
+            previous = line
+        }
+        return blocks.map { block in
+            let text = removeFootnoteMarkers(block.text)
+            return TextBlock(text: text, normalized: TextNormalization.normalize(text), line: block.line)
+        }
+    }
+
+    /// The lines that carry text, with noise removed.
+    static func physicalLines(of text: String) -> [PhysicalLine] {
+        var result: [PhysicalLine] = []
+        var inFootnotes = false
+        var footnoteOpen = false
+        var number = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            var original = String(rawLine)
+            if original.hasSuffix("\r") { original.removeLast() }
+            let trimmed = original.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            let normalized = TextNormalization.normalize(trimmed)
+            let indented = original.first?.isWhitespace ?? false
+            if DocumentPatterns.isFootnoteRule(normalized) {
+                inFootnotes = true
+                footnoteOpen = false
+                continue
+            }
+            if DocumentPatterns.isLinkLine(normalized) || DocumentPatterns.isRunningHead(normalized)
+                || DocumentPatterns.isMarkedFootnote(trimmed)
+            {
+                continue
+            }
+            if inFootnotes {
+                if DocumentPatterns.isNumberedFootnote(normalized) {
+                    footnoteOpen = !DocumentPatterns.endsWithTerminal(normalized)
+                    continue
+                }
+                if footnoteOpen && !indented {
+                    footnoteOpen = !DocumentPatterns.endsWithTerminal(normalized)
+                    continue
+                }
+                inFootnotes = false
+            }
+            let cleaned = DocumentPatterns.stripMarkup(trimmed)
+            result.append(
+                PhysicalLine(
+                    text: cleaned, normalized: TextNormalization.normalize(cleaned), number: number,
+                    indented: indented, width: DisplayWidth.of(cleaned)))
+        }
+        return result
+    }
+
+    /// The width most lines are wrapped at: the 90th percentile of line widths.
+    static func wrapMargin(_ lines: [PhysicalLine]) -> Int {
+        guard !lines.isEmpty else { return 0 }
+        let widths = lines.map(\.width).sorted()
+        return widths[min(widths.count - 1, widths.count * 9 / 10)]
+    }
+
+    /// Whether most lines are about as wide as the margin: a text wrapped at a fixed width.
+    static func isHardWrapped(_ lines: [PhysicalLine]) -> Bool {
+        guard lines.count >= 20 else { return false }
+        let margin = Double(wrapMargin(lines))
+        let near = lines.filter { Double($0.width) >= margin * 0.8 && Double($0.width) <= margin * 1.1 }.count
+        return Double(near) / Double(lines.count) >= 0.4
+    }
+
+    static func joinText(_ first: String, _ second: String) -> String {
+        guard let last = first.last, let next = second.first else { return first + second }
+        if last == "-", next.isLowercase, first.dropLast().last?.isLetter == true {
+            return String(first.dropLast()) + second
+        }
+        if TextNormalization.isCJK(last) || TextNormalization.isCJK(next) {
+            // Chinese wrapped lines join without a space; so does CJK next to Latin at a break.
+            return first + second
+        }
+        return first + " " + second
+    }
+
+    /// Removes footnote markers glued to words or punctuation.
+    static func removeFootnoteMarkers(_ text: String) -> String {
+        var result = text
+        // Superscript digits and caret markers anywhere: 文件，¹  ·  会议^a上
+        result = result.replacingOccurrences(of: "\\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+", with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: "\\^[a-z](?![a-z])", with: "", options: .regularExpression)
+        // Chinese: digits right after CJK punctuation or a closing mark, before a space or the end:
+        // 互联网，1 数字鸿沟  ·  报告》2 中  ·  美元。3
+        result = result.replacingOccurrences(
+            of: "(?<=[，。；：、）》”])\\s?\\d{1,3}(?=\\s|$)", with: "", options: .regularExpression)
+        // Chinese: digits glued to an ideograph, then a space and an ideograph: 方案16 通过
+        result = result.replacingOccurrences(
+            of: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "", options: .regularExpression)
+        // English: digits glued to a lower-case word or punctuation, then a space or the end:
+        // Society,4  ·  Agenda.12
+        result = result.replacingOccurrences(
+            of: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "", options: .regularExpression)
+        // Spaces left between two Chinese characters or before Chinese punctuation.
+        result = result.replacingOccurrences(
+            of: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[，。；：、（《“）》”])", with: "", options: .regularExpression)
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// The copy of a text that structure detection and actor matching read: NFKC (so `㈠` is `(一)`
+/// and full-width `（１）` is `(1)`), traditional Chinese characters mapped to simplified, and
+/// known extraction confusables repaired. The original text is kept for display.
+enum TextNormalization {
+    /// Traditional → simplified, from OpenCC's table.
+    static let simplified: [Character: Character] = {
+        var table: [Character: Character] = [:]
+        for chunk in traditionalToSimplifiedPairs {
+            var iterator = chunk.makeIterator()
+            while let traditional = iterator.next(), let simple = iterator.next() {
+                table[traditional] = simple
+            }
+        }
+        // Extraction confusables: 攸 read as the archaic 攷 (seen in 利益攷關方).
+        table["攷"] = "攸"
+        return table
+    }()
+
+    /// NFKC, simplified characters, single spaces, trimmed.
+    static func normalize(_ text: String) -> String {
+        let nfkc = text.precomposedStringWithCompatibilityMapping
+        var result = ""
+        result.reserveCapacity(nfkc.utf8.count)
+        var lastWasSpace = false
+        for character in nfkc {
+            if character.isWhitespace {
+                if !lastWasSpace { result.append(" ") }
+                lastWasSpace = true
+            } else {
+                result.append(simplified[character] ?? character)
+                lastWasSpace = false
+            }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether `character` is a CJK ideograph or CJK punctuation (joined without a space).
+    static func isCJK(_ character: Character) -> Bool {
+        guard let value = character.unicodeScalars.first?.value else { return false }
+        return (0x3000...0x303F).contains(value) || (0x3400...0x4DBF).contains(value)
+            || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFF00...0xFFEF).contains(value) || (0x2E80...0x2FDF).contains(value)
+            || (0x20000...0x2FFFF).contains(value) || character == "“" || character == "”"
+            || character == "《" || character == "》" || character == "—"
+    }
+}
