@@ -25,6 +25,10 @@ let package = Package(
                 .embedInCode("un-member-states.csv"),
                 .embedInCode("entities.csv"),
                 .embedInCode("state-aliases.csv"),
+                .embedInCode("documents.csv"),
+                .embedInCode("E-2020-31.zh.txt"),
+                .embedInCode("sg-report-sti-2021.zh.txt"),
+                .embedInCode("progress.csv"),
             ]
         ),
         // Model, database, import, reports and rendering: the only module that imports GRDB.

@@ -70,7 +70,9 @@ public final class CLIHarness: @unchecked Sendable {
     public var databasePath: String { folder.file("followup.sqlite") }
 
     /// Runs `followup` with `arguments`.
-    public func run(_ arguments: [String], environment: [String: String] = [:]) -> CLIResult {
+    public func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data = Data())
+        -> CLIResult
+    {
         final class Capture: @unchecked Sendable {
             let lock = NSLock()
             var out = ""
@@ -87,7 +89,8 @@ public final class CLIHarness: @unchecked Sendable {
                     counter += 1
                     return "entry-\(counter)"
                 }
-            })
+            },
+            readStandardInput: { standardInput })
         let code = CLIContext.$current.withValue(context) { CommandLineRunner.run(arguments) }
         return capture.lock.withLock {
             CLIResult(exitCode: code, standardOutput: capture.out, standardError: capture.err)

@@ -9,7 +9,7 @@ struct CoreCommandTests {
     /// A harness with an initialised database, a document and one recommendation to Member States.
     func harness() throws -> CLIHarness {
         let cli = CLIHarness()
-        try cli.succeed(["init"])
+        try cli.succeed(["init", "--no-seeds"])
         try cli.succeed([
             "documents", "add", "--symbol", "E/2020/31", "--title", "科学和技术促进发展委员会第二十三届会议报告",
             "--date", "2020-06-12", "--language", "zh", "--body", "CSTD",
@@ -24,10 +24,10 @@ struct CoreCommandTests {
     @Test("init twice leaves one copy of the reference data")
     func initTwice() throws {
         let cli = CLIHarness()
-        let first = try cli.succeed(["init"])
+        let first = try cli.succeed(["init", "--no-seeds"])
         #expect(first.contains("Created"))
         let dump = try cli.dump()
-        let second = try cli.succeed(["init"])
+        let second = try cli.succeed(["init", "--no-seeds"])
         #expect(second.contains("nothing to add"))
         #expect(try cli.dump() == dump)
         let states = try cli.succeed(["actors", "--kind", "state", "--format", "json"])

@@ -13,9 +13,18 @@ struct InitCommand: ParsableCommand {
             observer States, their groups (LDCs with their graduation dates, LLDCs, SIDS, M49 \
             regions …), UN organs and entities, and collectives. Safe to run again: it adds only \
             what is missing and never touches progress entries.
+
+            Unless --no-seeds is given, it also imports the two bundled seed documents \
+            (E/2020/31, the report of the Commission on Science and Technology for Development \
+            on its twenty-third session, and UNSG/STI/2021, the Secretary-General's report on \
+            science, technology and innovation for sustainable development) and the progress \
+            that the report documents on the recommendations of E/2020/31.
             """)
 
     @OptionGroup var options: GlobalOptions
+
+    @Flag(help: "Load the reference actors only, not the seed documents and their progress.")
+    var noSeeds = false
 
     struct Result: Encodable {
         var database: String
@@ -23,6 +32,7 @@ struct InitCommand: ParsableCommand {
         var migrationsApplied: [String]
         var schema: [String]
         var reference: ReferenceLoadSummary
+        var seeds: SeedSummary?
     }
 
     func run() throws {
@@ -31,9 +41,10 @@ struct InitCommand: ParsableCommand {
         let database = try AppDatabase.open(path: path, create: true)
         let applied = try database.migrate()
         let reference = try database.loadReferenceData(try ReferenceData.bundled())
+        let seeds = noSeeds ? nil : try database.loadSeeds(clock: CLIContext.current.clock)
         let result = Result(
             database: path, created: !existed, migrationsApplied: applied,
-            schema: try database.appliedMigrations(), reference: reference)
+            schema: try database.appliedMigrations(), reference: reference, seeds: seeds)
         let kinds = reference.actorsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         var lines: [String] = []
         if !existed {
@@ -52,6 +63,22 @@ struct InitCommand: ParsableCommand {
                     + (reference.membershipsRemoved > 0 ? ", \(reference.membershipsRemoved) removed" : "") + ".")
         }
         lines.append("Actors: " + kinds.joined(separator: ", ") + ".")
+        if let seeds {
+            for document in seeds.documents {
+                switch document.outcome {
+                case .created:
+                    lines.append(
+                        "Seed \(document.document): \(document.added.count) clauses, \(document.assignmentsCreated) assignments."
+                    )
+                case .unchanged: lines.append("Seed \(document.document): already imported.")
+                case .updated: lines.append("Seed \(document.document): updated (\(document.changed.count) changed).")
+                }
+            }
+            lines.append(
+                seeds.progressAdded > 0
+                    ? "Seed progress: \(seeds.progressAdded) entries from the Secretary-General's report."
+                    : "Seed progress: already loaded.")
+        }
         try options.emit(OutputDocument([.text(lines.joined(separator: "\n"))]), json: result)
     }
 }

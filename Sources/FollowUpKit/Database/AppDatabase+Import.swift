@@ -13,23 +13,29 @@ extension AppDatabase {
             ).map { (name: $0["name"] as String, code: $0["code"] as String) }
             let states = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'state'"))
             let entities = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'un-entity'"))
+            let commissions = Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT code FROM addressee WHERE kind = 'un-entity' AND (nameEn LIKE '%Commission%' OR nameZh LIKE '%委员会')"
+                ))
             let matcher = AddresseeMatcher(names: names)
             let byName = Dictionary(names.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first })
             var bodyCode: String?
             if let body = options.body {
                 bodyCode = try Self.resolveAddressee(body, in: db).code
             }
-            return (
-                DocumentImporter(
-                    analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states), codeForName: { byName[$0] }),
-                bodyCode ?? Self.detectBody(text, matcher: matcher, entities: entities)
-            )
+            var importer = DocumentImporter(
+                analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states), codeForName: { byName[$0] })
+            importer.ownCommission = Self.detectBody(text, matcher: matcher, entities: commissions)
+            return (importer, bodyCode ?? Self.detectBody(text, matcher: matcher, entities: entities))
         }
         let detectedBody = bodyCode
         return try importer.plan(text: text, options: options, bodyCode: detectedBody)
     }
 
-    /// The first UN entity named in the document's first lines: its issuing body.
+    /// The first of `entities` named in the document's first lines: its issuing body, or (given
+    /// only commissions) the commission "the Commission" refers to.
     static func detectBody(_ text: String, matcher: AddresseeMatcher, entities: Set<String>) -> String? {
         let lines = TextCleaner.blocks(of: String(text.prefix(3_000))).prefix(15)
         for block in lines {

@@ -56,61 +56,66 @@ extension AppDatabase {
                 reason: "\(asOf) is in the future: an entry records what is true on a past day or today")
         }
         return try write { db in
-            let recommendation = try Self.recommendationRow(update.key, in: db)
-            let actor = try Self.resolveAddressee(update.actor, in: db)
-            guard
-                let assignment =
-                    try Assignment
-                    .filter(
-                        Assignment.Columns.recommendationId == recommendation.id
-                            && Assignment.Columns.addresseeId == actor.id
-                    )
-                    .fetchOne(db), let assignmentId = assignment.id
-            else {
-                let bound = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT a.code FROM assignment s JOIN addressee a ON a.id = s.addresseeId
-                        WHERE s.recommendationId = ? ORDER BY a.code LIMIT 6
-                        """, arguments: [recommendation.id])
-                let hint: String
-                if recommendation.classification == .declaratory {
-                    hint = "it is declaratory and binds nobody"
-                } else if bound.isEmpty {
-                    hint = "it binds nobody"
-                } else {
-                    hint = "it binds " + bound.prefix(5).joined(separator: ", ") + (bound.count > 5 ? ", …" : "")
-                }
-                throw FollowUpError.conflict(
-                    "'\(recommendation.key)' does not bind '\(actor.code)': \(hint)")
-            }
-            let reporter = try update.reportedBy.map { try Self.resolveAddressee($0, in: db) } ?? actor
-            if let supersedes = update.supersedes {
-                let target = try ProgressEntry.fetchOne(db, key: supersedes)
-                guard let target else {
-                    throw FollowUpError.notFound(kind: "progress entry", identifier: "#\(supersedes)")
-                }
-                guard target.assignmentId == assignmentId else {
-                    throw FollowUpError.conflict(
-                        "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'"
-                    )
-                }
-            }
-            let before = try Self.assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
-            var entry = ProgressEntry(
-                uid: uid, assignmentId: assignmentId, asOf: asOf, status: update.status,
-                response: update.response, note: update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
-                evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
-                evidenceUrl: update.evidence?.url, reportedById: reporter.id,
-                recordedAt: Timestamp.string(from: clock.now()), supersedesId: update.supersedes)
-            try entry.insert(db)
-            let after = try Self.assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
-            guard let info = try Self.entryInfos(where: "pe.id = :id", arguments: ["id": entry.id], in: db).first
-            else { throw FollowUpError.conflict("the entry was not recorded") }
-            return RecordedProgress(
-                entry: info, previousStatus: before?.status, previousResponse: before?.response,
-                currentStatus: after?.status, currentResponse: after?.response)
+            try Self.appendEntry(update, asOf: asOf, uid: uid, recordedAt: Timestamp.string(from: clock.now()), in: db)
         }
+    }
+
+    /// Appends one entry inside the caller's transaction, after checking it; returns what changed.
+    static func appendEntry(
+        _ update: ProgressUpdate, asOf: CalendarDate, uid: String, recordedAt: String, in db: Database
+    ) throws -> RecordedProgress {
+        let recommendation = try recommendationRow(update.key, in: db)
+        let actor = try resolveAddressee(update.actor, in: db)
+        guard
+            let assignment =
+                try Assignment
+                .filter(
+                    Assignment.Columns.recommendationId == recommendation.id
+                        && Assignment.Columns.addresseeId == actor.id
+                )
+                .fetchOne(db), let assignmentId = assignment.id
+        else {
+            let bound = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT a.code FROM assignment s JOIN addressee a ON a.id = s.addresseeId
+                    WHERE s.recommendationId = ? ORDER BY a.code LIMIT 6
+                    """, arguments: [recommendation.id])
+            let hint: String
+            if recommendation.classification == .declaratory {
+                hint = "it is declaratory and binds nobody"
+            } else if bound.isEmpty {
+                hint = "it binds nobody"
+            } else {
+                hint = "it binds " + bound.prefix(5).joined(separator: ", ") + (bound.count > 5 ? ", …" : "")
+            }
+            throw FollowUpError.conflict("'\(recommendation.key)' does not bind '\(actor.code)': \(hint)")
+        }
+        let reporter = try update.reportedBy.map { try resolveAddressee($0, in: db) } ?? actor
+        if let supersedes = update.supersedes {
+            guard let target = try ProgressEntry.fetchOne(db, key: supersedes) else {
+                throw FollowUpError.notFound(kind: "progress entry", identifier: "#\(supersedes)")
+            }
+            guard target.assignmentId == assignmentId else {
+                throw FollowUpError.conflict(
+                    "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'"
+                )
+            }
+        }
+        let before = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
+        var entry = ProgressEntry(
+            uid: uid, assignmentId: assignmentId, asOf: asOf, status: update.status,
+            response: update.response, note: update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
+            evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
+            evidenceUrl: update.evidence?.url, reportedById: reporter.id, recordedAt: recordedAt,
+            supersedesId: update.supersedes)
+        try entry.insert(db)
+        let after = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
+        guard let info = try entryInfos(where: "pe.id = :id", arguments: ["id": entry.id], in: db).first
+        else { throw FollowUpError.conflict("the entry was not recorded") }
+        return RecordedProgress(
+            entry: info, previousStatus: before?.status, previousResponse: before?.response,
+            currentStatus: after?.status, currentResponse: after?.response)
     }
 
     static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws

@@ -47,14 +47,15 @@ struct ClauseAnalyzer: Sendable {
 
         // The leading verb, after prefixes such as 又, 还, Also, In this regard.
         var position = skipPrefixes(chars, lower, from: 0)
-        // An addressee before a suggestion verb: 会员国不妨考虑…, Member States may wish to consider…
-        if let match = matcher.match(in: chars, lowered: lower, at: position) {
-            var after = position + match.length
+        // An addressee before a suggestion verb: 会员国不妨考虑…, The international community may wish…
+        let subject = skipQualifiers(chars, lower, from: position)
+        if let match = matcher.match(in: chars, lowered: lower, at: subject) {
+            var after = subject + match.length
             while after < chars.count && chars[after] == " " { after += 1 }
             if let verb = verb(at: after, chars, lower), verb.addresseeFirst {
                 analysis.leadVerb = verb
                 analysis.verbs.append(verb.text)
-                analysis.addressees.append((match.code, String(chars[position..<(position + match.length)])))
+                analysis.addressees.append((match.code, String(chars[subject..<(subject + match.length)])))
                 analysis.hasActionableAddressee = true
                 return analysis
             }
@@ -327,7 +328,8 @@ struct ClauseAnalyzer: Sendable {
         let span = String(chars[start..<min(end, start + 24)]).trimmingCharacters(in: .whitespaces)
         guard !span.isEmpty else { return nil }
         if span.first?.isASCII == true {
-            let words = span.split(separator: " ").prefix(6)
+            var words = span.split(separator: " ").prefix(6)
+            if words.first?.lowercased() == "the" { words = words.dropFirst() }
             for (offset, word) in words.enumerated() where Self.englishActorWords.contains(word.lowercased()) {
                 return words.prefix(offset + 1).joined(separator: " ")
             }

@@ -34,6 +34,8 @@ struct DocumentImporter {
     var analyzer: ClauseAnalyzer
     /// Resolves an organ's name (`经济及社会理事会`) to a code.
     var codeForName: (String) -> String?
+    /// The commission the text is about, which "the Commission" / 委员会 means.
+    var ownCommission: String?
 
     func plan(text: String, options: ImportOptions, bodyCode: String?) throws(FollowUpError) -> ImportPlan {
         let source = options.sourceName
@@ -55,12 +57,14 @@ struct DocumentImporter {
         var items: [ExtractedItem] = []
         for region in regions {
             var analyzer = self.analyzer
-            // "The Commission" / 委员会 is the document's own body; "the Council" / 理事会 the organ.
-            if let bodyCode {
-                for phrase in ["委员会", "该委员会", "本委员会", "the Commission"] { analyzer.matcher.add(phrase, code: bodyCode) }
+            // "The Commission" / 委员会 is the commission the text is about (or its body); "the
+            // Council" / 理事会 the organ of the organ line; "the Assembly" the General Assembly.
+            if let commission = ownCommission ?? bodyCode {
+                for phrase in ["委员会", "该委员会", "本委员会", "Commission"] { analyzer.matcher.add(phrase, code: commission) }
             }
             let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"
-            for phrase in ["理事会", "the Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            analyzer.matcher.add("Assembly", code: "GA")
             var context = RegionContext(
                 region: region, organCode: organCode, symbol: options.symbol, ownSession: ownSession, analyzer: analyzer
             )
@@ -73,8 +77,9 @@ struct DocumentImporter {
         }
         if items.isEmpty {
             throw .invalidInput(
-                source: source, line: nil, field: nil,
-                reason: "found the parts that carry recommendations but no numbered paragraphs in them")
+                source: source, line: regions.first?.line, field: nil,
+                reason: "no numbered operative paragraphs follow this line: a preamble alone carries no recommendations"
+            )
         }
         let header = ImportPlan.DocumentHeader(
             symbol: options.symbol, title: title, date: date, language: language, body: bodyCode,
@@ -99,7 +104,10 @@ struct DocumentImporter {
 
     /// The end of the first date range in the header: (2020年6月10日至12日) → 2020-06-12.
     static func detectDate(_ blocks: [TextBlock]) -> CalendarDate? {
-        for block in blocks.prefix(40) {
+        // "Resolution adopted by the General Assembly on 21 December 2020" beats a distribution date.
+        let head = Array(blocks.prefix(40))
+        let adopted = head.filter { $0.normalized.contains("adopted") || $0.normalized.contains("通过的决议") }
+        for block in adopted + head {
             let text = block.normalized.replacingOccurrences(of: " ", with: "")
             if let match = text.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?/),
                 let year = Int(match.1), let month = Int(match.2 ?? match.4 ?? ""), let day = Int(match.5 ?? match.3)
@@ -128,6 +136,12 @@ struct DocumentImporter {
     /// A title from the header: a line with 报告 / 决议 / Report / resolution, after its subject line.
     static func detectTitle(_ blocks: [TextBlock]) -> String? {
         let head = Array(blocks.prefix(20))
+        // "75/999. Information and communications technologies for sustainable development"
+        if let numbered = head.first(where: {
+            $0.normalized.range(of: "^\\d+/\\d+\\.\\s+\\S", options: .regularExpression) != nil
+        }) {
+            return numbered.text.replacingOccurrences(of: "^\\d+/\\d+\\.\\s+", with: "", options: .regularExpression)
+        }
         for (index, block) in head.enumerated() {
             let text = block.text.trimmingCharacters(in: .whitespaces)
             guard DisplayWidth.of(text) <= 120,

@@ -58,6 +58,7 @@ enum DocumentPatterns {
     /// heading, a chapter, a draft's title.
     static func startsUnit(_ line: String) -> Bool {
         label(of: line) != nil || isHeading(line) || isDraftMarker(line) != nil
+            || DocumentStructure.organName(line) != nil
     }
 
     static let chineseNumerals = "一二三四五六七八九十"

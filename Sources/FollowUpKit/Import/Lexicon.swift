@@ -61,7 +61,7 @@ enum Lexicon {
     static let chineseQualifiers = ["酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续"]
     static let englishQualifiers = [
         "as appropriate,", "inter alia,", "where appropriate,", "the", "all relevant", "relevant", "other",
-        "concerned", "including",
+        "concerned", "including", "that",
     ]
 
     /// Joins between two addressees.

@@ -28,6 +28,10 @@ public enum TextCleaner {
         var number: Int
         var indented: Bool
         var width: Int
+        /// A blank line stands between this line and the previous one.
+        var blankBefore = false
+        /// Noise (a running head, footnotes: a page break) was removed before this line.
+        var noiseBefore = false
     }
 
     /// The blocks of `text`.
@@ -35,14 +39,28 @@ public enum TextCleaner {
         let lines = physicalLines(of: text)
         let wrapped = isHardWrapped(lines)
         let margin = wrapMargin(lines)
+        // Where blank lines mostly fall in mid-sentence (a text with a blank line after every
+        // wrapped line), they mean nothing; elsewhere a blank line ends a paragraph.
+        var afterBlank = 0
+        var midSentence = 0
+        for (index, line) in lines.enumerated() where index > 0 && line.blankBefore {
+            afterBlank += 1
+            if !DocumentPatterns.endsWithPunctuation(lines[index - 1].normalized) { midSentence += 1 }
+        }
+        let blanksMeaningful = afterBlank == 0 || Double(midSentence) / Double(afterBlank) < 0.5
         var blocks: [TextBlock] = []
         var previous: PhysicalLine?
         for line in lines {
             let startsUnit = DocumentPatterns.startsUnit(line.normalized)
             var join = false
             if let previous, !blocks.isEmpty, !startsUnit {
-                if wrapped {
-                    join = Double(previous.width) >= Double(margin) * 0.75
+                if line.noiseBefore {
+                    // Across a page break: a paragraph cut off mid-sentence continues.
+                    join =
+                        !DocumentPatterns.endsWithTerminal(previous.normalized)
+                        && !(DocumentPatterns.endsWithPunctuation(previous.normalized) && !wrapped)
+                } else if wrapped {
+                    join = Double(previous.width) >= Double(margin) * 0.75 && !(blanksMeaningful && line.blankBefore)
                 } else {
                     // A long line cut off without punctuation continues on the next line, unless
                     // that line is short and unpunctuated itself: a heading (互联网治理).
@@ -72,22 +90,29 @@ public enum TextCleaner {
         var inFootnotes = false
         var footnoteOpen = false
         var number = 0
+        var blankBefore = false
+        var noiseBefore = false
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             var original = String(rawLine)
             if original.hasSuffix("\r") { original.removeLast() }
             let trimmed = original.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty {
+                blankBefore = true
+                continue
+            }
             let normalized = TextNormalization.normalize(trimmed)
             let indented = original.first?.isWhitespace ?? false
             if DocumentPatterns.isFootnoteRule(normalized) {
                 inFootnotes = true
                 footnoteOpen = false
+                noiseBefore = true
                 continue
             }
             if DocumentPatterns.isLinkLine(normalized) || DocumentPatterns.isRunningHead(normalized)
                 || DocumentPatterns.isMarkedFootnote(trimmed)
             {
+                noiseBefore = true
                 continue
             }
             if inFootnotes {
@@ -105,7 +130,10 @@ public enum TextCleaner {
             result.append(
                 PhysicalLine(
                     text: cleaned, normalized: TextNormalization.normalize(cleaned), number: number,
-                    indented: indented, width: DisplayWidth.of(cleaned)))
+                    indented: indented, width: DisplayWidth.of(cleaned), blankBefore: blankBefore,
+                    noiseBefore: noiseBefore))
+            blankBefore = false
+            noiseBefore = false
         }
         return result
     }
@@ -128,7 +156,14 @@ public enum TextCleaner {
     static func joinText(_ first: String, _ second: String) -> String {
         guard let last = first.last, let next = second.first else { return first + second }
         if last == "-", next.isLowercase, first.dropLast().last?.isLetter == true {
-            return String(first.dropLast()) + second
+            // develop-|ment joins into one word; seventy-|seventh and multi-|stakeholder keep their hyphen.
+            let suffixes = [
+                "ment", "tion", "sion", "ing", "ity", "ness", "ance", "ence", "ous", "ive", "able", "ible", "ally",
+                "ure", "ies", "ism", "ist", "ise", "ize", "ated", "ation",
+            ]
+            let fragment = second.prefix { $0.isLetter }.lowercased()
+            if suffixes.contains(where: { fragment.hasPrefix($0) }) { return String(first.dropLast()) + second }
+            return first + second
         }
         if TextNormalization.isCJK(last) || TextNormalization.isCJK(next) {
             // Chinese wrapped lines join without a space; so does CJK next to Latin at a break.
@@ -154,9 +189,9 @@ public enum TextCleaner {
         // Society,4  ·  Agenda.12
         result = result.replacingOccurrences(
             of: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "", options: .regularExpression)
-        // Spaces left between two Chinese characters or before Chinese punctuation.
+        // Spaces left between two Chinese characters or around Chinese punctuation.
         result = result.replacingOccurrences(
-            of: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[，。；：、（《“）》”])", with: "", options: .regularExpression)
+            of: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "", options: .regularExpression)
         return result.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import FollowUpKit
+import FollowUpTestSupport
+
+@Suite("Import and seeds")
+struct ImportCommandTests {
+    static let resolution = """
+        The General Assembly,
+
+        Recalling its resolution 70/125,
+
+        1. Welcomes the report of the Secretary-General;
+
+        2. Requests the Secretary-General to report annually on the implementation of the present resolution;
+
+        3. Urges Member States to bridge the digital divide by 2030;
+        """
+
+    func harness() throws -> CLIHarness {
+        let cli = CLIHarness()
+        try cli.succeed(["init", "--no-seeds"])
+        return cli
+    }
+
+    func write(_ text: String, to name: String, in cli: CLIHarness) throws -> String {
+        let path = cli.folder.file(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("a dry run prints one object per clause and writes nothing")
+    func dryRun() throws {
+        let cli = try harness()
+        let file = try write(Self.resolution, to: "res.txt", in: cli)
+        let before = try cli.dump()
+        let json = try cli.succeed([
+            "import", "document", file, "--symbol", "A/RES/75/1", "--date", "2020-12-21", "--dry-run", "--format",
+            "json",
+        ])
+        let items = try JSONDecoder().decode([ExtractedItem].self, from: Data(json.utf8))
+        #expect(items.map(\.key) == ["A/RES/75/1 ¶1", "A/RES/75/1 ¶2", "A/RES/75/1 ¶3"])
+        #expect(items.map(\.classification) == [.declaratory, .actionable, .actionable])
+        #expect(items[2].addressees == ["MEMBER-STATES"])
+        #expect(items[2].dueDate == CalendarDate("2030-12-31"))
+        #expect(items[1].cycle == .annual)
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("importing the same text twice changes nothing; a changed text reports what changed")
+    func reimport() throws {
+        let cli = try harness()
+        let file = try write(Self.resolution, to: "res.txt", in: cli)
+        let arguments = ["import", "document", file, "--symbol", "A/RES/75/1", "--date", "2020-12-21"]
+        let first = try cli.succeed(arguments)
+        #expect(first.contains("Imported A/RES/75/1: 3 clauses"))
+        #expect(first.contains("194 assignments"))
+        let dump = try cli.dump()
+        #expect(try cli.succeed(arguments).contains("nothing changed"))
+        #expect(try cli.dump() == dump)
+
+        try cli.succeed([
+            "update", "A/RES/75/1 ¶2", "--actor", "SG", "--status", "in-progress", "--as-of", "2021-06-01",
+        ])
+        let changed = Self.resolution
+            .replacingOccurrences(of: "to report annually", with: "to report biennially")
+            .replacingOccurrences(
+                of: "3. Urges Member States to bridge the digital divide by 2030;",
+                with: "3. Invites the international community to support the least developed countries;")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        let second = try cli.succeed(arguments)
+        #expect(second.contains("Updated A/RES/75/1: 0 added, 2 changed, 0 removed, 0 kept."))
+        let detail = try JSONDecoder().decode(
+            RecommendationDetail.self,
+            from: Data(try cli.succeed(["recs", "show", "A/RES/75/1 ¶3", "--format", "json"]).utf8))
+        #expect(detail.recommendation.addressees == ["INTERNATIONAL-COMMUNITY"])
+        #expect(detail.assignments.map(\.actor) == ["INTERNATIONAL-COMMUNITY"])
+        // Progress recorded on ¶2 survives the re-import.
+        #expect(try cli.succeed(["history", "A/RES/75/1 ¶2"]).contains("in-progress"))
+
+        let shorter = changed.replacingOccurrences(
+            of:
+                "2. Requests the Secretary-General to report biennially on the implementation of the present resolution;",
+            with: "")
+        try shorter.write(toFile: file, atomically: true, encoding: .utf8)
+        let third = try cli.succeed(arguments)
+        #expect(third.contains("kept (no longer in the text, but progress is recorded on them): A/RES/75/1 ¶2"))
+    }
+
+    @Test("standard input is read with -")
+    func standardInput() throws {
+        let cli = try harness()
+        let result = cli.run(
+            ["import", "document", "-", "--symbol", "A/RES/75/1", "--date", "2020-12-21", "--dry-run"],
+            standardInput: Data(Self.resolution.utf8))
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("¶3"))
+    }
+
+    @Test(
+        "bad files are refused with the file named and the database untouched",
+        arguments: [
+            ("empty.txt", Data(), Int32(65), "the file is empty"),
+            ("binary.bin", Data([0x00, 0x01, 0x02, 0xFF, 0x00]), 65, "binary file"),
+            (
+                "latin1.txt", Data("The General Assembly,\n\n1. Welcomes caf".utf8) + Data([0xE9, 0x0A]), 65,
+                "latin1.txt:3: this is not UTF-8 text"
+            ),
+            (
+                "preamble.txt", Data("The General Assembly,\n\nRecalling its resolutions,\n".utf8), 65,
+                "preamble.txt:1: no numbered operative paragraphs follow this line"
+            ),
+            ("notes.txt", Data("Minutes of a meeting\nNothing to see.\n".utf8), 65, "expected an organ line"),
+        ])
+    func badFiles(name: String, contents: Data, exitCode: Int32, message: String) throws {
+        let cli = try harness()
+        let path = cli.folder.file(name)
+        try contents.write(to: URL(fileURLWithPath: path))
+        let before = try cli.dump()
+        let result = cli.run(["import", "document", path, "--symbol", "X/1", "--date", "2020-01-01"])
+        #expect(result.exitCode == exitCode, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("a missing file exits 66")
+    func missingFile() throws {
+        let cli = try harness()
+        let result = cli.run(["import", "document", cli.folder.file("absent.txt"), "--symbol", "X/1"])
+        #expect(result.exitCode == 66)
+        #expect(result.standardError.contains("absent.txt': no such file"))
+    }
+
+    @Test("init loads the seed documents and their progress once")
+    func seeds() throws {
+        let cli = CLIHarness()
+        let first = try cli.succeed(["init"])
+        #expect(first.contains("Seed E/2020/31: 149 clauses"))
+        #expect(first.contains("Seed UNSG/STI/2021: 20 clauses"))
+        #expect(first.contains("Seed progress: 36 entries"))
+        let dump = try cli.dump()
+        let second = try cli.succeed(["init"])
+        #expect(second.contains("Seed E/2020/31: already imported."))
+        #expect(second.contains("Seed progress: already loaded."))
+        #expect(try cli.dump() == dump)
+        let ethiopia = try JSONDecoder().decode(
+            [RecommendationSummary].self,
+            from: Data(try cli.succeed(["recs", "--actor", "ETH", "--status", "in-progress", "--format", "json"]).utf8))
+        #expect(ethiopia.map(\.key) == ["E/2020/31 DR-II (a)(v)"])
+        let history = try JSONDecoder().decode(
+            [ProgressEntryInfo].self,
+            from: Data(
+                try cli.succeed(["history", "E/2020/31 DR-II (a)(v)", "--actor", "ETH", "--format", "json"]).utf8))
+        #expect(history.map { $0.evidence?.paragraph } == ["51", "69"])
+        #expect(history.allSatisfy { $0.evidence?.document == "UNSG/STI/2021" && $0.reportedBy == "SG" })
+        #expect(try cli.succeed(["search", "技术库"]).contains("E/2020/31 DR-II (a)(xxviii)"))
+    }
+}

@@ -1,0 +1,235 @@
+import FollowUpSeeds
+import Testing
+@testable import FollowUpKit
+import FollowUpTestSupport
+
+/// The importer on the two seed documents: the counts, texts and addressees the issue pins.
+@Suite("Importer on the seed documents")
+struct SeedImporterTests {
+    static func plan(_ file: String, symbol: String, date: String) throws -> ImportPlan {
+        let text = String(decoding: try #require(SeedFiles.documentText(file)), as: UTF8.self)
+        return try TestDatabase.withReference().planImport(
+            text: text, options: ImportOptions(symbol: symbol, date: CalendarDate(date), sourceName: file))
+    }
+
+    static let report = Result { try plan("sg-report-sti-2021.zh.txt", symbol: "UNSG/STI/2021", date: "2021-07-31") }
+    static let commission = Result { try plan("E-2020-31.zh.txt", symbol: "E/2020/31", date: "2020-06-12") }
+
+    func items(_ plan: ImportPlan, under prefix: String) -> [ExtractedItem] {
+        plan.items.filter { $0.path.hasPrefix(prefix) }
+    }
+
+    @Test("Secretary-General's report: ¶79 (a)–(k) to Member States, ¶80 (a)–(h) to the international community")
+    func secretaryGeneralReport() throws {
+        let plan = try Self.report.get()
+        let p79 = items(plan, under: "¶79(")
+        #expect(p79.map(\.path) == "abcdefghijk".map { "¶79(\($0))" })
+        #expect(p79.allSatisfy { $0.classification == .actionable && $0.addressees == ["MEMBER-STATES"] })
+        let p80 = items(plan, under: "¶80(")
+        #expect(p80.map(\.path) == "abcdefgh".map { "¶80(\($0))" })
+        #expect(p80.allSatisfy { $0.classification == .actionable && $0.addressees == ["INTERNATIONAL-COMMUNITY"] })
+        // Nothing actionable from sections 一.–四.: every actionable item is under ¶79 or ¶80.
+        #expect(plan.items.filter { $0.classification == .actionable }.count == 19)
+        #expect(Set(plan.items.map { $0.path.prefix(3) }) == ["¶78", "¶79", "¶80"])
+        #expect(p79[8].text == "加强创新融资机制，通过创业促进创新；")
+        #expect(p80[7].text.hasPrefix("促进关于前沿技术推动实现可持续发展目标的包容性辩论；没有参与前沿技术开发"))
+        #expect(plan.document.body == "SG")
+    }
+
+    @Test("E/2020/31 draft resolution I: paragraphs 1–90, ¶84 (a)–(d) split, each classified")
+    func draftResolutionOne() throws {
+        let plan = try Self.commission.get()
+        let drI = items(plan, under: "DR-I ")
+        let top = drI.filter { !$0.path.contains("(") }.map(\.path)
+        #expect(top == (1...90).map { "DR-I ¶\($0)" })
+        #expect(
+            drI.filter { $0.path.hasPrefix("DR-I ¶84(") }.map(\.path) == ["a", "b", "c", "d"].map { "DR-I ¶84(\($0))" })
+        let byPath = Dictionary(uniqueKeysWithValues: drI.map { ($0.path, $0) })
+        func check(_ path: String, _ classification: Classification, _ addressees: [String]) throws {
+            let item = try #require(byPath[path])
+            #expect(item.classification == classification, "\(path)")
+            #expect(item.addressees == addressees, "\(path)")
+        }
+        try check("DR-I ¶2", .declaratory, [])
+        try check("DR-I ¶10", .actionable, ["CSTD"])
+        try check("DR-I ¶19", .actionable, ["ALL-STAKEHOLDERS", "UN-ENTITIES"])  // traditional script
+        try check("DR-I ¶23", .actionable, ["ALL-STATES"])
+        try check(
+            "DR-I ¶48", .actionable,
+            [
+                "GOVERNMENTS", "PRIVATE-SECTOR", "CIVIL-SOCIETY", "INTERNATIONAL-ORGANIZATIONS", "TECHNICAL-COMMUNITY",
+                "ALL-STAKEHOLDERS", "UN-ENTITIES",
+            ])
+        try check("DR-I ¶49", .actionable, ["MEMBER-STATES"])
+        try check("DR-I ¶79", .actionable, ["INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS"])
+        try check("DR-I ¶84(a)", .actionable, ["MEMBER-STATES"])
+        try check("DR-I ¶84(c)", .declaratory, [])
+        try check("DR-I ¶84(d)", .actionable, ["ICT4D-PARTNERSHIP"])
+        try check("DR-I ¶85", .actionable, ["INTERNATIONAL-COMMUNITY"])
+        try check("DR-I ¶90", .actionable, ["SG"])
+        #expect(byPath["DR-I ¶90"]?.cycle == .annual)
+        #expect(
+            byPath["DR-I ¶90"]?.text
+                == "请秘书长每年向科学和技术促进发展委员会提交报告，说明本决议及经社理事会其他决议中关于评估在执行和后续落实世界峰会成果方面取得的定量和定性进展的各项建议的落实情况。")
+        #expect(byPath["DR-I ¶60"]?.tags == ["heading:互联网治理"])
+        #expect(byPath["DR-I ¶5"]?.verbsWithoutAddressee == ["鼓励"])
+        // A paragraph broken across pages is joined, without the page's footnotes.
+        #expect(byPath["DR-I ¶50"]?.text.contains("“主页上的女性”（联合国教育、科学及文化组织)") == true)
+    }
+
+    @Test("E/2020/31 draft resolution II: 28 to Governments, 18 to the Commission, 7 to UNCTAD")
+    func draftResolutionTwo() throws {
+        let plan = try Self.commission.get()
+        for (lead, count, actor) in [("(a)", 28, "GOVERNMENTS"), ("(b)", 18, "CSTD"), ("(c)", 7, "UNCTAD")] {
+            let group = items(plan, under: "DR-II \(lead)(")
+            #expect(group.map(\.path) == (1...count).map { "DR-II \(lead)(\(RomanNumerals.string($0)))" })
+            #expect(group.allSatisfy { $0.classification == .actionable && $0.addressees == [actor] }, "\(lead)")
+        }
+        #expect(items(plan, under: "DR-II").count == 53)
+        let byPath = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.path, $0) })
+        #expect(byPath["DR-II (a)(ii)"]?.text.contains("从多种渠道调动资源") == true)
+        #expect(byPath["DR-II (a)(ii)"]?.text.contains("66/288") == false)
+        #expect(byPath["DR-II (a)(iii)"]?.dueDate == CalendarDate("2020-12-31"))
+        #expect(byPath["DR-II (c)(vi)"]?.dueDate == CalendarDate("2021-12-31"))
+        // The General Assembly's seventy-fourth session is not the Commission's.
+        #expect(byPath["DR-II (b)(i)"]?.dueDate == nil)
+        #expect(byPath["DR-II (b)(ix)"]?.text.contains("(a) 将技术前瞻转变为") == true)  // inline (a) is not a sub-item
+        #expect(byPath["DR-II (a)(xxviii)"]?.text.hasPrefix("支持最不发达国家技术库") == true)
+    }
+
+    @Test("E/2020/31: the draft decision as decisions, nothing from chapters II–VIII or the annexes")
+    func draftDecisionAndNothingElse() throws {
+        let plan = try Self.commission.get()
+        #expect(items(plan, under: "DD").map(\.path) == ["DD (a)", "DD (b)"])
+        #expect(items(plan, under: "DD").allSatisfy { $0.classification == .decision && $0.kind == .decision })
+        #expect(plan.items.count == 94 + 53 + 2)
+        let chapterTwo = 600  // "第二章" is on line 601 of the seed
+        #expect(plan.items.allSatisfy { $0.line < chapterTwo })
+        #expect(plan.items.allSatisfy { !$0.text.contains("¹") && !$0.text.contains("^a") })
+        #expect(Set(plan.items.map(\.key)).count == plan.items.count)
+    }
+}
+
+/// The importer on English documents written for the tests.
+@Suite("Importer on English documents")
+struct EnglishImporterTests {
+    func plan(_ text: String, symbol: String, date: String? = "2021-07-22") throws -> [String: ExtractedItem] {
+        let plan = try TestDatabase.withReference().planImport(
+            text: text,
+            options: ImportOptions(symbol: symbol, date: date.flatMap(CalendarDate.init), sourceName: "test"))
+        return Dictionary(uniqueKeysWithValues: plan.items.map { ($0.path, $0) })
+    }
+
+    @Test("a General Assembly resolution: classes, addressees, sub-items, deadlines, noise")
+    func generalAssembly() throws {
+        let items = try plan(EnglishTestDocuments.generalAssemblyResolution, symbol: "A/RES/75/999", date: nil)
+        // Ten paragraphs; ¶6 is only a frame for its sub-items and is not kept itself.
+        #expect(
+            items.keys.filter { !$0.contains("(") }.sorted() == [1, 2, 3, 4, 5, 7, 8, 9, 10].map { "¶\($0)" }.sorted())
+        #expect(items["¶1"]?.classification == .declaratory)
+        #expect(items["¶2"]?.addressees == ["SG"])
+        #expect(items["¶2"]?.kind == .request)
+        #expect(
+            items["¶2"]?.text
+                == "Requests the Secretary-General to submit to the General Assembly at its seventy-seventh session a report on the implementation of the present resolution;"
+        )
+        #expect(items["¶3"]?.addressees == ["MEMBER-STATES", "INTERNATIONAL-COMMUNITY"])
+        #expect(items["¶3"]?.dueDate == CalendarDate("2030-12-31"))
+        #expect(items["¶3"]?.text.contains("Resolution 70/125") == false)
+        #expect(items["¶4"]?.addressees == ["ALL-STATES"])
+        #expect(
+            items["¶4"]?.text
+                == "Calls upon all States to refrain from unilateral measures that impede the full achievement of economic and social development;"
+        )
+        #expect(items["¶5"]?.addressees == ["UNCTAD", "ITU"])
+        #expect(items["¶6"] == nil)  // a frame: "to consider the following measures:"
+        #expect(items.keys.filter { $0.hasPrefix("¶6(") }.sorted() == "abcdefghij".map { "¶6(\($0))" }.sorted())
+        #expect(items["¶6(i)"]?.addressees == ["GOVERNMENTS"])
+        #expect(items["¶7"]?.classification == .decision)
+        #expect(items["¶7"]?.addressees == ["GA"])
+        #expect(items["¶7"]?.text.contains("sustainable development\"") == true)
+        #expect(items["¶8"]?.addressees == ["LDC"])
+        #expect(items["¶9"]?.classification == .actionable)
+        #expect(items["¶9"]?.addressees == ["SG"])
+        #expect(items["¶9"]?.cycle == .annual)
+        #expect(items["¶10"]?.classification == .declaratory)
+        #expect(items["¶10"]?.text == "Takes note with appreciation of the report of the Secretary-General.")
+    }
+
+    @Test("requests him: a back-reference to the actor named before")
+    func backReference() throws {
+        let text = """
+            The General Assembly,
+
+            1. Requests the Secretary-General to convene a meeting;
+
+            2. Also requests him to report thereon at its next session;
+            """
+        let items = try plan(text, symbol: "A/RES/1")
+        #expect(items["¶2"]?.addressees == ["SG"])
+        #expect(items["¶2"]?.phrases == ["him"])
+    }
+
+    @Test("an ECOSOC resolution: a clause lead-in, nested roman sub-items, an unresolved actor")
+    func economicAndSocialCouncil() throws {
+        let items = try plan(EnglishTestDocuments.economicAndSocialCouncilResolution, symbol: "E/RES/2021/99")
+        #expect(items["¶1"]?.classification == .declaratory)
+        #expect(items["¶2"]?.addressees == ["CSTD"])
+        #expect(items["¶3"]?.addressees == ["UNCTAD"])
+        #expect(items["¶3(a)"]?.addressees == ["MEMBER-STATES"])
+        #expect(items["¶3(b)"]?.addressees == ["DONORS"])
+        #expect(items["¶3(b)(i)"]?.addressees == ["DONORS"])
+        #expect(items["¶3(b)(iii)"]?.text == "Through in-kind support;")
+        #expect(items["¶3(c)"]?.addressees == ["SG"])
+        #expect(items["¶4"]?.unresolved == ["parliaments"])
+    }
+
+    @Test("a Secretary-General's report: only its conclusions and recommendations")
+    func secretaryGeneralReport() throws {
+        let items = try plan(EnglishTestDocuments.secretaryGeneralReport, symbol: "A/76/999")
+        #expect(items.keys.sorted() == ["¶3", "¶4(a)", "¶4(b)", "¶4(c)", "¶5(a)", "¶5(b)"])
+        #expect(items["¶3"]?.classification == .declaratory)
+        #expect(items["¶4(b)"]?.addressees == ["MEMBER-STATES"])
+        #expect(items["¶5(a)"]?.addressees == ["INTERNATIONAL-COMMUNITY"])
+    }
+
+    @Test("text without an operative part is refused with a message saying what was expected")
+    func noOperativePart() throws {
+        let database = try TestDatabase.withReference()
+        #expect(throws: FollowUpError.self) {
+            try database.planImport(
+                text: "Some notes about a meeting.\nNothing numbered here.\n",
+                options: ImportOptions(symbol: "X/1", date: CalendarDate("2020-01-01"), sourceName: "notes.txt"))
+        }
+        #expect(throws: FollowUpError.self) {
+            try database.planImport(
+                text: "The General Assembly,\n\nRecalling its resolutions,\n\nNoting the report,\n",
+                options: ImportOptions(symbol: "X/2", date: CalendarDate("2020-01-01"), sourceName: "preamble.txt"))
+        }
+    }
+
+    @Test(
+        "text cleaning: running heads, footnotes, glued markers, hyphenation",
+        arguments: [
+            ("20-08012 (C)", true), ("3/21", true), ("A/RES/75/999", true), ("E/2020/31", true), ("*2008012*", true),
+            ("1. Welcomes the report;", false), ("A/75/62-E/2020/11 and the report", false),
+        ])
+    func runningHeads(line: String, isNoise: Bool) {
+        #expect(DocumentPatterns.isRunningHead(line) == isNoise)
+    }
+
+    @Test("glued footnote markers are removed, numbers in sentences are kept")
+    func footnoteMarkers() {
+        #expect(TextCleaner.removeFootnoteMarkers("世界上仍有一半人口无法使用互联网，1") == "世界上仍有一半人口无法使用互联网，")
+        #expect(TextCleaner.removeFootnoteMarkers("《2021 年技术和创新报告》2 中所强调") == "《2021 年技术和创新报告》中所强调")
+        #expect(TextCleaner.removeFootnoteMarkers("“查询研究成果，促进发展创新”方案16 通过") == "“查询研究成果，促进发展创新”方案通过")
+        #expect(TextCleaner.removeFootnoteMarkers("回顾信息社会世界峰会成果文件，¹") == "回顾信息社会世界峰会成果文件，")
+        #expect(
+            TextCleaner.removeFootnoteMarkers("the World Summit on the Information Society,4 and")
+                == "the World Summit on the Information Society, and")
+        #expect(TextCleaner.removeFootnoteMarkers("有 83 亿个蜂窝移动用户") == "有 83 亿个蜂窝移动用户")
+        #expect(
+            TextCleaner.removeFootnoteMarkers("paragraph 72 of the Tunis Agenda") == "paragraph 72 of the Tunis Agenda")
+        #expect(TextCleaner.removeFootnoteMarkers("第 17 和 19 条") == "第 17 和 19 条")
+    }
+}
