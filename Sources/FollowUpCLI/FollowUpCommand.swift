@@ -11,14 +11,17 @@ public struct FollowUpCommand: ParsableCommand {
             is overdue, in one SQLite file (--database, default ./followup.sqlite or \
             $FOLLOWUP_DATABASE).
 
-            Start with 'followup init', then list with 'followup recs' and record progress with \
-            'followup update KEY --actor CODE --status STATUS'.
+            Start with 'followup demo' to see reports built from the bundled UN documents, or \
+            'followup init' for a database of your own; list with 'followup recs', record progress \
+            with 'followup update KEY --actor CODE --status STATUS', report with 'followup report' \
+            and 'followup audit overdue'.
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self, RecsCommand.self,
+            DemoCommand.self, InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self,
+            RecsCommand.self,
             UpdateCommand.self,
-            HistoryCommand.self, SearchCommand.self,
+            HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self,
         ])
 
     public init() {}

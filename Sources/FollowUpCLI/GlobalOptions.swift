@@ -10,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
             "The database file (default: $FOLLOWUP_DATABASE, else ./followup.sqlite).", valueName: "path"))
     var database: String?
 
-    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    @Option(name: .long, help: "Output format: table, json, csv, markdown, or html (reports).")
     var format: OutputFormat = .table
 
     @Option(
@@ -33,8 +33,9 @@ struct GlobalOptions: ParsableArguments {
         return database
     }
 
-    /// Writes `document` (or, for JSON, `value`) in the chosen format.
-    func emit(_ document: OutputDocument, json value: some Encodable) throws(FollowUpError) {
+    /// Writes `document` (or, for JSON, `value`) in the chosen format; HTML only where a report
+    /// passes its language.
+    func emit(_ document: OutputDocument, json value: some Encodable, html: Language? = nil) throws(FollowUpError) {
         let text: String
         switch format {
         case .table: text = TextRenderer.render(document)

@@ -169,3 +169,16 @@ extension AppDatabase {
 }
 
 extension MembershipInfo: FetchableRecord {}
+
+extension AppDatabase {
+    /// Every actor's names by code, for labels such as "in Eastern Africa".
+    public func actorNames() throws(FollowUpError) -> [String: (en: String, zh: String)] {
+        try read { db in
+            var names: [String: (en: String, zh: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, nameEn, nameZh FROM addressee") {
+                names[row["code"]] = (row["nameEn"], row["nameZh"])
+            }
+            return names
+        }
+    }
+}

@@ -13,6 +13,10 @@ public struct OutputDocument: Sendable, Equatable {
         case table(TextTable)
         /// A paragraph.
         case text(String)
+        /// Status distributions as horizontal stacked bars.
+        case bars(StatusChart)
+        /// Progress entries along a time axis.
+        case timeline(Timeline)
 
         public static func == (lhs: Block, rhs: Block) -> Bool {
             switch (lhs, rhs) {
@@ -20,6 +24,8 @@ public struct OutputDocument: Sendable, Equatable {
             case let (.fields(a), .fields(b)): a.map { [$0.0, $0.1] } == b.map { [$0.0, $0.1] }
             case let (.table(a), .table(b)): a == b
             case let (.text(a), .text(b)): a == b
+            case let (.bars(a), .bars(b)): a == b
+            case let (.timeline(a), .timeline(b)): a == b
             default: false
             }
         }
@@ -60,5 +66,59 @@ public struct TextTable: Sendable, Equatable {
     public init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns
         self.rows = rows
+    }
+}
+
+/// Stacked bars of status groups: one per recommendation, country or document.
+public struct StatusChart: Sendable, Equatable {
+    /// One bar.
+    public struct Bar: Sendable, Equatable {
+        public var label: String
+        public var counts: [StatusGroup: Int]
+
+        public init(label: String, counts: [StatusGroup: Int]) {
+            self.label = label
+            self.counts = counts
+        }
+
+        public var total: Int { counts.values.reduce(0, +) }
+    }
+
+    public var title: String
+    public var bars: [Bar]
+    /// The legend's words for each group, in the report's language.
+    public var legend: [StatusGroup: String]
+
+    public init(title: String, bars: [Bar], legend: [StatusGroup: String]) {
+        self.title = title
+        self.bars = bars
+        self.legend = legend
+    }
+}
+
+/// Progress entries placed on a time axis, coloured by status.
+public struct Timeline: Sendable, Equatable {
+    /// One entry.
+    public struct Point: Sendable, Equatable {
+        public var date: CalendarDate
+        public var group: StatusGroup
+        /// What a reader sees on hover or in a list: "ETH · in-progress · DR-II (a)(v)".
+        public var label: String
+
+        public init(date: CalendarDate, group: StatusGroup, label: String) {
+            self.date = date
+            self.group = group
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var points: [Point]
+    public var legend: [StatusGroup: String]
+
+    public init(title: String, points: [Point], legend: [StatusGroup: String]) {
+        self.title = title
+        self.points = points
+        self.legend = legend
     }
 }

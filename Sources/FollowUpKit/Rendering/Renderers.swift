@@ -35,6 +35,10 @@ public enum TextRenderer {
                 parts.append(render(table))
             case .text(let text):
                 parts.append(text)
+            case .bars(let chart):
+                parts.append(ChartText.bars(chart))
+            case .timeline(let timeline):
+                parts.append(ChartText.timeline(timeline))
             }
         }
         return parts.joined(separator: "\n\n") + "\n"
@@ -90,6 +94,10 @@ public enum MarkdownRenderer {
                 parts.append(lines.joined(separator: "\n"))
             case .text(let text):
                 parts.append(escape(text))
+            case .bars(let chart):
+                parts.append("**\(escape(chart.title))**\n\n```text\n" + ChartText.bars(chart) + "\n```")
+            case .timeline(let timeline):
+                parts.append("**\(escape(timeline.title))**\n\n```text\n" + ChartText.timeline(timeline) + "\n```")
             }
         }
         return parts.joined(separator: "\n\n") + "\n"
@@ -150,5 +158,58 @@ public enum JSONRenderer {
         } catch {
             throw .conflict("cannot write JSON: \(error)")
         }
+    }
+}
+
+/// Charts drawn with characters, for terminals and Markdown.
+enum ChartText {
+    static let symbols: [StatusGroup: Character] = [
+        .implemented: "█", .inProgress: "▓", .notStarted: "▒", .notImplemented: "x", .noLongerRelevant: "-",
+        .unreported: "·",
+    ]
+
+    /// One line per bar: label, a 40-column bar, counts.
+    static func bars(_ chart: StatusChart, width: Int = 40) -> String {
+        let labelWidth = min(40, chart.bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        var lines = [chart.title]
+        for bar in chart.bars {
+            var cells = ""
+            let total = max(bar.total, 1)
+            var used = 0
+            var cumulative = 0
+            for group in StatusGroup.allCases {
+                cumulative += bar.counts[group] ?? 0
+                let end = Int((Double(cumulative) * Double(width) / Double(total)).rounded())
+                if end > used, let symbol = symbols[group] {
+                    cells += String(repeating: symbol, count: end - used)
+                    used = end
+                }
+            }
+            let done = bar.counts[.implemented] ?? 0
+            lines.append(
+                DisplayWidth.pad(DisplayWidth.truncate(bar.label, to: labelWidth), to: labelWidth) + "  " + cells
+                    + "  \(done)/\(bar.total)")
+        }
+        lines.append(legend(chart.legend))
+        return lines.joined(separator: "\n")
+    }
+
+    /// Entries counted per year, with one symbol per entry in its status.
+    static func timeline(_ timeline: Timeline) -> String {
+        var lines = [timeline.title]
+        let byYear = Dictionary(grouping: timeline.points, by: \.date.year)
+        for year in byYear.keys.sorted() {
+            let points = (byYear[year] ?? []).sorted { $0.date < $1.date }
+            let marks = String(points.compactMap { symbols[$0.group] }.prefix(60))
+            lines.append("\(year)  \(marks)\(points.count > 60 ? "…" : "")  \(points.count)")
+        }
+        if timeline.points.isEmpty { lines.append("(none)") }
+        lines.append(legend(timeline.legend))
+        return lines.joined(separator: "\n")
+    }
+
+    static func legend(_ legend: [StatusGroup: String]) -> String {
+        StatusGroup.allCases.compactMap { group in legend[group].map { "\(symbols[group] ?? " ") \($0)" } }
+            .joined(separator: "   ")
     }
 }

@@ -1,0 +1,147 @@
+import ArgumentParser
+import FollowUpKit
+
+/// Options every report takes.
+struct ReportOptions: ParsableArguments {
+    @Option(
+        name: .customLong("as-of"),
+        help: "Report what was known on this date: later entries are ignored (default: today).",
+        transform: parseDate)
+    var asOf: CalendarDate?
+
+    @Option(
+        name: .customLong("lang"), help: "Language of labels and actor names: en or zh (texts stay as written).",
+        transform: parseTerm)
+    var language: Language = .en
+
+    func validate() throws {
+        guard language == .en || language == .zh else {
+            throw ValidationError("reports are labelled in en or zh, not '\(language.rawValue)'")
+        }
+    }
+
+    var date: CalendarDate { asOf ?? CLIContext.current.clock.today() }
+}
+
+/// `followup report`: the follow-up report on a document, or a country's status summary.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the follow-up report on a document, or a country's status summary.",
+        subcommands: [Document.self, Country.self])
+
+    /// `followup report document SYMBOL`.
+    struct Document: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The follow-up report on a document: per recommendation, who it binds and where they stand.",
+            discussion: """
+                A summary (shares implemented, in progress, not started, unreported; overdue and silent \
+                counts), then each tracked recommendation with its status counts, latest progress and \
+                evidence, charts of the status per recommendation and per country, and a timeline of \
+                entries. Declaratory clauses are counted, not listed.
+
+                Examples:
+                  followup report document E/2020/31
+                  followup report document E/2020/31 --lang zh --format html -o E-2020-31.html
+                  followup report document E/2020/31 --as-of 2021-06-30 --format csv
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var report: ReportOptions
+
+        @Argument(help: "The document symbol, e.g. E/2020/31.")
+        var symbol: String
+
+        func run() throws {
+            let result = try options.openDatabase().documentReport(symbol, asOf: report.date)
+            try options.emit(
+                ReportPresentation.document(result, language: report.language), json: result, html: report.language)
+        }
+    }
+
+    /// `followup report country CODE`.
+    struct Country: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A country's status summary: every recommendation that binds it, and how.",
+            discussion: """
+                Lists every recommendation that binds the actor, directly or through a group (\
+                "as a Member State", "as an LDC"), with its status, response, last update, evidence, \
+                due date and whether it is overdue or silent; then totals by status and by document.
+
+                Examples:
+                  followup report country ETH
+                  followup report country 肯尼亚 --lang zh --format html -o KEN.html
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var report: ReportOptions
+
+        @Argument(help: "The actor: ISO3 code, name or alias (ETH, 埃塞俄比亚, Ethiopia); any actor works.")
+        var actor: String
+
+        func run() throws {
+            let database = try options.openDatabase()
+            let result = try database.countryReport(actor, asOf: report.date)
+            let names = try database.actorNames()
+            try options.emit(
+                ReportPresentation.country(result, names: names, language: report.language), json: result,
+                html: report.language)
+        }
+    }
+}
+
+/// `followup audit`: what is overdue and silent.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit what is overdue or silent.",
+        subcommands: [Overdue.self])
+
+    /// `followup audit overdue`.
+    struct Overdue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everything past due and not implemented, and everything silent, oldest first.",
+            discussion: """
+                Overdue: a due date has passed and the status is neither implemented nor no longer \
+                relevant. Silent: a reporting cycle has passed since the last entry (or since the \
+                document, when there is none). Each item is aged: 0–90 days, 91–365 days, 1–2 years, \
+                2–5 years, 5 years or more (long-outstanding).
+
+                Examples:
+                  followup audit overdue --by document
+                  followup audit overdue --group LDC --fail-on-overdue   # exits 1 when anything is overdue
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var report: ReportOptions
+
+        @Option(help: "Only this actor.")
+        var actor: String?
+
+        @Option(help: "Only members of this group, e.g. LDC, M49-002.")
+        var group: String?
+
+        @Option(help: "Only this document.")
+        var document: String?
+
+        @Option(name: .customLong("by"), help: "Group items by actor (default) or document.")
+        var grouping: OverdueAudit.Grouping = .actor
+
+        @Flag(help: "Exit with status 1 when anything is overdue or silent, for scripts.")
+        var failOnOverdue = false
+
+        func run() throws {
+            let audit = try options.openDatabase().overdueAudit(
+                ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
+            try options.emit(
+                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv), json: audit,
+                html: report.language)
+            if failOnOverdue && !audit.isClean {
+                CLIContext.current.standardError("\(audit.items.count) items overdue or silent\n")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+extension OverdueAudit.Grouping: ExpressibleByArgument {}

@@ -1,0 +1,245 @@
+/// Turns reports into ``OutputDocument``s, with labels and actor names in `language`.
+public enum ReportPresentation {
+    static func legend(_ language: Language) -> [StatusGroup: String] {
+        Dictionary(uniqueKeysWithValues: StatusGroup.allCases.map { ($0, Labels.group($0, language)) })
+    }
+
+    static func date(_ date: CalendarDate?) -> String { date?.description ?? "—" }
+
+    static func latest(_ entry: LatestEntry?, _ language: Language) -> String {
+        guard let entry else { return "—" }
+        var text = "\(entry.actor) · \(Labels.status(entry.status, language)) · \(entry.asOf)"
+        if let note = entry.note, !note.isEmpty { text += " · " + note }
+        return text
+    }
+
+    static func share(_ tally: StatusTally, _ group: StatusGroup) -> String {
+        let count = tally.counts[group] ?? 0
+        let share = tally.share(group)
+        return "\(count) (\(count > 0 && share < 0.1 ? "<0.1" : String(share))%)"
+    }
+
+    static func summaryFields(_ tally: StatusTally, overdue: Int, silent: Int, _ language: Language) -> [(
+        String, String
+    )] {
+        StatusGroup.allCases.map { (Labels.group($0, language), share(tally, $0)) } + [
+            (Labels.text("overdue", language), String(overdue)), (Labels.text("silent", language), String(silent)),
+        ]
+    }
+
+    static func timeline(_ entries: [LatestEntry], keys: [Int64: String] = [:], _ language: Language) -> Timeline {
+        Timeline(
+            title: Labels.text("timeline", language),
+            points: entries.map {
+                Timeline.Point(
+                    date: $0.asOf, group: StatusGroup($0.status),
+                    label: [$0.actor, Labels.status($0.status, language), keys[$0.id]].compactMap { $0 }
+                        .joined(separator: " · "))
+            }, legend: legend(language))
+    }
+
+    // MARK: The follow-up report on a document
+
+    /// `followup report document SYMBOL`.
+    public static func document(_ report: DocumentReport, language: Language) -> OutputDocument {
+        let info = report.document
+        let tracked = report.items.count
+        var blocks: [OutputDocument.Block] = [
+            .heading("\(Labels.text("follow-up report", language)): \(info.symbol) — \(info.title)", level: 1),
+            .fields([
+                (Labels.text("document", language), info.symbol),
+                (Labels.text("date", language), info.date.description),
+                (Labels.text("body", language), info.body ?? "—"),
+                (Labels.text("as of", language), report.asOf.description),
+                (
+                    Labels.text("recommendations", language),
+                    "\(tracked) \(Labels.text("tracked", language)); \(report.declaratory) \(Labels.text("declaratory context", language))"
+                ),
+                (Labels.text("assignments", language), String(report.tally.total)),
+            ]),
+            .heading(Labels.text("summary", language), level: 2),
+            .fields(summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
+            .bars(
+                StatusChart(
+                    title: Labels.text("summary", language),
+                    bars: [.init(label: info.symbol, counts: report.tally.counts)], legend: legend(language))),
+            .heading(Labels.text("status by recommendation", language), level: 2),
+            .table(
+                TextTable(
+                    columns: [
+                        .init(Labels.text("key", language)), .init(Labels.text("binds", language), maxWidth: 30),
+                        .init("N", alignRight: true), .init(Labels.group(.implemented, language), alignRight: true),
+                        .init(Labels.group(.inProgress, language), alignRight: true),
+                        .init(Labels.group(.notStarted, language), alignRight: true),
+                        .init(Labels.group(.unreported, language), alignRight: true),
+                        .init(Labels.text("due", language)), .init(Labels.text("overdue", language), alignRight: true),
+                        .init(Labels.text("silent", language), alignRight: true),
+                        .init(Labels.text("latest progress", language), maxWidth: 50),
+                        .init(Labels.text("evidence", language), maxWidth: 24),
+                        .init(Labels.text("text", language), maxWidth: 40),
+                    ],
+                    rows: report.items.map { item in
+                        [
+                            item.path, item.addressees.joined(separator: ", "), String(item.tally.total),
+                            String(item.tally.counts[.implemented] ?? 0), String(item.tally.counts[.inProgress] ?? 0),
+                            String(item.tally.counts[.notStarted] ?? 0), String(item.tally.counts[.unreported] ?? 0),
+                            date(item.dueDate), String(item.overdue), String(item.silent),
+                            latest(item.latest, language),
+                            item.latest?.evidence?.description ?? "—", item.text,
+                        ]
+                    })),
+            .bars(
+                StatusChart(
+                    title: Labels.text("status by recommendation", language),
+                    bars: report.items.map { .init(label: $0.path, counts: $0.tally.counts) }, legend: legend(language))
+            ),
+        ]
+        if !report.byActor.isEmpty {
+            blocks.append(.heading(Labels.text("per country", language), level: 2))
+            blocks.append(
+                .bars(
+                    StatusChart(
+                        title: Labels.text("per country", language),
+                        bars: report.byActor.map {
+                            .init(
+                                label: "\($0.actor) \(language == .zh ? $0.nameZh : $0.nameEn)", counts: $0.tally.counts
+                            )
+                        }, legend: legend(language))))
+        }
+        blocks.append(.heading(Labels.text("timeline", language), level: 2))
+        blocks.append(.timeline(timeline(report.timeline, language)))
+        return OutputDocument(blocks)
+    }
+
+    // MARK: A country's status summary
+
+    /// `followup report country CODE`.
+    public static func country(
+        _ report: CountryReport, names: [String: (en: String, zh: String)], language: Language
+    ) -> OutputDocument {
+        let actor = report.actor
+        let documents = report.tallyByDocument.keys.sorted()
+        var blocks: [OutputDocument.Block] = [
+            .heading(
+                "\(Labels.text("country summary", language)): \(actor.code) — \(actor.nameZh) / \(actor.nameEn)",
+                level: 1),
+            .fields(
+                [
+                    (Labels.text("as of", language), report.asOf.description),
+                    (
+                        Labels.text("recommendations", language),
+                        "\(report.rows.count) (\(documents.joined(separator: ", ")))"
+                    ),
+                ] + summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
+            .bars(
+                StatusChart(
+                    title: Labels.text("status by document", language),
+                    bars: documents.map { .init(label: $0, counts: report.tallyByDocument[$0]?.counts ?? [:]) },
+                    legend: legend(language))),
+            .heading(Labels.text("recommendations", language), level: 2),
+            .table(
+                TextTable(
+                    columns: [
+                        .init(Labels.text("key", language)), .init(Labels.text("through", language), maxWidth: 30),
+                        .init(Labels.text("status", language)), .init(Labels.text("response", language)),
+                        .init(Labels.text("as of", language)), .init(Labels.text("last update", language)),
+                        .init(Labels.text("due", language)), .init(Labels.text("overdue", language)),
+                        .init(Labels.text("evidence", language), maxWidth: 24),
+                        .init(Labels.text("note", language), maxWidth: 40),
+                        .init(Labels.text("text", language), maxWidth: 40),
+                    ],
+                    rows: report.rows.map { row in
+                        [
+                            row.key,
+                            row.through.map { Labels.through($0, actor: row.actor, names: names, language) }.joined(
+                                separator: "; "),
+                            Labels.status(row.status, language), Labels.response(row.response, language),
+                            date(row.statusAsOf),
+                            date(row.latest?.asOf), date(row.dueDate),
+                            row.isOverdue(on: report.asOf)
+                                ? Labels.text("overdue", language)
+                                : (row.silentSince(on: report.asOf) != nil ? Labels.text("silent", language) : ""),
+                            row.latest?.evidence?.description ?? "—", row.latest?.note ?? "", row.text,
+                        ]
+                    })),
+            .heading(Labels.text("totals by document", language), level: 2),
+            .table(
+                TextTable(
+                    columns: [.init(Labels.text("document", language))]
+                        + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
+                            .init("N", alignRight: true)
+                        ],
+                    rows: documents.map { symbol in
+                        let tally = report.tallyByDocument[symbol] ?? StatusTally()
+                        return [symbol] + StatusGroup.allCases.map { String(tally.counts[$0] ?? 0) } + [
+                            String(tally.total)
+                        ]
+                    })),
+        ]
+        let entries = report.rows.compactMap(\.latest).sorted { ($0.asOf, $0.id) < ($1.asOf, $1.id) }
+        let keys = Dictionary(
+            report.rows.compactMap { row in row.latest.map { ($0.id, row.path) } }, uniquingKeysWith: { a, _ in a })
+        blocks.append(.timeline(timeline(entries, keys: keys, language)))
+        return OutputDocument(blocks)
+    }
+
+    // MARK: The overdue audit
+
+    /// `followup audit overdue`. With `flat`, one table of every item (for CSV).
+    public static func audit(_ audit: OverdueAudit, language: Language, flat: Bool) -> OutputDocument {
+        let overdue = audit.items.filter { $0.reason == .overdue }.count
+        var blocks: [OutputDocument.Block] = [
+            .heading(
+                "\(Labels.text("overdue audit", language)) (\(Labels.text("as of", language)) \(audit.asOf))", level: 1),
+            .fields([
+                (Labels.text("items", language), String(audit.items.count)),
+                (Labels.text("overdue", language), String(overdue)),
+                (Labels.text("silent", language), String(audit.items.count - overdue)),
+            ]),
+            .heading(Labels.text("by bucket", language), level: 2),
+            .table(
+                TextTable(
+                    columns: [.init(Labels.text("age", language)), .init("N", alignRight: true)],
+                    rows: AgeBucket.allCases.map { [$0.label(language), String(audit.byBucket[$0] ?? 0)] })),
+        ]
+        func table(_ items: [OverdueAudit.Item]) -> TextTable {
+            TextTable(
+                columns: [
+                    .init(Labels.text("actor", language)), .init(Labels.text("key", language)),
+                    .init(Labels.text("reason", language)), .init(Labels.text("since", language)),
+                    .init(Labels.text("age", language), alignRight: true), .init("", maxWidth: 22),
+                    .init(Labels.text("status", language)), .init(Labels.text("last update", language)),
+                    .init(Labels.text("text", language), maxWidth: 40),
+                ],
+                rows: items.map { item in
+                    [
+                        "\(item.row.actor) \(item.row.actorName(language))", item.row.key,
+                        Labels.text(item.reason.rawValue, language), item.since.description, String(item.ageDays),
+                        item.bucket.label(language), Labels.status(item.row.status, language),
+                        date(item.row.latest?.asOf),
+                        item.row.text,
+                    ]
+                })
+        }
+        if audit.items.isEmpty {
+            blocks.append(.text(Labels.text("nothing", language)))
+        } else if flat {
+            blocks.insert(.table(table(audit.items)), at: 0)
+        } else {
+            var order: [String] = []
+            let groups = Dictionary(grouping: audit.items) { item -> String in
+                audit.grouping == .actor ? "\(item.row.actor) — \(item.row.actorName(language))" : item.row.document
+            }
+            for item in audit.items {
+                let key =
+                    audit.grouping == .actor ? "\(item.row.actor) — \(item.row.actorName(language))" : item.row.document
+                if !order.contains(key) { order.append(key) }
+            }
+            for key in order {
+                blocks.append(.heading("\(key) (\(groups[key]?.count ?? 0))", level: 2))
+                blocks.append(.table(table(groups[key] ?? [])))
+            }
+        }
+        return OutputDocument(blocks)
+    }
+}
