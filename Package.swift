@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         // The bundled reference data and seed documents, compiled into the binary so that a
@@ -56,7 +57,11 @@ let package = Package(
         ),
         .testTarget(
             name: "FollowUpCLITests",
-            dependencies: ["FollowUpCLI", "FollowUpKit", "FollowUpTestSupport"]
+            dependencies: [
+                "FollowUpCLI", "FollowUpKit", "FollowUpTestSupport",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
     ],
     swiftLanguageModes: [.v6]

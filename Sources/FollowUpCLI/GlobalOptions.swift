@@ -47,8 +47,11 @@ struct GlobalOptions: ParsableArguments {
             }
             text = CSVRenderer.render(table)
         case .html:
-            throw .invalidValue(
-                field: "format for this command", value: "html", expected: ["table", "json", "csv", "markdown"])
+            guard let language = html else {
+                throw .invalidValue(
+                    field: "format for this command", value: "html", expected: ["table", "json", "csv", "markdown"])
+            }
+            text = HTMLRenderer.render(document, language: language)
         }
         try write(text)
     }

@@ -41,8 +41,8 @@ public enum HTMLRenderer {
             <!DOCTYPE html>
             <html lang="\(language == .zh ? "zh-Hans" : "en")">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>\(escape(title))</title>
             <style>
             \(css)
@@ -70,7 +70,7 @@ public enum HTMLRenderer {
         dl.fields dd { margin: 0; }
         table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .5rem 0 1rem; }
         th, td { border: 1px solid #d0d7de; padding: .25rem .45rem; vertical-align: top; text-align: left; }
-        th { background: #f6f8fa; position: sticky; top: 0; }
+        th { background: #f6f8fa; position: sticky; top: 0; white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td:first-child, td.nowrap { white-space: nowrap; }
         td:last-child { min-width: 16rem; }
@@ -101,8 +101,9 @@ public enum HTMLRenderer {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
                 let numeric = index < table.columns.count && table.columns[index].alignRight
-                let date = cell.count == 10 && CalendarDate(cell) != nil
-                html += "<td\(numeric ? " class=\"num\"" : date ? " class=\"nowrap\"" : "")>\(escape(cell))</td>"
+                // Short cells (a status, "作为会员国", a date) stay on one line; long text wraps.
+                let short = DisplayWidth.of(cell) <= 16
+                html += "<td\(numeric ? " class=\"num\"" : short ? " class=\"nowrap\"" : "")>\(escape(cell))</td>"
             }
             html += "</tr>\n"
         }

@@ -61,7 +61,7 @@ public enum ReportPresentation {
             .fields(summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
             .bars(
                 StatusChart(
-                    title: Labels.text("summary", language),
+                    title: Labels.text("all assignments", language),
                     bars: [.init(label: info.symbol, counts: report.tally.counts)], legend: legend(language))),
             .heading(Labels.text("status by recommendation", language), level: 2),
             .table(
@@ -95,7 +95,6 @@ public enum ReportPresentation {
             ),
         ]
         if !report.byActor.isEmpty {
-            blocks.append(.heading(Labels.text("per country", language), level: 2))
             blocks.append(
                 .bars(
                     StatusChart(
@@ -207,7 +206,8 @@ public enum ReportPresentation {
                 columns: [
                     .init(Labels.text("actor", language)), .init(Labels.text("key", language)),
                     .init(Labels.text("reason", language)), .init(Labels.text("since", language)),
-                    .init(Labels.text("age", language), alignRight: true), .init("", maxWidth: 22),
+                    .init(Labels.text("days", language), alignRight: true),
+                    .init(Labels.text("age", language), maxWidth: 36),
                     .init(Labels.text("status", language)), .init(Labels.text("last update", language)),
                     .init(Labels.text("text", language), maxWidth: 40),
                 ],
