@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),
         .testTarget(
             name: "FollowUpKitTests",
-            dependencies: ["FollowUpKit", "FollowUpTestSupport"]
+            dependencies: ["FollowUpKit", "FollowUpTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "FollowUpCLITests",

@@ -21,7 +21,7 @@ public struct FollowUpCommand: ParsableCommand {
             DemoCommand.self, InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self,
             RecsCommand.self,
             UpdateCommand.self,
-            HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self,
+            HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self,
         ])
 
     public init() {}

@@ -2,24 +2,13 @@ import ArgumentParser
 import Foundation
 import FollowUpKit
 
-/// Options every command takes: the database, the output format and the output file.
-struct GlobalOptions: ParsableArguments {
+/// The database a command works on.
+struct DatabaseOption: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
             "The database file (default: $FOLLOWUP_DATABASE, else ./followup.sqlite).", valueName: "path"))
     var database: String?
-
-    @Option(name: .long, help: "Output format: table, json, csv, markdown, or html (reports).")
-    var format: OutputFormat = .table
-
-    @Option(
-        name: [.short, .customLong("output")],
-        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
-    var output: String?
-
-    @Flag(name: .long, help: "Overwrite the --output file if it exists.")
-    var force = false
 
     /// The database path after defaults.
     var databasePath: String {
@@ -32,6 +21,26 @@ struct GlobalOptions: ParsableArguments {
         try database.requireCurrentSchema()
         return database
     }
+}
+
+/// Options every command takes: the database, the output format and the output file.
+struct GlobalOptions: ParsableArguments {
+    @OptionGroup var store: DatabaseOption
+
+    @Option(name: .long, help: "Output format: table, json, csv, markdown, or html (reports).")
+    var format: OutputFormat = .table
+
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Overwrite the --output file if it exists.")
+    var force = false
+
+    var databasePath: String { store.databasePath }
+
+    func openDatabase() throws(FollowUpError) -> AppDatabase { try store.openDatabase() }
 
     /// Writes `document` (or, for JSON, `value`) in the chosen format; HTML only where a report
     /// passes its language.
@@ -58,19 +67,65 @@ struct GlobalOptions: ParsableArguments {
 
     /// Writes `text` to `--output`, or to standard output.
     func write(_ text: String) throws(FollowUpError) {
-        guard let output else {
+        let sink = try OutputSink(path: output, force: force)
+        sink.write(text)
+        try sink.close()
+    }
+}
+
+/// Where a command's output goes: standard output, or a file written whole or not at all.
+///
+/// A file is written to a temporary name beside it and renamed into place at the end, so an
+/// interrupted command leaves no half-written file; an existing file is refused unless `force`.
+final class OutputSink {
+    private let path: String?
+    private let temporary: String?
+    private let handle: FileHandle?
+
+    init(path: String?, force: Bool) throws(FollowUpError) {
+        self.path = path
+        guard let path else {
+            temporary = nil
+            handle = nil
+            return
+        }
+        if FileManager.default.fileExists(atPath: path) && !force { throw .outputExists(path: path) }
+        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
+            throw .fileAccess(path: path, reason: "cannot create it (check the folder exists and is writable)")
+        }
+        self.temporary = temporary
+        self.handle = handle
+    }
+
+    func write(_ text: String) {
+        guard let handle else {
             CLIContext.current.standardOutput(text)
             return
         }
-        if FileManager.default.fileExists(atPath: output) && !force {
-            throw .outputExists(path: output)
-        }
+        handle.write(Data(text.utf8))
+    }
+
+    /// Moves the finished file into place.
+    func close() throws(FollowUpError) {
+        guard let handle, let temporary, let path else { return }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
-            throw .fileAccess(path: output, reason: (error as NSError).localizedDescription)
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .fileAccess(path: path, reason: "cannot write it")
         }
-        CLIContext.current.standardError("wrote \(output)\n")
+        CLIContext.current.standardError("wrote \(path)\n")
+    }
+
+    deinit {
+        if let temporary, FileManager.default.fileExists(atPath: temporary) {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
     }
 }
 

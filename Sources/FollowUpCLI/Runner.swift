@@ -60,7 +60,7 @@ public enum CommandLineRunner {
     public static func exitCode(for error: FollowUpError) -> Int32 {
         switch error {
         case .notFound, .duplicate, .conflict: 1
-        case .invalidValue, .invalidInput: 65
+        case .invalidValue, .invalidInput, .invalidRecords: 65
         case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: 66
         case .outputExists: 73
         }

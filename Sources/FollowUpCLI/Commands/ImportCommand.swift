@@ -5,8 +5,8 @@ import FollowUpKit
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a UN document's recommendations.",
-        subcommands: [Document.self])
+        abstract: "Import a UN document's recommendations, or recommendations and progress in bulk.",
+        subcommands: [Document.self, Recommendations.self, Progress.self])
 
     /// `followup import document FILE`.
     struct Document: ParsableCommand {

@@ -27,6 +27,23 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case outputExists(path: String)
     /// A file cannot be read or written.
     case fileAccess(path: String, reason: String)
+    /// Rows of an input file are invalid: each with its line and column. `more` counts the
+    /// problems found beyond those listed.
+    case invalidRecords(source: String, problems: [RecordProblem], more: Int)
+}
+
+/// One problem with one row of an input file.
+public struct RecordProblem: Equatable, Sendable, Codable {
+    public var line: Int
+    /// The column (field) at fault, if one is.
+    public var column: String?
+    public var reason: String
+
+    public init(line: Int, column: String?, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
 }
 
 extension FollowUpError: LocalizedError {
@@ -64,6 +81,15 @@ extension FollowUpError: LocalizedError {
             return "'\(path)' exists already: pass --force to overwrite it"
         case .fileAccess(let path, let reason):
             return "cannot access '\(path)': \(reason)"
+        case .invalidRecords(let source, let problems, let more):
+            var lines = [
+                "\(source): \(problems.count + more) invalid row\(problems.count + more == 1 ? "" : "s"); nothing was imported"
+            ]
+            for problem in problems {
+                lines.append("\(source):\(problem.line): \(problem.column.map { "\($0): " } ?? "")\(problem.reason)")
+            }
+            if more > 0 { lines.append("… and \(more) more") }
+            return lines.joined(separator: "\n")
         }
     }
 }

@@ -1,0 +1,187 @@
+import Foundation
+
+/// The formats of exchange files.
+public enum ExchangeFormat: String, Vocabulary {
+    /// RFC 4180 CSV, UTF-8 with or without a byte-order mark, CRLF or LF, a header row.
+    case csv
+    /// JSON Lines: one JSON object per line.
+    case jsonl
+
+    public static let vocabularyName = "input format"
+
+    /// The format a file name suggests: `.jsonl` / `.ndjson` is JSON Lines, anything else CSV.
+    public static func guess(_ path: String) -> ExchangeFormat {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .csv
+    }
+}
+
+/// One row of an exchange file: its fields by column name, and its line.
+public struct ExchangeRecord: Sendable {
+    public var line: Int
+    /// Text fields by column name; missing or empty columns are absent.
+    public var fields: [String: String]
+    /// List fields (`addressees`, `tags`) by column name.
+    public var lists: [String: [String]]
+
+    /// The trimmed text of `column`, `nil` when empty or missing.
+    public func text(_ column: String) -> String? {
+        guard let value = fields[column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Bytes of a file, read 64 KiB at a time: memory stays flat whatever the file's size.
+public struct FileBytes: IteratorProtocol {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var index = 0
+
+    public init(handle: FileHandle) { self.handle = handle }
+
+    public mutating func next() -> UInt8? {
+        if index == buffer.count {
+            guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
+            buffer = [UInt8](data)
+            index = 0
+        }
+        defer { index += 1 }
+        return buffer[index]
+    }
+}
+
+/// Reads exchange records one at a time from CSV or JSON Lines.
+///
+/// CSV needs a header row; list columns hold values separated by `|`. JSON Lines holds one object
+/// per line, with strings, numbers, `null`, and arrays of strings for list columns. Unknown
+/// columns are refused (a misspelt column would otherwise be silently ignored).
+public struct RecordReader<Source: IteratorProtocol> where Source.Element == UInt8 {
+    public let format: ExchangeFormat
+    public let sourceName: String
+    private var csv: CSVReader<Source>?
+    private var header: [String] = []
+    private var bytes: Source?
+    private var lineNumber = 0
+    private var atStart = true
+    private let columns: Set<String>
+    private let listColumns: Set<String>
+
+    /// A reader of `source` in `format`, accepting `columns` (of which `listColumns` are lists).
+    public init(source: Source, format: ExchangeFormat, sourceName: String, columns: [String], listColumns: Set<String>)
+    {
+        self.format = format
+        self.sourceName = sourceName
+        self.columns = Set(columns)
+        self.listColumns = listColumns
+        switch format {
+        case .csv: csv = CSVReader(source: source, sourceName: sourceName)
+        case .jsonl: bytes = source
+        }
+    }
+
+    /// The next record, `nil` at the end; throws on malformed syntax with the line.
+    public mutating func next() throws(FollowUpError) -> ExchangeRecord? {
+        switch format {
+        case .csv: return try nextCSV()
+        case .jsonl: return try nextJSON()
+        }
+    }
+
+    private mutating func nextCSV() throws(FollowUpError) -> ExchangeRecord? {
+        guard var reader = csv else { return nil }
+        defer { csv = reader }
+        if header.isEmpty {
+            guard let first = try reader.next() else {
+                throw .invalidInput(
+                    source: sourceName, line: 1, field: nil, reason: "the file is empty: expected a header row")
+            }
+            header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in header where !columns.contains(name) {
+                throw .invalidInput(
+                    source: sourceName, line: first.line, field: name,
+                    reason: "unknown column: the columns are " + columns.sorted().joined(separator: ", "))
+            }
+        }
+        guard let record = try reader.next() else { return nil }
+        guard record.fields.count == header.count else {
+            throw .invalidRecords(
+                source: sourceName,
+                problems: [
+                    RecordProblem(
+                        line: record.line, column: nil,
+                        reason: "\(record.fields.count) fields where the header has \(header.count)")
+                ], more: 0)
+        }
+        var fields: [String: String] = [:]
+        var lists: [String: [String]] = [:]
+        for (name, value) in zip(header, record.fields) {
+            if listColumns.contains(name) {
+                lists[name] =
+                    value.isEmpty ? [] : value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            } else {
+                fields[name] = value
+            }
+        }
+        return ExchangeRecord(line: record.line, fields: fields, lists: lists)
+    }
+
+    private mutating func nextJSON() throws(FollowUpError) -> ExchangeRecord? {
+        guard var source = bytes else { return nil }
+        defer { bytes = source }
+        while true {
+            var line: [UInt8] = []
+            var sawByte = false
+            while let byte = source.next() {
+                sawByte = true
+                if byte == 0x0A { break }
+                line.append(byte)
+            }
+            if !sawByte { return nil }
+            lineNumber += 1
+            if atStart {
+                atStart = false
+                if line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
+            }
+            if line.last == 0x0D { line.removeLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(line))
+            } catch {
+                throw problem(lineNumber, nil, "not a JSON object: check quotes, commas and brackets")
+            }
+            guard let dictionary = object as? [String: Any] else {
+                throw problem(lineNumber, nil, "each line must be one JSON object")
+            }
+            var fields: [String: String] = [:]
+            var lists: [String: [String]] = [:]
+            for (name, value) in dictionary {
+                guard columns.contains(name) else {
+                    throw problem(
+                        lineNumber, name, "unknown field: the fields are " + columns.sorted().joined(separator: ", "))
+                }
+                if listColumns.contains(name) {
+                    guard let array = value as? [Any], array.allSatisfy({ $0 is String }) else {
+                        if value is NSNull { continue }
+                        throw problem(lineNumber, name, "expected an array of strings")
+                    }
+                    lists[name] = array.compactMap { $0 as? String }
+                } else if let text = value as? String {
+                    fields[name] = text
+                } else if let number = value as? NSNumber {
+                    fields[name] = number.stringValue
+                } else if value is NSNull {
+                    continue
+                } else {
+                    throw problem(lineNumber, name, "expected a string")
+                }
+            }
+            return ExchangeRecord(line: lineNumber, fields: fields, lists: lists)
+        }
+    }
+
+    private func problem(_ line: Int, _ column: String?, _ reason: String) -> FollowUpError {
+        .invalidRecords(
+            source: sourceName, problems: [RecordProblem(line: line, column: column, reason: reason)], more: 0)
+    }
+}
