@@ -122,7 +122,7 @@ extension AppDatabase {
         -> AssignmentStatus?
     {
         try StatusQueries.assignmentStatuses(
-            where: "s.id = :assignmentId", arguments: ["assignmentId": assignmentId, "asOf": asOf], in: db
+            where: "s.id = :assignmentId", arguments: ["assignmentId": assignmentId], asOf: asOf, in: db
         ).first
     }
 

@@ -188,7 +188,8 @@ extension AppDatabase {
                 }
             }
             if let status = filter.status {
-                let latest = StatusQueries.latest("status", carrying: "status", of: "s.id", asOf: ":asOf")
+                let columns = try StatusQueries.columns(asOf: filter.asOf, in: db)
+                let latest = columns.status
                 let test: String
                 switch status {
                 case .unreported: test = "\(latest) IS NULL"
@@ -198,7 +199,8 @@ extension AppDatabase {
                 }
                 let scope = actor.map { $0.kind == .group ? "" : "AND s.addresseeId = :actorId" } ?? ""
                 conditions.append(
-                    "EXISTS (SELECT 1 FROM assignment s WHERE s.recommendationId = r.id \(scope) AND \(test))")
+                    "EXISTS (SELECT 1 FROM assignment s \(columns.join) WHERE s.recommendationId = r.id \(scope) AND \(test))"
+                )
             }
             if let search = filter.search {
                 let match = try Self.textMatch(search)
@@ -209,8 +211,7 @@ extension AppDatabase {
             var summaries = try Self.summaries(where: whereClause, arguments: arguments, asOf: filter.asOf, in: db)
             if let actor, actor.kind != .group, let actorId = actor.id {
                 let statuses = try StatusQueries.assignmentStatuses(
-                    where: "s.addresseeId = :actorId", arguments: ["actorId": actorId, "asOf": filter.asOf],
-                    in: db)
+                    where: "s.addresseeId = :actorId", arguments: ["actorId": actorId], asOf: filter.asOf, in: db)
                 let byKey = Dictionary(statuses.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
                 for index in summaries.indices { summaries[index].actorStatus = byKey[summaries[index].key] }
             }
@@ -235,7 +236,7 @@ extension AppDatabase {
                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = ? ORDER BY a.code
                     """, arguments: [recommendation.id])
             let assignments = try StatusQueries.assignmentStatuses(
-                where: "s.recommendationId = :id", arguments: arguments, in: db)
+                where: "s.recommendationId = :id", arguments: ["id": recommendation.id], asOf: asOf, in: db)
             return RecommendationDetail(
                 recommendation: summary, documentTitle: document.title, documentDate: document.date,
                 addressedTo: addressedTo, assignments: assignments)
@@ -294,13 +295,12 @@ extension AppDatabase {
         }
         guard !ids.isEmpty else { return summaries }
         let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
+        let columns = try StatusQueries.columns(asOf: asOf, in: db)
         let counts = try Row.fetchAll(
             db,
             sql: """
-                SELECT s.recommendationId,
-                  coalesce(\(StatusQueries.latest("status", carrying: "status", of: "s.id", asOf: ":asOf")),
-                    'unreported') AS status, count(*) AS n
-                FROM assignment s WHERE s.recommendationId IN (SELECT value FROM json_each(:ids))
+                SELECT s.recommendationId, coalesce(\(columns.status), 'unreported') AS status, count(*) AS n
+                FROM assignment s \(columns.join) WHERE s.recommendationId IN (SELECT value FROM json_each(:ids))
                 GROUP BY 1, 2
                 """, arguments: ["asOf": asOf, "ids": idList])
         let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })

@@ -13,11 +13,79 @@ enum Schema {
         migrator.registerMigration("v1-core") { db in
             try db.execute(sql: v1Core)
         }
+        migrator.registerMigration("v2-assignment-state") { db in
+            try db.execute(sql: v2AssignmentState)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// Where each assignment stands now, kept by triggers on the append-only log.
+    ///
+    /// A new entry updates its assignment's row in place (it is the latest when its date is on or
+    /// after the stored one, ids breaking ties); a correction recomputes the row from the log. The
+    /// log stays the source of truth: `stateMeta.maxAsOf` records the latest entry date, and
+    /// queries use this table only for as-of dates on or after it, where it is exact.
+    static let v2AssignmentState = """
+        CREATE TABLE assignmentState (
+          assignmentId INTEGER PRIMARY KEY REFERENCES assignment(id),
+          status TEXT, statusAsOf TEXT, statusEntryId INTEGER,
+          response TEXT, responseAsOf TEXT, responseEntryId INTEGER,
+          latestEntryId INTEGER NOT NULL, latestAsOf TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE stateMeta (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          maxAsOf TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO stateMeta(id, maxAsOf) VALUES (1, coalesce((SELECT max(asOf) FROM progressEntry), '0000-01-01'));
+
+        CREATE TRIGGER progressEntry_state_append AFTER INSERT ON progressEntry WHEN new.supersedesId IS NULL BEGIN
+          INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
+            responseEntryId, latestEntryId, latestAsOf)
+          VALUES (new.assignmentId, new.status, iif(new.status IS NULL, NULL, new.asOf), iif(new.status IS NULL, NULL, new.id),
+            new.response, iif(new.response IS NULL, NULL, new.asOf), iif(new.response IS NULL, NULL, new.id), new.id, new.asOf)
+          ON CONFLICT(assignmentId) DO UPDATE SET
+            status = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.status, status),
+            statusEntryId = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.id, statusEntryId),
+            statusAsOf = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.asOf, statusAsOf),
+            response = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.response, response),
+            responseEntryId = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.id, responseEntryId),
+            responseAsOf = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.asOf, responseAsOf),
+            latestEntryId = iif(new.asOf >= latestAsOf, new.id, latestEntryId),
+            latestAsOf = iif(new.asOf >= latestAsOf, new.asOf, latestAsOf);
+          UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
+        END;
+
+        CREATE TRIGGER progressEntry_state_correct AFTER INSERT ON progressEntry WHEN new.supersedesId IS NOT NULL BEGIN
+          DELETE FROM assignmentState WHERE assignmentId = new.assignmentId;
+          INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
+            responseEntryId, latestEntryId, latestAsOf)
+          SELECT new.assignmentId, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
+          FROM (SELECT pe.id, pe.asOf FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+                  AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+                  ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS l
+          LEFT JOIN (SELECT pe.id, pe.asOf, pe.status FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+                  AND pe.status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+                  ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS s ON 1
+          LEFT JOIN (SELECT pe.id, pe.asOf, pe.response FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+                  AND pe.response IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+                  ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS r ON 1;
+          UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
+        END;
+
+        INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
+          responseEntryId, latestEntryId, latestAsOf)
+        SELECT a.id, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
+        FROM assignment a
+        JOIN progressEntry l ON l.id = (SELECT pe.id FROM progressEntry pe WHERE pe.assignmentId = a.id
+            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1)
+        LEFT JOIN progressEntry s ON s.id = (SELECT pe.id FROM progressEntry pe WHERE pe.assignmentId = a.id AND pe.status IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1)
+        LEFT JOIN progressEntry r ON r.id = (SELECT pe.id FROM progressEntry pe WHERE pe.assignmentId = a.id AND pe.response IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1);
+        """
 
     static let v1Core = """
         CREATE TABLE addressee (

@@ -6,6 +6,38 @@ import GRDB
 /// status, is dated on or before the as-of date, and is not superseded by a correction dated on
 /// or before it. Responses are read the same way, from the entries that carry a response.
 enum StatusQueries {
+    /// Set in tests to read every status from the log, to check the cache against it.
+    @TaskLocal static var readFromLog = false
+
+    /// The SQL that reads where assignment `s` stands as of `:asOf`, from the cache or the log.
+    struct Columns {
+        /// A join to add after `FROM assignment s` (empty for the log).
+        var join: String
+        var status: String
+        var statusAsOf: String
+        var response: String
+        var latestId: String
+        var latestAsOf: String
+    }
+
+    /// The columns to use as of `asOf`: the cache (`assignmentState`) when `asOf` is on or after
+    /// every entry's date, where it is exact; otherwise the log.
+    static func columns(asOf: CalendarDate, in db: Database) throws -> Columns {
+        let maxAsOf = try String.fetchOne(db, sql: "SELECT maxAsOf FROM stateMeta WHERE id = 1") ?? "9999-12-31"
+        if !readFromLog && asOf.description >= maxAsOf {
+            return Columns(
+                join: "LEFT JOIN assignmentState st ON st.assignmentId = s.id", status: "st.status",
+                statusAsOf: "st.statusAsOf", response: "st.response", latestId: "st.latestEntryId",
+                latestAsOf: "st.latestAsOf")
+        }
+        return Columns(
+            join: "", status: latest("status", carrying: "status", of: "s.id", asOf: ":asOf"),
+            statusAsOf: latest("asOf", carrying: "status", of: "s.id", asOf: ":asOf"),
+            response: latest("response", carrying: "response", of: "s.id", asOf: ":asOf"),
+            latestId: latest("id", carrying: "id", of: "s.id", asOf: ":asOf"),
+            latestAsOf: latest("asOf", carrying: "id", of: "s.id", asOf: ":asOf"))
+    }
+
     /// The latest entry of assignment expression `assignment` carrying `field`, as of `asOf`,
     /// returning `column` (`id`, `status`, `asOf` …).
     static func latest(_ column: String, carrying field: String, of assignment: String, asOf: String) -> String {
@@ -33,24 +65,22 @@ enum StatusQueries {
     /// `condition` may use the aliases `s` (assignment), `r` (recommendation), `d` (document)
     /// and `a` (the accountable addressee).
     static func assignmentStatuses(
-        where condition: String, arguments: StatementArguments, in db: Database
+        where condition: String, arguments: StatementArguments, asOf: CalendarDate, in db: Database
     ) throws -> [AssignmentStatus] {
+        let columns = try columns(asOf: asOf, in: db)
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT r.key, a.code, a.nameEn, a.nameZh, \(through) AS through,
-                  \(latest("status", carrying: "status", of: "s.id", asOf: ":asOf")) AS status,
-                  \(latest("asOf", carrying: "status", of: "s.id", asOf: ":asOf")) AS statusAsOf,
-                  \(latest("response", carrying: "response", of: "s.id", asOf: ":asOf")) AS response,
-                  (SELECT max(pe.asOf) FROM progressEntry pe WHERE pe.assignmentId = s.id
-                    AND pe.asOf <= :asOf) AS lastUpdate
-                FROM assignment s
+                  \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
+                  \(columns.response) AS response, \(columns.latestAsOf) AS lastUpdate
+                FROM assignment s \(columns.join)
                 JOIN recommendation r ON r.id = s.recommendationId
                 JOIN document d ON d.id = r.documentId
                 JOIN addressee a ON a.id = s.addresseeId
                 WHERE \(condition)
                 ORDER BY d.date, d.symbol, r.position, a.code
-                """, arguments: arguments)
+                """, arguments: arguments + ["asOf": asOf])
         return rows.map { row in
             let through: String? = row["through"]
             return AssignmentStatus(

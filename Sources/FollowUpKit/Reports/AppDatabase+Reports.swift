@@ -147,17 +147,15 @@ extension AppDatabase {
     )
         throws -> [AssignmentRow]
     {
-        let latestId = StatusQueries.latest("id", carrying: "id", of: "s.id", asOf: ":asOf")
+        let columns = try StatusQueries.columns(asOf: asOf, in: db)
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
                   a.code, a.nameEn, a.nameZh, \(StatusQueries.through) AS through,
-                  \(StatusQueries.latest("status", carrying: "status", of: "s.id", asOf: ":asOf")) AS status,
-                  \(StatusQueries.latest("asOf", carrying: "status", of: "s.id", asOf: ":asOf")) AS statusAsOf,
-                  \(StatusQueries.latest("response", carrying: "response", of: "s.id", asOf: ":asOf")) AS response,
-                  \(latestId) AS latestId
-                FROM assignment s
+                  \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
+                  \(columns.response) AS response, \(columns.latestId) AS latestId
+                FROM assignment s \(columns.join)
                 JOIN recommendation r ON r.id = s.recommendationId
                 JOIN document d ON d.id = r.documentId
                 JOIN addressee a ON a.id = s.addresseeId

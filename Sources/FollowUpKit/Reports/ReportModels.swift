@@ -59,7 +59,7 @@ public struct LatestEntry: Codable, Hashable, Sendable {
 }
 
 /// One assignment with everything reports need, as of a date.
-public struct AssignmentRow: Codable, Hashable, Sendable {
+public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
     public var key: String
     public var path: String
     public var document: String
