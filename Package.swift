@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "FollowUpKit", targets: ["FollowUpKit"]),
         .executable(name: "followup", targets: ["followup"]),
+        .executable(name: "followup-bench", targets: ["FollowUpBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -49,6 +50,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "followup", dependencies: ["FollowUpCLI"]),
+        // Generates the synthetic dataset the benchmark runs on (Scripts/benchmark.sh).
+        .executableTarget(
+            name: "FollowUpBench",
+            dependencies: ["FollowUpKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Fixtures, a fixed clock, throw-away databases and an in-process CLI runner for tests.
         .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),
         .testTarget(

@@ -85,25 +85,26 @@ struct ExchangeTests {
             "a2,E/2020/31 DR-I ¶999,SG,2021-02-01,implemented,,,,,,,,",
             "a3,E/2020/31 DR-I ¶90,Atlantis,2021-02-01,implemented,,,,,,,,",
             "a4,E/2020/31 DR-I ¶90,SG,2021-02-01,finished,,,,,,,,",
-            "a4,E/2020/31 DR-I ¶90,SG,2021-02-01,planned,,,,,,,,",
+            "a9,E/2020/31 DR-I ¶90,SG,2021-02-02,planned,,,,,,,,",
             "a6,E/2020/31 DR-I ¶90,KEN,2021-02-01,planned,,,,,,,,",
             "a7,E/2020/31 DR-I ¶90,SG,2031-02-01,planned,,,,,,,,",
             "a8,E/2020/31 DR-I ¶90,SG,2021-02-01,planned,,,,,,,,nope",
             "a9,E/2020/31 DR-I ¶90,SG,2021-02-01,planned,,,,,,,,",
+            "a10,E/2020/31 DR-I ¶90,SG,2021-02-01,planned,,,,,,,,",
         ]
         let (result, unchanged) = try importProgress(rows.joined(separator: "\n") + "\n")
         #expect(result.exitCode == 65)
         #expect(unchanged)
         let expected = [
             ":2: as_of: '2021-02-30' is not a real date", ":3: key: no recommendation 'E/2020/31 DR-I ¶999'",
-            ":4: actor: no actor 'Atlantis'", ":5: status: unknown status 'finished'", ":6: uid: 'a4' appears twice",
+            ":4: actor: no actor 'Atlantis'", ":5: status: unknown status 'finished'", ":10: uid: 'a9' appears twice",
             ":7: actor: 'E/2020/31 DR-I ¶90' does not bind 'KEN'", ":8: as_of: 2031-02-01 is in the future",
             ":9: supersedes: no earlier entry 'nope'", "8 invalid rows; nothing was imported",
         ]
         for message in expected {
             #expect(result.standardError.contains(message), "\(message)\n\(result.standardError)")
         }
-        #expect(!result.standardError.contains(":10:"))
+        #expect(!result.standardError.contains(":6:") && !result.standardError.contains(":11:"))
     }
 
     @Test(

@@ -5,7 +5,7 @@ import FollowUpKit
 /// Reads an exchange file named on the command line (`-` for standard input) as a stream.
 func withExchangeReader<T>(
     _ path: String, format: ExchangeFormat?, columns: [String], lists: Set<String>,
-    _ body: (inout RecordReader<FileBytes>) throws -> T
+    _ body: (inout RecordReader) throws -> T
 ) throws -> T {
     let handle: FileHandle
     if path == "-" {
@@ -22,7 +22,7 @@ func withExchangeReader<T>(
     }
     defer { if path != "-" { try? handle.close() } }
     var reader = RecordReader(
-        source: FileBytes(handle: handle), format: format ?? ExchangeFormat.guess(path),
+        source: ByteStream(handle: handle), format: format ?? ExchangeFormat.guess(path),
         sourceName: path == "-" ? "standard input" : path, columns: columns, listColumns: lists)
     return try body(&reader)
 }

@@ -43,9 +43,9 @@ extension AppDatabase {
     /// the file); every problem is reported with its line and column, up to 50. A row whose `uid`
     /// is in the database already with the same content is skipped, so re-importing a file changes
     /// nothing; with other content it is a problem.
-    public func importProgress<Source: IteratorProtocol>(
-        _ reader: inout RecordReader<Source>, vocabulary: TrackerVocabulary, today: CalendarDate, recordedAt: String
-    ) throws(FollowUpError) -> ExchangeImportResult where Source.Element == UInt8 {
+    public func importProgress(
+        _ reader: inout RecordReader, vocabulary: TrackerVocabulary, today: CalendarDate, recordedAt: String
+    ) throws(FollowUpError) -> ExchangeImportResult {
         var result = ExchangeImportResult(
             source: reader.sourceName, rows: 0, added: 0, unchanged: 0, documentsCreated: 0, assignmentsCreated: 0)
         var problems = ProblemList()
@@ -58,7 +58,11 @@ extension AppDatabase {
                     for row in try Row.fetchAll(db, sql: "SELECT id, code FROM addressee") {
                         actors[row["code"]] = row["id"]
                     }
-                    var uidsInFile = Set<String>()
+                    // Entries this import inserts have ids above this one: a uid conflict with one of
+                    // them is a uid that appears twice in the file. No set of uids is kept in memory.
+                    let firstNewId =
+                        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM progressEntry") ?? 0) + 1
+                    var lastAssignment: (recommendation: Int64, actor: Int64, assignment: Int64?)?
                     let findRecommendation = try db.cachedStatement(sql: "SELECT id FROM recommendation WHERE key = ?")
                     let findAssignment = try db.cachedStatement(
                         sql: "SELECT id FROM assignment WHERE recommendationId = ? AND addresseeId = ?")
@@ -71,6 +75,7 @@ extension AppDatabase {
                             INSERT INTO progressEntry(uid, assignmentId, asOf, status, response, note, evidenceDocument,
                               evidenceParagraph, evidenceUrl, reportedById, recordedAt, supersedesId)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            ON CONFLICT(uid) DO NOTHING
                             """)
                     func actorId(_ text: String) throws -> Int64? {
                         if let id = actors[text] ?? actors[text.uppercased()] { return id }
@@ -89,14 +94,13 @@ extension AppDatabase {
                             problems.add(line, "uid", "missing: every entry needs a stable id")
                             continue
                         }
-                        if !uidsInFile.insert(uid).inserted {
-                            problems.add(line, "uid", "'\(uid)' appears twice in the file")
-                        }
                         var recommendationId: Int64?
                         if let key = field("key") {
                             if let id = recommendations[key] {
                                 recommendationId = id
                             } else if let id = try Int64.fetchOne(findRecommendation, arguments: [key]) {
+                                // A bounded cache: rows of one recommendation usually come together.
+                                if recommendations.count > 10_000 { recommendations.removeAll(keepingCapacity: true) }
                                 recommendations[key] = id
                                 recommendationId = id
                             } else {
@@ -153,9 +157,7 @@ extension AppDatabase {
                         }
                         var recorded = recordedAt
                         if let text = field("recorded_at") {
-                            if text.range(
-                                of: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$", options: .regularExpression) != nil
-                            {
+                            if Self.isTimestamp(text) {
                                 recorded = text
                             } else {
                                 problems.add(
@@ -189,36 +191,43 @@ extension AppDatabase {
                         }
                         let note = field("note")
                         let evidence = [field("evidence_document"), field("evidence_paragraph"), field("evidence_url")]
-                        if let existing = try Row.fetchOne(findUID, arguments: [uid]) {
-                            let existingAssignment: Int64 = existing["assignmentId"]
-                            let existingAsOf: String = existing["asOf"]
-                            let existingStatus: String? = existing["status"]
-                            let existingResponse: String? = existing["response"]
-                            let existingNote: String? = existing["note"]
-                            let existingEvidence: [String?] = [
-                                existing["evidenceDocument"], existing["evidenceParagraph"], existing["evidenceUrl"],
-                            ]
-                            let existingReporter: Int64? = existing["reportedById"]
-                            let existingSupersedes: Int64? = existing["supersedesId"]
-                            var same = existingAssignment == assignmentId && existingAsOf == asOf.description
-                            same = same && existingStatus == status?.rawValue && existingResponse == response?.rawValue
-                            same = same && existingNote == note && existingEvidence == evidence
-                            same =
-                                same && existingReporter == (reporterId ?? addresseeId)
-                                && existingSupersedes == supersedesId
-                            if same {
-                                result.unchanged += 1
-                            } else {
-                                problems.add(line, "uid", "'\(uid)' is already in the database with other content")
-                            }
-                            continue
-                        }
-                        guard problems.isEmpty else { continue }
+                        // Inserted even after a problem (the transaction is rolled back then), so
+                        // that a uid repeated later in the file is still caught.
                         try insert.execute(arguments: [
                             uid, assignmentId, asOf, status, response, note, evidence[0], evidence[1], evidence[2],
                             reporterId ?? addresseeId, recorded, supersedesId,
                         ])
-                        result.added += 1
+                        if db.changesCount == 1 {
+                            result.added += 1
+                            continue
+                        }
+                        guard let existing = try Row.fetchOne(findUID, arguments: [uid]) else { continue }
+                        if (existing["id"] as Int64) >= firstNewId {
+                            problems.add(line, "uid", "'\(uid)' appears twice in the file")
+                            continue
+                        }
+                        let existingAssignment: Int64 = existing["assignmentId"]
+                        let existingAsOf: String = existing["asOf"]
+                        let existingStatus: String? = existing["status"]
+                        let existingResponse: String? = existing["response"]
+                        let existingNote: String? = existing["note"]
+                        let existingEvidence: [String?] = [
+                            existing["evidenceDocument"], existing["evidenceParagraph"], existing["evidenceUrl"],
+                        ]
+                        let existingReporter: Int64? = existing["reportedById"]
+                        let existingSupersedes: Int64? = existing["supersedesId"]
+                        var same = existingAssignment == assignmentId && existingAsOf == asOf.description
+                        same = same && existingStatus == status?.rawValue && existingResponse == response?.rawValue
+                        same = same && existingNote == note && existingEvidence == evidence
+                        same =
+                            same && existingReporter == (reporterId ?? addresseeId)
+                            && existingSupersedes == supersedesId
+                        if same {
+                            result.unchanged += 1
+                        } else {
+                            problems.add(line, "uid", "'\(uid)' is already in the database with other content")
+                        }
+                        continue
                     }
                     if !problems.isEmpty {
                         throw FollowUpError.invalidRecords(
@@ -231,15 +240,30 @@ extension AppDatabase {
         return result
     }
 
+    /// Whether `text` is a UTC timestamp of the form `2021-05-31T09:30:00Z`.
+    static func isTimestamp(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            switch index {
+            case 4, 7: if byte != UInt8(ascii: "-") { return false }
+            case 10: if byte != UInt8(ascii: "T") { return false }
+            case 13, 16: if byte != UInt8(ascii: ":") { return false }
+            case 19: if byte != UInt8(ascii: "Z") { return false }
+            default: if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
+            }
+        }
+        return true
+    }
+
     /// Imports recommendations (and, where missing, their documents) from an exchange file, all or none.
     ///
     /// A row's document is created from its `document_*` columns if the symbol is new. Addressees
     /// are codes, names or aliases; groups bind their members on the document's date. A key already
     /// in the database with the same content is skipped; with other content it is a problem.
-    public func importRecommendations<Source: IteratorProtocol>(_ reader: inout RecordReader<Source>)
+    public func importRecommendations(_ reader: inout RecordReader)
         throws(FollowUpError)
-        -> ExchangeImportResult where Source.Element == UInt8
-    {
+        -> ExchangeImportResult {
         var result = ExchangeImportResult(
             source: reader.sourceName, rows: 0, added: 0, unchanged: 0, documentsCreated: 0, assignmentsCreated: 0)
         var problems = ProblemList()

@@ -26,27 +26,18 @@ public struct ExchangeRecord: Sendable {
 
     /// The trimmed text of `column`, `nil` when empty or missing.
     public func text(_ column: String) -> String? {
-        guard let value = fields[column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        return value
+        guard let value = fields[column] else { return nil }
+        return Self.trimmed(value)
     }
-}
 
-/// Bytes of a file, read 64 KiB at a time: memory stays flat whatever the file's size.
-public struct FileBytes: IteratorProtocol {
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var index = 0
-
-    public init(handle: FileHandle) { self.handle = handle }
-
-    public mutating func next() -> UInt8? {
-        if index == buffer.count {
-            guard let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
-            buffer = [UInt8](data)
-            index = 0
-        }
-        defer { index += 1 }
-        return buffer[index]
+    /// `value` without surrounding spaces and tabs, `nil` when nothing is left. Fast when there is
+    /// nothing to trim, which is nearly always.
+    static func trimmed(_ value: String) -> String? {
+        let utf8 = value.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return value }
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
     }
 }
 
@@ -55,19 +46,19 @@ public struct FileBytes: IteratorProtocol {
 /// CSV needs a header row; list columns hold values separated by `|`. JSON Lines holds one object
 /// per line, with strings, numbers, `null`, and arrays of strings for list columns. Unknown
 /// columns are refused (a misspelt column would otherwise be silently ignored).
-public struct RecordReader<Source: IteratorProtocol> where Source.Element == UInt8 {
+public struct RecordReader {
     public let format: ExchangeFormat
     public let sourceName: String
-    private var csv: CSVReader<Source>?
+    private var csv: CSVReader?
     private var header: [String] = []
-    private var bytes: Source?
+    private var bytes: ByteStream?
     private var lineNumber = 0
     private var atStart = true
     private let columns: Set<String>
     private let listColumns: Set<String>
 
     /// A reader of `source` in `format`, accepting `columns` (of which `listColumns` are lists).
-    public init(source: Source, format: ExchangeFormat, sourceName: String, columns: [String], listColumns: Set<String>)
+    public init(source: ByteStream, format: ExchangeFormat, sourceName: String, columns: [String], listColumns: Set<String>)
     {
         self.format = format
         self.sourceName = sourceName
@@ -126,8 +117,7 @@ public struct RecordReader<Source: IteratorProtocol> where Source.Element == UIn
     }
 
     private mutating func nextJSON() throws(FollowUpError) -> ExchangeRecord? {
-        guard var source = bytes else { return nil }
-        defer { bytes = source }
+        guard let source = bytes else { return nil }
         while true {
             var line: [UInt8] = []
             var sawByte = false

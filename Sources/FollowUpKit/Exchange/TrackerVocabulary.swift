@@ -79,12 +79,14 @@ public enum TrackerVocabulary: String, Vocabulary {
 
     /// The status `text` names in this vocabulary or FollowUp's own, or `nil`.
     public func status(_ text: String) -> ImplementationStatus? {
-        statuses[Self.fold(text)] ?? ImplementationStatus(lenient: text)
+        if self == .followup, let status = ImplementationStatus(rawValue: text) { return status }
+        return statuses[Self.fold(text)] ?? ImplementationStatus(lenient: text)
     }
 
     /// The response `text` names in this vocabulary or FollowUp's own, or `nil`.
     public func response(_ text: String) -> Response? {
-        responses[Self.fold(text)] ?? Response(lenient: text)
+        if self == .followup, let response = Response(rawValue: text) { return response }
+        return responses[Self.fold(text)] ?? Response(lenient: text)
     }
 
     /// Every word accepted for statuses, for messages.

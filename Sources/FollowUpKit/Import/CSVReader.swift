@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record of a CSV file: its fields and the line it starts on (1-based).
 public struct CSVRecord: Equatable, Sendable {
     /// The fields, unquoted.
@@ -17,8 +19,8 @@ public struct CSVRecord: Equatable, Sendable {
 /// var reader = CSVReader(bytes: Array("a,b\n1,\"x, y\"\n".utf8), source: "inline")
 /// while let record = try reader.next() { print(record.line, record.fields) }
 /// ```
-public struct CSVReader<Source: IteratorProtocol> where Source.Element == UInt8 {
-    private var source: Source
+public struct CSVReader {
+    private let source: ByteStream
     private var pending: UInt8?
     private var line = 1
     private var atStart = true
@@ -27,7 +29,7 @@ public struct CSVReader<Source: IteratorProtocol> where Source.Element == UInt8 
     public let sourceName: String
 
     /// A reader over `source`, named `sourceName` in errors.
-    public init(source: Source, sourceName: String) {
+    public init(source: ByteStream, sourceName: String) {
         self.source = source
         self.sourceName = sourceName
     }
@@ -143,10 +145,44 @@ public struct CSVReader<Source: IteratorProtocol> where Source.Element == UInt8 
     }
 }
 
-extension CSVReader where Source == IndexingIterator<[UInt8]> {
+extension CSVReader {
     /// A reader over bytes held in memory.
     public init(bytes: [UInt8], source: String) {
-        self.init(source: bytes.makeIterator(), sourceName: source)
+        self.init(source: ByteStream(bytes: bytes), sourceName: source)
+    }
+}
+
+/// Bytes to read one at a time, from memory or from a file read 64 KiB at a time (so memory
+/// stays flat whatever the file's size). A concrete class, so the per-byte loop is compiled
+/// specialised rather than through generic witness tables.
+public final class ByteStream {
+    private let handle: FileHandle?
+    private var buffer: [UInt8]
+    private var index = 0
+
+    /// Bytes held in memory.
+    public init(bytes: [UInt8]) {
+        handle = nil
+        buffer = bytes
+    }
+
+    /// The bytes of an open file, from its current position.
+    public init(handle: FileHandle) {
+        self.handle = handle
+        buffer = []
+    }
+
+    /// The next byte, or `nil` at the end.
+    @inline(__always)
+    public func next() -> UInt8? {
+        if index < buffer.count {
+            defer { index += 1 }
+            return buffer[index]
+        }
+        guard let handle, let data = try? handle.read(upToCount: 65_536), !data.isEmpty else { return nil }
+        buffer = [UInt8](data)
+        index = 1
+        return buffer[0]
     }
 }
 
