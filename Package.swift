@@ -38,6 +38,7 @@ let package = Package(
             name: "FollowUpKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "FollowUpSeeds",
             ]
         ),

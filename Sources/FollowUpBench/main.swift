@@ -52,13 +52,19 @@ struct Generate: ParsableCommand {
         }
         var assignments: [Assigned] = []
         assignments.reserveCapacity(uprDocuments * 135 + resolutions * 20 * members.count)
-        let verbs = ["Strengthen", "Adopt", "Ensure", "Continue", "Consider", "Take measures to", "Redouble efforts to", "Guarantee"]
+        let verbs = [
+            "Strengthen", "Adopt", "Ensure", "Continue", "Consider", "Take measures to", "Redouble efforts to",
+            "Guarantee",
+        ]
         let objects = [
             "the independence of the national human rights institution", "access to education for girls",
             "the digital divide between urban and rural areas", "broadband access in remote communities",
-            "birth registration for all children", "the protection of journalists", "measures against trafficking in persons",
-            "the rights of persons with disabilities", "gender equality in employment", "the right to safe drinking water",
-            "science, technology and innovation policy", "data protection and privacy", "the rights of indigenous peoples",
+            "birth registration for all children", "the protection of journalists",
+            "measures against trafficking in persons",
+            "the rights of persons with disabilities", "gender equality in employment",
+            "the right to safe drinking water",
+            "science, technology and innovation policy", "data protection and privacy",
+            "the rights of indigenous peoples",
         ]
         func text() -> String {
             "\(verbs[Int(random.next() % UInt64(verbs.count))]) \(objects[Int(random.next() % UInt64(objects.count))])"
@@ -71,11 +77,14 @@ struct Generate: ParsableCommand {
             var line = ""
             for paragraph in 1...135 {
                 let key = "\(symbol) ¶\(paragraph)"
-                let due = random.next() % 100 < 35 ? date.adding(months: 12 * Int(1 + random.next() % 5)).description : ""
+                let due =
+                    random.next() % 100 < 35 ? date.adding(months: 12 * Int(1 + random.next() % 5)).description : ""
                 line += recommendationWriter.line(
                     [
-                        "key": key, "document": symbol, "path": "¶\(paragraph)", "class": "actionable", "verb": "recommends",
-                        "text": text(), "language": "en", "due_date": due, "document_title": "Synthetic UPR outcome \(document + 1)",
+                        "key": key, "document": symbol, "path": "¶\(paragraph)", "class": "actionable",
+                        "verb": "recommends",
+                        "text": text(), "language": "en", "due_date": due,
+                        "document_title": "Synthetic UPR outcome \(document + 1)",
                         "document_date": date.description, "document_language": "en", "document_body": "GA",
                     ], lists: ["addressees": [state], "tags": ["theme:\(random.next() % 12)"]])
                 assignments.append(Assigned(key: key, actor: state, date: date))
@@ -93,7 +102,8 @@ struct Generate: ParsableCommand {
                     [
                         "key": key, "document": symbol, "path": "¶\(paragraph)", "class": "actionable", "verb": "urges",
                         "text": "Urges Member States to " + text().lowercased(), "language": "en",
-                        "due_date": roll < 20 ? date.adding(months: 36).description : "", "cycle": roll >= 90 ? "annual" : "",
+                        "due_date": roll < 20 ? date.adding(months: 36).description : "",
+                        "cycle": roll >= 90 ? "annual" : "",
                         "document_title": "Synthetic resolution \(resolution + 1)", "document_date": date.description,
                         "document_language": "en", "document_body": "GA",
                     ], lists: ["addressees": ["MEMBER-STATES"]])
@@ -104,10 +114,13 @@ struct Generate: ParsableCommand {
         recommendationsFile.close()
 
         // Progress: six or seven entries per assignment, dates increasing, statuses moving forward.
-        let progressWriter = ExchangeWriter(format: .csv, columns: ExchangeColumns.progress, lists: ExchangeColumns.progressLists)
+        let progressWriter = ExchangeWriter(
+            format: .csv, columns: ExchangeColumns.progress, lists: ExchangeColumns.progressLists)
         let progressFile = try Output(path: output + "/progress.csv")
         progressFile.write(progressWriter.header)
-        let statuses: [ImplementationStatus] = [.notStarted, .planned, .inProgress, .partiallyImplemented, .implemented]
+        let statuses: [ImplementationStatus] = [
+            .notStarted, .planned, .inProgress, .partiallyImplemented, .implemented,
+        ]
         let responses: [Response] = [.supported, .supported, .supported, .supportedInPart, .noted, .pending]
         var written = 0
         var buffer = ""
@@ -134,7 +147,9 @@ struct Generate: ParsableCommand {
         }
         progressFile.write(buffer)
         progressFile.close()
-        print("wrote \(output)/recommendations.csv (\(assignments.count) assignments) and \(output)/progress.csv (\(written) entries)")
+        print(
+            "wrote \(output)/recommendations.csv (\(assignments.count) assignments) and \(output)/progress.csv (\(written) entries)"
+        )
     }
 }
 

@@ -88,14 +88,16 @@ extension AppDatabase {
                     while let record = try reader.next() {
                         result.rows += 1
                         let line = record.line
-                        func field(_ name: String) -> String? { record.text(name).map(ExchangeWriter.unguard) }
+                        func field(_ column: ProgressColumn) -> String? {
+                            record.text(at: column.rawValue).map(ExchangeWriter.unguard)
+                        }
                         let before = problems.problems.count + problems.more
-                        guard let uid = field("uid") else {
+                        guard let uid = field(.uid) else {
                             problems.add(line, "uid", "missing: every entry needs a stable id")
                             continue
                         }
                         var recommendationId: Int64?
-                        if let key = field("key") {
+                        if let key = field(.key) {
                             if let id = recommendations[key] {
                                 recommendationId = id
                             } else if let id = try Int64.fetchOne(findRecommendation, arguments: [key]) {
@@ -110,14 +112,14 @@ extension AppDatabase {
                             problems.add(line, "key", "missing")
                         }
                         var addresseeId: Int64?
-                        if let actor = field("actor") {
+                        if let actor = field(.actor) {
                             addresseeId = try actorId(actor)
                             if addresseeId == nil { problems.add(line, "actor", "no actor '\(actor)'") }
                         } else {
                             problems.add(line, "actor", "missing")
                         }
                         var asOf: CalendarDate?
-                        if let text = field("as_of") {
+                        if let text = field(.asOf) {
                             if let date = CalendarDate(text) {
                                 if date > today {
                                     problems.add(line, "as_of", "\(date) is in the future")
@@ -131,7 +133,7 @@ extension AppDatabase {
                             problems.add(line, "as_of", "missing")
                         }
                         var status: ImplementationStatus?
-                        if let text = field("status") {
+                        if let text = field(.status) {
                             status = vocabulary.status(text)
                             if status == nil {
                                 problems.add(
@@ -139,7 +141,7 @@ extension AppDatabase {
                             }
                         }
                         var response: Response?
-                        if let text = field("response") {
+                        if let text = field(.response) {
                             response = vocabulary.response(text)
                             if response == nil {
                                 problems.add(
@@ -147,16 +149,16 @@ extension AppDatabase {
                                     "unknown response '\(text)' in the \(vocabulary.rawValue) vocabulary")
                             }
                         }
-                        if field("status") == nil && field("response") == nil {
+                        if field(.status) == nil && field(.response) == nil {
                             problems.add(line, "status", "give a status, a response, or both")
                         }
                         var reporterId: Int64?
-                        if let reporter = field("reported_by") {
+                        if let reporter = field(.reportedBy) {
                             reporterId = try actorId(reporter)
                             if reporterId == nil { problems.add(line, "reported_by", "no actor '\(reporter)'") }
                         }
                         var recorded = recordedAt
-                        if let text = field("recorded_at") {
+                        if let text = field(.recordedAt) {
                             if Self.isTimestamp(text) {
                                 recorded = text
                             } else {
@@ -170,11 +172,11 @@ extension AppDatabase {
                                 findAssignment, arguments: [recommendationId, addresseeId])
                             if assignmentId == nil {
                                 problems.add(
-                                    line, "actor", "'\(field("key") ?? "")' does not bind '\(field("actor") ?? "")'")
+                                    line, "actor", "'\(field(.key) ?? "")' does not bind '\(field(.actor) ?? "")'")
                             }
                         }
                         var supersedesId: Int64?
-                        if let target = field("supersedes") {
+                        if let target = field(.supersedes) {
                             if let row = try Row.fetchOne(findUID, arguments: [target]) {
                                 supersedesId = row["id"]
                                 if let assignmentId, (row["assignmentId"] as Int64) != assignmentId {
@@ -189,15 +191,25 @@ extension AppDatabase {
                         guard problems.problems.count + problems.more == before, let assignmentId, let asOf else {
                             continue
                         }
-                        let note = field("note")
-                        let evidence = [field("evidence_document"), field("evidence_paragraph"), field("evidence_url")]
+                        let note = field(.note)
+                        let evidence = [field(.evidenceDocument), field(.evidenceParagraph), field(.evidenceUrl)]
                         // Inserted even after a problem (the transaction is rolled back then), so
                         // that a uid repeated later in the file is still caught.
-                        try insert.execute(arguments: [
-                            uid, assignmentId, asOf, status, response, note, evidence[0], evidence[1], evidence[2],
-                            reporterId ?? addresseeId, recorded, supersedesId,
-                        ])
-                        if db.changesCount == 1 {
+                        let raw = RawStatement(insert)
+                        raw.bind(1, uid)
+                        raw.bind(2, assignmentId)
+                        raw.bind(3, asOf.description)
+                        raw.bind(4, status?.rawValue)
+                        raw.bind(5, response?.rawValue)
+                        raw.bind(6, note)
+                        raw.bind(7, evidence[0])
+                        raw.bind(8, evidence[1])
+                        raw.bind(9, evidence[2])
+                        raw.bind(10, reporterId ?? addresseeId)
+                        raw.bind(11, recorded)
+                        raw.bind(12, supersedesId)
+                        let inserted = try raw.run(in: db)
+                        if inserted == 1 {
                             result.added += 1
                             continue
                         }
@@ -263,7 +275,8 @@ extension AppDatabase {
     /// in the database with the same content is skipped; with other content it is a problem.
     public func importRecommendations(_ reader: inout RecordReader)
         throws(FollowUpError)
-        -> ExchangeImportResult {
+        -> ExchangeImportResult
+    {
         var result = ExchangeImportResult(
             source: reader.sourceName, rows: 0, added: 0, unchanged: 0, documentsCreated: 0, assignmentsCreated: 0)
         var problems = ProblemList()
@@ -352,8 +365,8 @@ extension AppDatabase {
                                 problems.add(line, "due_date", "'\(text)' is not a real date of the form YYYY-MM-DD")
                             }
                         }
-                        let named = record.lists["addressees"] ?? []
-                        let phrases = record.lists["addressed_as"] ?? []
+                        let named = record.list("addressees")
+                        let phrases = record.list("addressed_as")
                         var resolved: [(actor: String, phrase: String?)] = []
                         for (index, name) in named.enumerated() {
                             let trimmed = name.trimmingCharacters(in: .whitespaces)
@@ -370,7 +383,7 @@ extension AppDatabase {
                         guard problems.problems.count + problems.more == before, let document,
                             let documentId = document.id
                         else { continue }
-                        let tags = record.lists["tags"] ?? []
+                        let tags = record.list("tags")
                         if let existing = try Recommendation.filter(Recommendation.Columns.key == key).fetchOne(db) {
                             let codes = try String.fetchAll(
                                 db,
@@ -523,4 +536,10 @@ extension AppDatabase {
         }
         emit(buffer)
     }
+}
+
+/// The positions of the progress columns (`ExchangeColumns.progress`), for the import's hot path.
+enum ProgressColumn: Int {
+    case uid, key, actor, asOf, status, response, note, evidenceDocument, evidenceParagraph, evidenceUrl, reportedBy,
+        recordedAt, supersedes
 }

@@ -14,16 +14,21 @@ extension AppDatabase {
         }
         return try read { db in
             let match = try Self.textMatch(text)
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.key, r.classification, r.text, d.symbol FROM recommendation r
-                    JOIN document d ON d.id = r.documentId
-                    WHERE \(match.sql)
-                    ORDER BY \(match.usesIndex ? "(SELECT rank FROM recommendationText WHERE recommendationText MATCH :match AND rowid = r.id), " : "")
-                      d.date, d.symbol, r.position
-                    LIMIT :limit
-                    """, arguments: match.arguments + ["limit": limit])
+            // One full-text query, ranked by bm25; short terms fall back to a scan in document order.
+            let sql =
+                match.usesIndex
+                ? """
+                SELECT r.key, r.classification, r.text, d.symbol FROM recommendationText f
+                JOIN recommendation r ON r.id = f.rowid JOIN document d ON d.id = r.documentId
+                WHERE recommendationText MATCH :match
+                ORDER BY f.rank, d.date, d.symbol, r.position LIMIT :limit
+                """
+                : """
+                SELECT r.key, r.classification, r.text, d.symbol FROM recommendation r
+                JOIN document d ON d.id = r.documentId
+                WHERE \(match.sql) ORDER BY d.date, d.symbol, r.position LIMIT :limit
+                """
+            let rows = try Row.fetchAll(db, sql: sql, arguments: match.arguments + ["limit": limit])
             return rows.map { row in
                 let body: String = row["text"]
                 return SearchHit(

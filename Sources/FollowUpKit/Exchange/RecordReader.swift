@@ -16,18 +16,32 @@ public enum ExchangeFormat: String, Vocabulary {
     }
 }
 
-/// One row of an exchange file: its fields by column name, and its line.
+/// One row of an exchange file, its values in the order of the declared columns, and its line.
 public struct ExchangeRecord: Sendable {
     public var line: Int
-    /// Text fields by column name; missing or empty columns are absent.
-    public var fields: [String: String]
-    /// List fields (`addressees`, `tags`) by column name.
-    public var lists: [String: [String]]
+    /// The declared columns, whose positions `values` follows.
+    public let columns: [String]
+    /// Values by declared column position; `nil` where the file has no such column.
+    var values: [String?]
+    /// List values by declared column position.
+    var listValues: [[String]?]
 
     /// The trimmed text of `column`, `nil` when empty or missing.
     public func text(_ column: String) -> String? {
-        guard let value = fields[column] else { return nil }
+        guard let position = columns.firstIndex(of: column) else { return nil }
+        return text(at: position)
+    }
+
+    /// The trimmed text at declared column `position`, `nil` when empty or missing.
+    public func text(at position: Int) -> String? {
+        guard let value = values[position] else { return nil }
         return Self.trimmed(value)
+    }
+
+    /// The list in `column` (empty when missing).
+    public func list(_ column: String) -> [String] {
+        guard let position = columns.firstIndex(of: column) else { return [] }
+        return listValues[position] ?? []
     }
 
     /// `value` without surrounding spaces and tabs, `nil` when nothing is left. Fast when there is
@@ -51,6 +65,11 @@ public struct RecordReader {
     public let sourceName: String
     private var csv: CSVReader?
     private var header: [String] = []
+    /// For each header column, its declared position.
+    private var headerPositions: [Int] = []
+    private let declared: [String]
+    private let positions: [String: Int]
+    private let isList: [Bool]
     private var bytes: ByteStream?
     private var lineNumber = 0
     private var atStart = true
@@ -58,12 +77,16 @@ public struct RecordReader {
     private let listColumns: Set<String>
 
     /// A reader of `source` in `format`, accepting `columns` (of which `listColumns` are lists).
-    public init(source: ByteStream, format: ExchangeFormat, sourceName: String, columns: [String], listColumns: Set<String>)
-    {
+    public init(
+        source: ByteStream, format: ExchangeFormat, sourceName: String, columns: [String], listColumns: Set<String>
+    ) {
         self.format = format
         self.sourceName = sourceName
         self.columns = Set(columns)
         self.listColumns = listColumns
+        declared = columns
+        positions = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        isList = columns.map { listColumns.contains($0) }
         switch format {
         case .csv: csv = CSVReader(source: source, sourceName: sourceName)
         case .jsonl: bytes = source
@@ -92,6 +115,7 @@ public struct RecordReader {
                     source: sourceName, line: first.line, field: name,
                     reason: "unknown column: the columns are " + columns.sorted().joined(separator: ", "))
             }
+            headerPositions = header.map { positions[$0] ?? 0 }
         }
         guard let record = try reader.next() else { return nil }
         guard record.fields.count == header.count else {
@@ -103,17 +127,18 @@ public struct RecordReader {
                         reason: "\(record.fields.count) fields where the header has \(header.count)")
                 ], more: 0)
         }
-        var fields: [String: String] = [:]
-        var lists: [String: [String]] = [:]
-        for (name, value) in zip(header, record.fields) {
-            if listColumns.contains(name) {
-                lists[name] =
+        var values = [String?](repeating: nil, count: declared.count)
+        var lists = [[String]?](repeating: nil, count: declared.count)
+        for (index, value) in record.fields.enumerated() {
+            let position = headerPositions[index]
+            if isList[position] {
+                lists[position] =
                     value.isEmpty ? [] : value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             } else {
-                fields[name] = value
+                values[position] = value
             }
         }
-        return ExchangeRecord(line: record.line, fields: fields, lists: lists)
+        return ExchangeRecord(line: record.line, columns: declared, values: values, listValues: lists)
     }
 
     private mutating func nextJSON() throws(FollowUpError) -> ExchangeRecord? {
@@ -143,30 +168,30 @@ public struct RecordReader {
             guard let dictionary = object as? [String: Any] else {
                 throw problem(lineNumber, nil, "each line must be one JSON object")
             }
-            var fields: [String: String] = [:]
-            var lists: [String: [String]] = [:]
+            var values = [String?](repeating: nil, count: declared.count)
+            var lists = [[String]?](repeating: nil, count: declared.count)
             for (name, value) in dictionary {
-                guard columns.contains(name) else {
+                guard let position = positions[name] else {
                     throw problem(
                         lineNumber, name, "unknown field: the fields are " + columns.sorted().joined(separator: ", "))
                 }
-                if listColumns.contains(name) {
+                if isList[position] {
                     guard let array = value as? [Any], array.allSatisfy({ $0 is String }) else {
                         if value is NSNull { continue }
                         throw problem(lineNumber, name, "expected an array of strings")
                     }
-                    lists[name] = array.compactMap { $0 as? String }
+                    lists[position] = array.compactMap { $0 as? String }
                 } else if let text = value as? String {
-                    fields[name] = text
+                    values[position] = text
                 } else if let number = value as? NSNumber {
-                    fields[name] = number.stringValue
+                    values[position] = number.stringValue
                 } else if value is NSNull {
                     continue
                 } else {
                     throw problem(lineNumber, name, "expected a string")
                 }
             }
-            return ExchangeRecord(line: lineNumber, fields: fields, lists: lists)
+            return ExchangeRecord(line: lineNumber, columns: declared, values: values, listValues: lists)
         }
     }
 

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Times FollowUp on the synthetic dataset as whole processes, next to the sqlite3 floor.
+
+Run through Scripts/benchmark.sh, which builds the release binaries first.
+"""
+import argparse, os, platform, shutil, statistics, subprocess, sys, time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--bin", required=True)
+parser.add_argument("--work", required=True)
+parser.add_argument("--runs", type=int, default=15)
+parser.add_argument("--skip-import", action="store_true", help="reuse the imported database")
+args = parser.parse_args()
+
+followup = os.path.join(args.bin, "followup")
+bench = os.path.join(args.bin, "followup-bench")
+work = args.work
+data = os.path.join(work, "data")
+database = os.path.join(work, "bench.sqlite")
+os.makedirs(work, exist_ok=True)
+TODAY = "2026-11-21"
+
+
+def run(command, **kwargs):
+    """Runs a command; returns (seconds, peak resident MB, stdout)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    _, status, usage = os.wait4(process.pid, os.WNOHANG) if False else (0, process.returncode, None)
+    if process.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{stderr.decode()[:2000]}")
+    return seconds, stdout
+
+
+def run_measured(command):
+    """Runs a command; returns (seconds, peak resident MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[:2000]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def remove_database(path):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+
+
+def timed(command, runs):
+    """Median and minimum wall time in milliseconds over `runs` runs (after one warm-up)."""
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), min(times)
+
+
+results = []
+if not os.path.exists(os.path.join(data, "progress.csv")):
+    seconds, _ = run([bench, "--output", data])
+    results.append(("generate the dataset", f"{seconds:.1f} s", ""))
+
+if not args.skip_import or not os.path.exists(database):
+    remove_database(database)
+    run([followup, "init", "--no-seeds", "--database", database])
+    seconds, rss = run_measured([followup, "import", "recommendations", os.path.join(data, "recommendations.csv"), "--database", database])
+    results.append(("import 271,000 recommendations (463,000 assignments)", f"{seconds:.1f} s", f"{271000 / seconds:,.0f} rows/s, peak {rss:.0f} MB"))
+    # The same import at a tenth of the size, to show memory does not grow with the file.
+    small = os.path.join(work, "small.sqlite")
+    remove_database(small)
+    shutil.copy(database, small)
+    subset = os.path.join(data, "progress-300k.csv")
+    with open(os.path.join(data, "progress.csv"), "rb") as source, open(subset, "wb") as target:
+        for index, line in enumerate(source):
+            if index > 300_000:
+                break
+            target.write(line)
+    seconds_small, rss_small = run_measured([followup, "import", "progress", subset, "--database", small])
+    remove_database(small)
+    seconds, rss = run_measured([followup, "import", "progress", os.path.join(data, "progress.csv"), "--database", database])
+    results.append(("import 300,000 progress entries", f"{seconds_small:.1f} s", f"{300000 / seconds_small:,.0f} entries/s, peak {rss_small:.0f} MB"))
+    results.append(("import 3,000,000 progress entries", f"{seconds:.1f} s", f"{3000000 / seconds:,.0f} entries/s, peak {rss:.0f} MB"))
+
+sqlite3 = shutil.which("sqlite3")
+kenya = "(SELECT id FROM addressee WHERE code = 'KEN')"
+largest = subprocess.run(
+    [sqlite3, database, "SELECT d.symbol FROM document d JOIN recommendation r ON r.documentId = d.id JOIN assignment s ON s.recommendationId = r.id GROUP BY d.id ORDER BY count(*) DESC, d.symbol LIMIT 1"],
+    capture_output=True, text=True, check=True).stdout.strip()
+state = "LEFT JOIN assignmentState st ON st.assignmentId = s.id"
+queries = [
+    ("followup update", [followup, "update", "SYN/UPR/0001 ¶1", "--actor", "AFG", "--status", "in-progress", "--as-of", "2025-12-31", "--database", database],
+     "INSERT INTO progressEntry(uid, assignmentId, asOf, status, reportedById, recordedAt) SELECT lower(hex(randomblob(16))), s.id, '2025-12-31', 'in-progress', s.addresseeId, '2026-11-21T00:00:00Z' FROM assignment s JOIN recommendation r ON r.id = s.recommendationId WHERE r.key = 'SYN/UPR/0001 ¶1' AND s.addresseeId = (SELECT id FROM addressee WHERE code = 'AFG');"),
+    ("followup report country KEN", [followup, "report", "country", "KEN", "--as-of", TODAY, "--database", database],
+     f"SELECT r.key, d.symbol, r.text, r.dueDate, st.status, st.statusAsOf, st.response, pe.asOf, pe.note FROM assignment s JOIN recommendation r ON r.id = s.recommendationId JOIN document d ON d.id = r.documentId {state} LEFT JOIN progressEntry pe ON pe.id = st.latestEntryId WHERE s.addresseeId = {kenya} ORDER BY d.date, d.symbol, r.position;"),
+    (f"followup report document {largest}", [followup, "report", "document", largest, "--as-of", TODAY, "--database", database],
+     f"SELECT r.key, coalesce(st.status, 'unreported'), count(*), max(st.latestAsOf) FROM assignment s JOIN recommendation r ON r.id = s.recommendationId {state} WHERE r.documentId = (SELECT id FROM document WHERE symbol = '{largest}') GROUP BY r.id, 2 ORDER BY r.position;"),
+    ("followup audit overdue (everything)", [followup, "audit", "overdue", "--as-of", TODAY, "--database", database],
+     f"SELECT a.code, r.key, r.dueDate, st.status, st.latestAsOf FROM assignment s JOIN recommendation r ON r.id = s.recommendationId JOIN addressee a ON a.id = s.addresseeId {state} WHERE (r.dueDate < '{TODAY}' AND coalesce(st.status, '') NOT IN ('implemented', 'no-longer-relevant')) OR (r.cycle IS NOT NULL AND date(coalesce(st.latestAsOf, '2016-01-01'), '+12 months') < '{TODAY}') ORDER BY a.code, r.dueDate, r.key;"),
+    ("followup search broadband", [followup, "search", "broadband", "--database", database],
+     "SELECT r.key, r.text FROM recommendation r WHERE r.id IN (SELECT rowid FROM recommendationText WHERE recommendationText MATCH '\"broadband\"') LIMIT 50;"),
+]
+rows = []
+for name, command, sql in queries:
+    median, best = timed(command, args.runs)
+    floor_median, floor_best = timed([sqlite3, database, sql], args.runs)
+    rows.append((name, median, best, floor_median, median / floor_median))
+
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+memory = next((int(line.split()[1]) // 1024 // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
+swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+sqlite_version = subprocess.run([sqlite3, "--version"], capture_output=True, text=True).stdout.split()[0]
+size = os.path.getsize(database) / 1024 / 1024
+
+lines = [
+    f"Machine: {os.cpu_count()} cores ({cpu}), {memory} GiB; {platform.system()} {platform.release()}; {swift}; SQLite {sqlite_version}.",
+    f"Database: {size:,.0f} MB after import. Runs per query: {args.runs} (after one warm-up); times are whole processes.",
+    "",
+    "| step | time | rate |",
+    "|---|---:|---|",
+]
+lines += [f"| {name} | {time_} | {rate} |" for name, time_, rate in results]
+lines += [
+    "",
+    "| command | median ms | best ms | sqlite3 floor, median ms | ratio |",
+    "|---|---:|---:|---:|---:|",
+]
+lines += [f"| {name} | {median:.1f} | {best:.1f} | {floor:.1f} | {ratio:.2f}× |" for name, median, best, floor, ratio in rows]
+text = "\n".join(lines) + "\n"
+with open(os.path.join(work, "results.md"), "w") as output:
+    output.write(text)
+print(text)
