@@ -519,6 +519,7 @@ extension AppDatabase {
         throws(FollowUpError)
     {
         let rows = try read { db in try Self.assignmentRows(where: "1", arguments: [:], asOf: asOf, in: db) }
+
         emit(writer.header)
         var buffer = ""
         for row in rows {
@@ -526,7 +527,7 @@ extension AppDatabase {
                 [
                     "key": row.key, "actor": row.actor, "status": row.status?.rawValue ?? "",
                     "status_as_of": row.statusAsOf?.description ?? "", "response": row.response?.rawValue ?? "",
-                    "last_update": row.latest?.asOf.description ?? "", "due_date": row.dueDate?.description ?? "",
+                    "last_update": row.lastUpdate?.description ?? "", "due_date": row.dueDate?.description ?? "",
                     "overdue": row.isOverdue(on: asOf) ? "yes" : "no",
                 ], lists: ["through": row.through])
             if buffer.utf8.count > 1 << 16 {

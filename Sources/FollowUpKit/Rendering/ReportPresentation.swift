@@ -154,7 +154,7 @@ public enum ReportPresentation {
                                 separator: "; "),
                             Labels.status(row.status, language), Labels.response(row.response, language),
                             date(row.statusAsOf),
-                            date(row.latest?.asOf), date(row.dueDate),
+                            date(row.lastUpdate), date(row.dueDate),
                             row.isOverdue(on: report.asOf)
                                 ? Labels.text("overdue", language)
                                 : (row.silentSince(on: report.asOf) != nil ? Labels.text("silent", language) : ""),
@@ -216,7 +216,7 @@ public enum ReportPresentation {
                         "\(item.row.actor) \(item.row.actorName(language))", item.row.key,
                         Labels.text(item.reason.rawValue, language), item.since.description, String(item.ageDays),
                         item.bucket.label(language), Labels.status(item.row.status, language),
-                        date(item.row.latest?.asOf),
+                        date(item.row.lastUpdate),
                         item.row.text,
                     ]
                 })

@@ -23,7 +23,7 @@ extension AppDatabase {
                 throw FollowUpError.notFound(kind: "document", identifier: symbol)
             }
             let rows = try Self.assignmentRows(
-                where: "d.id = :documentId", arguments: ["documentId": document.id], asOf: asOf, in: db)
+                where: "d.id = :documentId", arguments: ["documentId": document.id], asOf: asOf, through: false, in: db)
             let byKey = Dictionary(grouping: rows, by: \.key)
             let recommendations =
                 try Recommendation
@@ -62,7 +62,7 @@ extension AppDatabase {
     /// Per actor that reported anything, its statuses; in code order.
     static func actorTallies(_ rows: [AssignmentRow]) -> [ActorTally] {
         Dictionary(grouping: rows, by: \.actor).values
-            .filter { $0.contains { $0.latest != nil } }
+            .filter { $0.contains { $0.lastUpdate != nil } }
             .compactMap { rows in
                 rows.first.map {
                     ActorTally(
@@ -114,7 +114,8 @@ extension AppDatabase {
                 arguments += ["groupId": found.id]
             }
             let rows = try Self.assignmentRows(
-                where: conditions.joined(separator: " AND "), arguments: arguments, asOf: asOf, in: db)
+                where: conditions.joined(separator: " AND "), arguments: arguments, asOf: asOf, through: false,
+                entries: false, in: db)
             var items: [OverdueAudit.Item] = []
             for row in rows {
                 if row.isOverdue(on: asOf), let due = row.dueDate {
@@ -141,20 +142,21 @@ extension AppDatabase {
     }
 
     /// Assignment rows matching `condition` (aliases `s`, `r`, `d`, `a`), statuses as of `asOf`.
-    /// Documents dated after `asOf` are left out: they did not exist yet.
+    /// Documents dated after `asOf` are left out: they did not exist yet. `through` adds the named
+    /// addressees that bind each row, `entries` its latest entry in full; reports that show neither
+    /// skip the cost.
     static func assignmentRows(
-        where condition: String, arguments: StatementArguments, asOf: CalendarDate, in db: Database
-    )
-        throws -> [AssignmentRow]
-    {
+        where condition: String, arguments: StatementArguments, asOf: CalendarDate, through: Bool = true,
+        entries: Bool = true, in db: Database
+    ) throws -> [AssignmentRow] {
         let columns = try StatusQueries.columns(asOf: asOf, in: db)
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
-                  a.code, a.nameEn, a.nameZh, \(StatusQueries.through) AS through,
+                  a.code, a.nameEn, a.nameZh, \(through ? StatusQueries.through : "NULL") AS through,
                   \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
-                  \(columns.response) AS response, \(columns.latestId) AS latestId
+                  \(columns.response) AS response, \(columns.latestId) AS latestId, \(columns.latestAsOf) AS lastUpdate
                 FROM assignment s \(columns.join)
                 JOIN recommendation r ON r.id = s.recommendationId
                 JOIN document d ON d.id = r.documentId
@@ -162,8 +164,7 @@ extension AppDatabase {
                 WHERE d.date <= :asOf AND \(condition)
                 ORDER BY d.date, d.symbol, r.position, a.code
                 """, arguments: arguments + ["asOf": asOf])
-        let latestIds = rows.compactMap { $0["latestId"] as Int64? }
-        let entries = try entryMap(ids: latestIds, in: db)
+        let entries = entries ? try entryMap(ids: rows.compactMap { $0["latestId"] as Int64? }, in: db) : [:]
         return rows.map { row in
             let through: String? = row["through"]
             let latestId: Int64? = row["latestId"]
@@ -172,7 +173,8 @@ extension AppDatabase {
                 classification: row["classification"], text: row["text"], dueDate: row["dueDate"], cycle: row["cycle"],
                 actor: row["code"], actorNameEn: row["nameEn"], actorNameZh: row["nameZh"],
                 through: through.map { $0.split(separator: ",").map(String.init) } ?? [], status: row["status"],
-                statusAsOf: row["statusAsOf"], response: row["response"], latest: latestId.flatMap { entries[$0] })
+                statusAsOf: row["statusAsOf"], response: row["response"], lastUpdate: row["lastUpdate"],
+                latest: latestId.flatMap { entries[$0] })
         }
     }
 

@@ -75,6 +75,9 @@ public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
     public var status: ImplementationStatus?
     public var statusAsOf: CalendarDate?
     public var response: Response?
+    /// The date of the latest entry of any kind.
+    public var lastUpdate: CalendarDate?
+    /// The latest entry itself (when the report shows notes and evidence).
     public var latest: LatestEntry?
 
     /// Past its due date and neither implemented nor no longer relevant.
@@ -88,7 +91,7 @@ public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
     /// relevant.
     public func silentSince(on date: CalendarDate) -> CalendarDate? {
         guard let cycle, status != .noLongerRelevant else { return nil }
-        let next = (latest?.asOf ?? documentDate).adding(months: cycle.months)
+        let next = (lastUpdate ?? documentDate).adding(months: cycle.months)
         return next < date ? next : nil
     }
 
