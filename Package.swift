@@ -54,7 +54,9 @@ let package = Package(
         // Generates the synthetic dataset the benchmark runs on (Scripts/benchmark.sh).
         .executableTarget(
             name: "FollowUpBench",
-            dependencies: ["FollowUpKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "FollowUpKit", "FollowUpTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Fixtures, a fixed clock, throw-away databases and an in-process CLI runner for tests.
         .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),

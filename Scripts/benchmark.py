@@ -63,7 +63,7 @@ def timed(command, runs):
 
 results = []
 if not os.path.exists(os.path.join(data, "progress.csv")):
-    seconds, _ = run([bench, "--output", data])
+    seconds, _ = run([bench, "generate", "--output", data])
     results.append(("generate the dataset", f"{seconds:.1f} s", ""))
 
 if not args.skip_import or not os.path.exists(database):

@@ -1,6 +1,38 @@
 import ArgumentParser
 import Foundation
 import FollowUpKit
+import FollowUpTestSupport
+
+/// `followup-bench`: the benchmark's dataset generator and the long fuzz run.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup-bench", abstract: "Benchmark data and fuzzing for FollowUp.",
+        subcommands: [Generate.self, Fuzz.self])
+}
+
+/// `followup-bench fuzz`: random and mutated inputs to the importer and the readers, for a while.
+struct Fuzz: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fuzz the document importer and the CSV and JSON Lines readers (see docs/reliability.md).")
+
+    @Option(help: "How long to run.")
+    var seconds: Double = 600
+
+    @Option(help: "The random seed.")
+    var seed: UInt64 = 1
+
+    func run() throws {
+        var fuzzer = try Fuzzer(seed: seed)
+        let report = fuzzer.run(documents: .max, records: 0, seconds: seconds / 2)
+        var records = try Fuzzer(seed: seed &+ 1)
+        let csv = records.run(documents: 0, records: .max, seconds: seconds / 2)
+        print("documents: \(report)")
+        print("records: \(csv)")
+        let failures = report.failures + csv.failures
+        for failure in failures.prefix(20) { print("FAILURE \(failure)") }
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}
 
 /// `followup-bench generate`: a synthetic dataset at the scale of OHCHR's Universal Human Rights
 /// Index, deterministic from a seed, as exchange files that `followup import` reads.
@@ -13,7 +45,6 @@ import FollowUpKit
 ///   forward through the statuses, the first with a response.
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "followup-bench",
         abstract: "Generate the synthetic dataset of the benchmark (see docs/benchmarks.md).")
 
     @Option(help: "The folder to write recommendations.csv and progress.csv into.")
@@ -167,17 +198,6 @@ final class Output {
     func close() { try? handle.close() }
 }
 
-/// SplitMix64: small, fast, and the same sequence on every machine for a seed.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+typealias SplitMix64 = SplitMix
 
-Generate.main()
+Bench.main()

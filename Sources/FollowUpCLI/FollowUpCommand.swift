@@ -22,6 +22,8 @@ public struct FollowUpCommand: ParsableCommand {
             RecsCommand.self,
             UpdateCommand.self,
             HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
         ])
 
     public init() {}

@@ -168,8 +168,16 @@ extension AppDatabase {
                         }
                         var assignmentId: Int64?
                         if let recommendationId, let addresseeId {
-                            assignmentId = try Int64.fetchOne(
-                                findAssignment, arguments: [recommendationId, addresseeId])
+                            // Rows of one assignment usually come together: remember the last one.
+                            if let last = lastAssignment, last.recommendation == recommendationId,
+                                last.actor == addresseeId
+                            {
+                                assignmentId = last.assignment
+                            } else {
+                                assignmentId = try Int64.fetchOne(
+                                    findAssignment, arguments: [recommendationId, addresseeId])
+                                lastAssignment = (recommendationId, addresseeId, assignmentId)
+                            }
                             if assignmentId == nil {
                                 problems.add(
                                     line, "actor", "'\(field(.key) ?? "")' does not bind '\(field(.actor) ?? "")'")

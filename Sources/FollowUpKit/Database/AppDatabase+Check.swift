@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+
+/// One problem `followup check` found.
+public struct CheckProblem: Codable, Hashable, Sendable {
+    /// What kind: `integrity`, `foreign-key`, `entry-before-document`, `assignment-not-bound`,
+    /// `membership-ended`, `state-stale`.
+    public var kind: String
+    public var detail: String
+}
+
+extension AppDatabase {
+    /// Checks the file's integrity and the data's consistency; returns every problem found.
+    ///
+    /// - SQLite's `integrity_check` and `foreign_key_check`;
+    /// - progress entries dated before their recommendation's document;
+    /// - assignments that no named addressee binds (an actor that had left the group before the
+    ///   document's date, or an addressing removed);
+    /// - cached current statuses that differ from the log.
+    public func check() throws(FollowUpError) -> [CheckProblem] {
+        try read { db in
+            var problems: [CheckProblem] = []
+            for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
+                problems.append(CheckProblem(kind: "integrity", detail: message))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row[0]
+                let rowid: Int64? = row[1]
+                let parent: String = row[2]
+                problems.append(
+                    CheckProblem(
+                        kind: "foreign-key",
+                        detail: "\(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)"))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT pe.id, pe.asOf, r.key, a.code, d.date FROM progressEntry pe
+                    JOIN assignment s ON s.id = pe.assignmentId JOIN recommendation r ON r.id = s.recommendationId
+                    JOIN document d ON d.id = r.documentId JOIN addressee a ON a.id = s.addresseeId
+                    WHERE pe.asOf < d.date ORDER BY pe.id
+                    """)
+            {
+                let id: Int64 = row["id"]
+                let asOf: String = row["asOf"]
+                let key: String = row["key"]
+                let actor: String = row["code"]
+                let date: String = row["date"]
+                problems.append(
+                    CheckProblem(
+                        kind: "entry-before-document",
+                        detail: "entry #\(id) on \(key) for \(actor) is dated \(asOf), before the document (\(date))"))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.key, a.code FROM assignment s JOIN recommendation r ON r.id = s.recommendationId
+                    JOIN document d ON d.id = r.documentId JOIN addressee a ON a.id = s.addresseeId
+                    WHERE NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = s.recommendationId
+                      AND (ad.addresseeId = s.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
+                        WHERE m.groupId = ad.addresseeId AND m.memberId = s.addresseeId
+                        \(Self.membershipHolds("m", on: "d.date")))))
+                    ORDER BY r.key, a.code
+                    """)
+            {
+                let key: String = row["key"]
+                let actor: String = row["code"]
+                problems.append(
+                    CheckProblem(
+                        kind: "assignment-not-bound",
+                        detail:
+                            "\(key) has an assignment for \(actor), but no addressee it names bound \(actor) on the document's date"
+                    ))
+            }
+            let stale =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM assignment s LEFT JOIN assignmentState st ON st.assignmentId = s.id
+                        WHERE st.latestEntryId IS NOT \(StatusQueries.latest("id", carrying: "id", of: "s.id", asOf: "'9999-12-31'"))
+                          OR st.statusEntryId IS NOT \(StatusQueries.latest("id", carrying: "status", of: "s.id", asOf: "'9999-12-31'"))
+                          OR st.responseEntryId IS NOT \(StatusQueries.latest("id", carrying: "response", of: "s.id", asOf: "'9999-12-31'"))
+                        """) ?? 0
+            if stale > 0 {
+                problems.append(
+                    CheckProblem(
+                        kind: "state-stale", detail: "\(stale) cached current statuses differ from the progress log"))
+            }
+            return problems
+        }
+    }
+
+    /// Copies the database, while it may be in use, to a new file at `path` (SQLite's online
+    /// backup): the copy is a consistent snapshot.
+    public func backup(to path: String) throws(FollowUpError) {
+        if FileManager.default.fileExists(atPath: path) { throw .outputExists(path: path) }
+        do {
+            let target = try DatabaseQueue(path: path)
+            try writer.backup(to: target)
+            try target.close()
+        } catch let error as DatabaseError {
+            try? FileManager.default.removeItem(atPath: path)
+            throw .fileAccess(path: path, reason: Self.plainReason(error))
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw .fileAccess(path: path, reason: "\(error)")
+        }
+    }
+}
