@@ -55,7 +55,8 @@ let package = Package(
         .executableTarget(
             name: "FollowUpBench",
             dependencies: [
-                "FollowUpKit", "FollowUpTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FollowUpKit", "FollowUpTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures, a fixed clock, throw-away databases and an in-process CLI runner for tests.
