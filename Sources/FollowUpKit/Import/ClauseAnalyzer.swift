@@ -376,14 +376,11 @@ struct ClauseAnalyzer: Sendable {
 
     /// A reporting cycle the text states: 每年 / annually → annual; 每两年 / biennially → biennial.
     static func cycle(in text: String) -> ReportingCycle? {
-        if text.range(of: "每两年|biennial|every two years", options: .regularExpression) != nil { return .biennial }
-        if text.range(of: "每四年|quadrennial|every four years", options: .regularExpression) != nil {
+        if text.matches(pattern: "每两年|biennial|every two years") { return .biennial }
+        if text.matches(pattern: "每四年|quadrennial|every four years") {
             return .quadrennial
         }
-        if text.range(
-            of: "每年|annually|each year|every year|on an annual basis|annual report", options: .regularExpression)
-            != nil
-        {
+        if text.matches(pattern: "每年|annually|each year|every year|on an annual basis|annual report") {
             return .annual
         }
         return nil

@@ -138,14 +138,14 @@ struct DocumentImporter {
         let head = Array(blocks.prefix(20))
         // "75/999. Information and communications technologies for sustainable development"
         if let numbered = head.first(where: {
-            $0.normalized.range(of: "^\\d+/\\d+\\.\\s+\\S", options: .regularExpression) != nil
+            $0.normalized.matches(pattern: "^\\d+/\\d+\\.\\s+\\S")
         }) {
-            return numbered.text.replacingOccurrences(of: "^\\d+/\\d+\\.\\s+", with: "", options: .regularExpression)
+            return numbered.text.replacing(pattern: "^\\d+/\\d+\\.\\s+", with: "")
         }
         for (index, block) in head.enumerated() {
             let text = block.text.trimmingCharacters(in: .whitespaces)
             guard DisplayWidth.of(text) <= 120,
-                text.range(of: "报告|决议|Report|report|[Rr]esolution", options: .regularExpression) != nil
+                text.matches(pattern: "报告|决议|Report|report|[Rr]esolution")
             else { continue }
             if index > 0, text.hasPrefix("秘书长的报告") || text.hasPrefix("Report of the Secretary-General") {
                 return head[index - 1].text.trimmingCharacters(in: .whitespaces) + " — " + text
@@ -251,12 +251,12 @@ struct RegionContext {
     static func isFrameLeadIn(_ text: String, analysis: ClauseAnalysis) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.hasSuffix("：") || trimmed.hasSuffix(":") else { return false }
-        if trimmed.range(of: "以下|下列|the following|as follows", options: .regularExpression) != nil { return true }
+        if trimmed.matches(pattern: "以下|下列|the following|as follows") { return true }
         var rest = trimmed
         for word in analysis.verbs + analysis.addressees.map(\.phrase) + Lexicon.chinesePrefixes {
             rest = rest.replacingOccurrences(of: word, with: "")
         }
-        rest = rest.replacingOccurrences(of: "[\\s：:，,。.the]", with: "", options: .regularExpression)
+        rest = rest.replacing(pattern: "[\\s：:，,。.the]", with: "")
         return rest.count <= 2
     }
 

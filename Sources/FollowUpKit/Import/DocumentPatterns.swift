@@ -3,7 +3,7 @@ import Foundation
 /// The shapes of lines in UN documents, on normalised text.
 enum DocumentPatterns {
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        text.range(of: pattern, options: .regularExpression) != nil
+        text.matches(pattern: pattern)
     }
 
     /// `____________` (the rule above a page's footnotes).
@@ -37,8 +37,7 @@ enum DocumentPatterns {
         if result.hasPrefix("- (") || result.hasPrefix("- （") || result.hasPrefix("* (") {
             result.removeFirst(2)
         }
-        result = result.replacingOccurrences(
-            of: "\\[([^\\]]+)\\]\\([^)]*\\)", with: "$1", options: .regularExpression)
+        result = result.replacing(pattern: "\\[([^\\]]+)\\]\\([^)]*\\)", with: "$1")
         return result
     }
 

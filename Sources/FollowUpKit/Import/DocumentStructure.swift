@@ -101,12 +101,12 @@ enum DocumentStructure {
         let start =
             allBlocks.firstIndex {
                 $0.normalized == "第一章"
-                    || $0.normalized.range(of: "^(Chapter|CHAPTER) I$", options: .regularExpression) != nil
+                    || $0.normalized.matches(pattern: "^(Chapter|CHAPTER) I$")
             } ?? allBlocks.startIndex
         let end =
             allBlocks[start...].firstIndex {
                 $0.normalized == "第二章"
-                    || $0.normalized.range(of: "^(Chapter|CHAPTER) II$", options: .regularExpression) != nil
+                    || $0.normalized.matches(pattern: "^(Chapter|CHAPTER) II$")
             } ?? allBlocks.endIndex
         let blocks = Array(allBlocks[start..<end])
         var starts: [(index: Int, kind: DraftKind, number: Int?)] = []
@@ -148,23 +148,23 @@ enum DocumentStructure {
     /// `B. 供理事会通过的决定草案`, `B. Draft decision recommended for adoption by the Council`.
     static func isDecisionHeading(_ line: String) -> Bool {
         isSectionHeading(line)
-            && (line.contains("决定草案") || line.range(of: "Draft decisions?", options: .regularExpression) != nil)
+            && (line.contains("决定草案") || line.matches(pattern: "Draft decisions?"))
     }
 
     /// `A. …`, `B. …`: a lettered section heading.
     static func isSectionHeading(_ line: String) -> Bool {
-        line.range(of: "^[A-Z]\\.\\s+\\S", options: .regularExpression) != nil
+        line.matches(pattern: "^[A-Z]\\.\\s+\\S")
     }
 
     static func isTopLevelHeading(_ line: String) -> Bool {
-        line.range(of: "^([一二三四五六七八九十]+|[IVX]+)\\.\\s*\\S", options: .regularExpression) != nil
-            || line.range(of: "^(附件|Annex|ANNEX)", options: .regularExpression) != nil
+        line.matches(pattern: "^([一二三四五六七八九十]+|[IVX]+)\\.\\s*\\S")
+            || line.matches(pattern: "^(附件|Annex|ANNEX)")
     }
 
     /// `五. 结论和建议`, `V. Conclusions and recommendations`, `VI. Recommendations`.
     static func isConclusionsHeading(_ line: String) -> Bool {
         isTopLevelHeading(line)
-            && (line.contains("建议") || line.range(of: "[Rr]ecommendations", options: .regularExpression) != nil)
+            && (line.contains("建议") || line.matches(pattern: "[Rr]ecommendations"))
     }
 
     /// The organ of an organ line: `大会，` → `大会`; `The General Assembly,` → `General Assembly`.
@@ -182,7 +182,7 @@ enum DocumentStructure {
     }
 
     static func isEndOfResolution(_ line: String) -> Bool {
-        line.range(of: "^(附件|Annex|ANNEX)", options: .regularExpression) != nil
+        line.matches(pattern: "^(附件|Annex|ANNEX)")
     }
 
     // MARK: Operative parts
@@ -344,6 +344,6 @@ enum DocumentStructure {
     /// The original text without its leading label.
     static func stripLabel(_ text: String) -> String {
         let pattern = "^\\s*(\\d{1,3}[.．]|[(（]([a-z]{1,2}|[ivxl]{1,6}|[一二三四五六七八九十]{1,4})[)）]|[㈠-㈩])\\s*"
-        return text.replacingOccurrences(of: pattern, with: "", options: .regularExpression)
+        return text.replacing(pattern: pattern, with: "")
     }
 }

@@ -176,22 +176,18 @@ public enum TextCleaner {
     static func removeFootnoteMarkers(_ text: String) -> String {
         var result = text
         // Superscript digits and caret markers anywhere: 文件，¹  ·  会议^a上
-        result = result.replacingOccurrences(of: "\\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+", with: "", options: .regularExpression)
-        result = result.replacingOccurrences(of: "\\^[a-z](?![a-z])", with: "", options: .regularExpression)
+        result = result.replacing(pattern: "\\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+", with: "")
+        result = result.replacing(pattern: "\\^[a-z](?![a-z])", with: "")
         // Chinese: digits right after CJK punctuation or a closing mark, before a space or the end:
         // 互联网，1 数字鸿沟  ·  报告》2 中  ·  美元。3
-        result = result.replacingOccurrences(
-            of: "(?<=[，。；：、）》”])\\s?\\d{1,3}(?=\\s|$)", with: "", options: .regularExpression)
+        result = result.replacing(pattern: "(?<=[，。；：、）》”])\\s?\\d{1,3}(?=\\s|$)", with: "")
         // Chinese: digits glued to an ideograph, then a space and an ideograph: 方案16 通过
-        result = result.replacingOccurrences(
-            of: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "", options: .regularExpression)
+        result = result.replacing(pattern: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "")
         // English: digits glued to a lower-case word or punctuation, then a space or the end:
         // Society,4  ·  Agenda.12
-        result = result.replacingOccurrences(
-            of: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "", options: .regularExpression)
+        result = result.replacing(pattern: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
         // Spaces left between two Chinese characters or around Chinese punctuation.
-        result = result.replacingOccurrences(
-            of: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "", options: .regularExpression)
+        result = result.replacing(pattern: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "")
         return result.trimmingCharacters(in: .whitespaces)
     }
 }

@@ -8,8 +8,20 @@
 /// ```
 public enum DisplayWidth {
     /// The width of `text` in terminal columns.
+    ///
+    /// Counts by Unicode scalar (a combining mark adds nothing), with a fast path for printable
+    /// ASCII, which is most of what tables hold.
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var width = 0
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x20 && value < 0x7F {
+                width += 1
+            } else {
+                width += of(scalar)
+            }
+        }
+        return width
     }
 
     /// The width of one character (grapheme cluster): that of its first scalar.
@@ -39,7 +51,8 @@ public enum DisplayWidth {
 
     /// `text` cut to at most `width` columns, ending in `…` when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
-        guard of(text) > width else { return text }
+        // Short strings cannot be too wide: each character takes at most two columns.
+        if text.utf8.count <= width / 2 || of(text) <= width { return text }
         var result = ""
         var used = 0
         for character in text {

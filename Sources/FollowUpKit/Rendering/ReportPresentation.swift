@@ -226,14 +226,14 @@ public enum ReportPresentation {
         } else if flat {
             blocks.insert(.table(table(audit.items)), at: 0)
         } else {
+            // Groups in order of first appearance (the items are sorted within groups already).
             var order: [String] = []
-            let groups = Dictionary(grouping: audit.items) { item -> String in
-                audit.grouping == .actor ? "\(item.row.actor) — \(item.row.actorName(language))" : item.row.document
-            }
+            var groups: [String: [OverdueAudit.Item]] = [:]
             for item in audit.items {
                 let key =
                     audit.grouping == .actor ? "\(item.row.actor) — \(item.row.actorName(language))" : item.row.document
-                if !order.contains(key) { order.append(key) }
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(item)
             }
             for key in order {
                 blocks.append(.heading("\(key) (\(groups[key]?.count ?? 0))", level: 2))
