@@ -4,7 +4,7 @@ import FollowUpKit
 /// Reads a text file named on the command line (`-` for standard input), refusing what is not
 /// UTF-8 text with a message that names the file.
 enum InputFile {
-    static func readText(_ path: String) throws(FollowUpError) -> String {
+    static func readText(_ path: String, maximumMegabytes: Int = .max) throws(FollowUpError) -> String {
         let data: Data
         if path == "-" {
             data = CLIContext.current.readStandardInput()
@@ -20,6 +20,13 @@ enum InputFile {
             data = contents
         }
         let name = path == "-" ? "standard input" : path
+        if data.count > maximumMegabytes * 1_048_576 {
+            let size = String(format: "%.1f", Double(data.count) / 1_048_576)
+            throw .invalidInput(
+                source: name, line: nil, field: nil,
+                reason: "the file is \(size) MB, over the \(maximumMegabytes) MB limit for one document: "
+                    + "UN documents run to a few MB as text; check it is one document, or pass --max-size")
+        }
         if data.prefix(8_192).contains(0) {
             throw .invalidInput(source: name, line: nil, field: nil, reason: "this is a binary file, not text")
         }

@@ -123,6 +123,43 @@ struct ImportCommandTests {
         #expect(try cli.dump() == before)
     }
 
+    @Test("a 50 MB file is refused at once with its size and the limit, and writes nothing")
+    func hugeFile() throws {
+        let cli = try harness()
+        let path = cli.folder.file("huge.txt")
+        let line = Data("1. Requests the Secretary-General to report on the implementation of the present resolution;\n".utf8)
+        var data = Data(capacity: 50 * 1_048_576 + line.count)
+        while data.count < 50 * 1_048_576 { data.append(line) }
+        try data.write(to: URL(fileURLWithPath: path))
+        let before = try cli.dump()
+        let result = cli.run(["import", "document", path, "--symbol", "X/1", "--date", "2020-01-01"])
+        #expect(result.exitCode == 65)
+        #expect(result.standardError.contains("huge.txt: the file is 50.0 MB, over the 20 MB limit"))
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("a document mixing Chinese and English paragraphs is read in both languages")
+    func mixedLanguages() throws {
+        let cli = try harness()
+        let text = """
+            大会，
+
+            回顾其各项决议，
+
+            1. 请秘书长每年提交报告；
+
+            2. Urges Member States to bridge the digital divide by 2030;
+
+            3. 鼓励所有利益攸关方 and the private sector to cooperate.
+            """
+        let path = try write(text, to: "mixed.txt", in: cli)
+        let json = try cli.succeed(["import", "document", path, "--symbol", "A/RES/1", "--date", "2020-12-21", "--dry-run", "--format", "json"])
+        let items = try JSONDecoder().decode([ExtractedItem].self, from: Data(json.utf8))
+        #expect(items.map(\.addressees) == [["SG"], ["MEMBER-STATES"], ["ALL-STAKEHOLDERS", "PRIVATE-SECTOR"]])
+        #expect(items[0].cycle == .annual)
+        #expect(items[1].dueDate == CalendarDate("2030-12-31"))
+    }
+
     @Test("a missing file exits 66")
     func missingFile() throws {
         let cli = try harness()

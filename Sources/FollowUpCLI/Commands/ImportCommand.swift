@@ -50,9 +50,12 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Show what would be imported, and write nothing.")
         var dryRun = false
 
+        @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many MB.")
+        var maxSize = 20
+
         func run() throws {
             let database = try options.openDatabase()
-            let text = try InputFile.readText(file)
+            let text = try InputFile.readText(file, maximumMegabytes: maxSize)
             let plan = try database.planImport(
                 text: text,
                 options: ImportOptions(
