@@ -109,7 +109,8 @@ public struct Fuzzer {
             report.slowest = max(report.slowest, elapsed)
             if elapsed > timeLimit { report.failures.append("\(label): took \(elapsed) s") }
         }
-        for index in 0..<documents where Date() < deadline {
+        for index in 0..<documents {
+            if Date() >= deadline { break }
             let text = mutate(bases[index % bases.count])
             timed("document \(index)") {
                 report.documents += 1
@@ -121,7 +122,8 @@ public struct Fuzzer {
             }
         }
         let alphabet = Array(",\"\n\r|aé{}[]:;1-".utf8) + [0xFF, 0xEF, 0xBB, 0xBF, 0x00, 0xE6, 0x95]
-        for index in 0..<records where Date() < deadline {
+        for index in 0..<records {
+            if Date() >= deadline { break }
             let bytes = randomBytes(alphabet: alphabet, maximum: 2_000)
             for format in [ExchangeFormat.csv, .jsonl] {
                 timed("\(format.rawValue) \(index)") {
