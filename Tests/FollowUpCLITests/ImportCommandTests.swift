@@ -127,7 +127,8 @@ struct ImportCommandTests {
     func hugeFile() throws {
         let cli = try harness()
         let path = cli.folder.file("huge.txt")
-        let line = Data("1. Requests the Secretary-General to report on the implementation of the present resolution;\n".utf8)
+        let line = Data(
+            "1. Requests the Secretary-General to report on the implementation of the present resolution;\n".utf8)
         var data = Data(capacity: 50 * 1_048_576 + line.count)
         while data.count < 50 * 1_048_576 { data.append(line) }
         try data.write(to: URL(fileURLWithPath: path))
@@ -153,7 +154,9 @@ struct ImportCommandTests {
             3. 鼓励所有利益攸关方 and the private sector to cooperate.
             """
         let path = try write(text, to: "mixed.txt", in: cli)
-        let json = try cli.succeed(["import", "document", path, "--symbol", "A/RES/1", "--date", "2020-12-21", "--dry-run", "--format", "json"])
+        let json = try cli.succeed([
+            "import", "document", path, "--symbol", "A/RES/1", "--date", "2020-12-21", "--dry-run", "--format", "json",
+        ])
         let items = try JSONDecoder().decode([ExtractedItem].self, from: Data(json.utf8))
         #expect(items.map(\.addressees) == [["SG"], ["MEMBER-STATES"], ["ALL-STAKEHOLDERS", "PRIVATE-SECTOR"]])
         #expect(items[0].cycle == .annual)

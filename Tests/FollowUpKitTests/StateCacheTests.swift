@@ -10,7 +10,7 @@ struct StateCacheTests {
     static func database() throws -> AppDatabase {
         let database = try TestDatabase.withReference()
         try database.loadSeeds(clock: testClock)
-        var random = SplitMix64(seed: 20_201_231)
+        var random = SplitMix(seed: 20_201_231)
         let keys = ["E/2020/31 DR-II (a)(v)", "E/2020/31 DR-II (a)(xxviii)", "E/2020/31 DR-I ¶49"]
         let actors = ["ETH", "KEN", "UGA", "BTN", "CHN"]
         var ids: [String: Int64] = [:]
@@ -94,15 +94,4 @@ struct StateCacheTests {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64), so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+extension SplitMix: RandomNumberGenerator {}
