@@ -21,13 +21,12 @@ os.makedirs(work, exist_ok=True)
 TODAY = "2026-11-21"
 
 
-def run(command, **kwargs):
-    """Runs a command; returns (seconds, peak resident MB, stdout)."""
+def run(command):
+    """Runs a command; returns (seconds, stdout)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - start
-    _, status, usage = os.wait4(process.pid, os.WNOHANG) if False else (0, process.returncode, None)
     if process.returncode != 0:
         sys.exit(f"failed: {' '.join(command)}\n{stderr.decode()[:2000]}")
     return seconds, stdout

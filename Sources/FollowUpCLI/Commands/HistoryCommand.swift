@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let database = try options.openDatabase()
         let entries = try database.history(key, actor: actor)
-        let canonical = try database.recommendationDetail(key, asOf: .distantFuture).recommendation.key
-        try options.emit(Presentation.history(entries, key: canonical), json: entries)
+        // history() refuses an unknown key, so an empty log is of a real recommendation.
+        try options.emit(Presentation.history(entries, key: entries.first?.key ?? key), json: entries)
     }
 }

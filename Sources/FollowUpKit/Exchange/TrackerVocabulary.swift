@@ -88,10 +88,4 @@ public enum TrackerVocabulary: String, Vocabulary {
         if self == .followup, let response = Response(rawValue: text) { return response }
         return responses[Self.fold(text)] ?? Response(lenient: text)
     }
-
-    /// Every word accepted for statuses, for messages.
-    public var statusWords: [String] { statuses.keys.sorted() + ImplementationStatus.allRawValues }
-
-    /// Every word accepted for responses, for messages.
-    public var responseWords: [String] { responses.keys.sorted() + Response.allRawValues }
 }

@@ -20,13 +20,11 @@ public enum Labels {
         "timeline": ("Timeline of progress entries", "进展记录时间线"),
         "status by recommendation": ("Status by recommendation", "各项建议的落实状态"),
         "status by document": ("Status by document", "按文件分列的落实状态"),
-        "totals by status": ("Totals by status", "按状态合计"), "totals by document": ("Totals by document", "按文件合计"),
+        "totals by document": ("Totals by document", "按文件合计"),
         "by bucket": ("By age", "按逾期时长"), "items": ("Items", "事项"), "tracked": ("tracked recommendations", "项受跟踪建议"),
         "declaratory context": ("declaratory clauses kept as context, not tracked", "项宣示性条款作为背景保留，不跟踪"),
-        "share implemented": ("Implemented", "已落实"), "share in progress": ("In progress", "进行中"),
-        "share not started": ("Not started", "未开始"), "share silent": ("Silent or unreported", "未报告"),
         "nothing": ("Nothing to report.", "无事项。"), "group": ("Group", "组别"),
-        "not due": ("no due date", "无截止日期"), "legend": ("Legend", "图例"),
+
         "per country": ("Status by country", "各国落实状态"),
     ]
 
