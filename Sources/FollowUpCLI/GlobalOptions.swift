@@ -138,14 +138,21 @@ func parseDate(_ text: String) throws -> CalendarDate {
 }
 
 /// Reads a vocabulary option, listing the accepted values when it is not one.
-func parseTerm<T: Vocabulary>(_ text: String) throws -> T {
-    guard let value = T(lenient: text) else {
-        throw ValidationError(
-            "unknown \(T.vocabularyName) '\(text)': use one of \(T.allRawValues.joined(separator: ", "))")
-    }
-    return value
+/// Every vocabulary is an option value: read leniently (`In progress` is `in-progress`), and
+/// listed in `--help` and in shell completions.
+extension Vocabulary where Self: ExpressibleByArgument {
+    public init?(argument: String) { self.init(lenient: argument) }
+    public static var allValueStrings: [String] { allRawValues }
+    public var defaultValueDescription: String { rawValue }
 }
 
-extension OutputFormat: ExpressibleByArgument {
-    public init?(argument: String) { self.init(lenient: argument) }
-}
+extension ImplementationStatus: ExpressibleByArgument {}
+extension Response: ExpressibleByArgument {}
+extension Classification: ExpressibleByArgument {}
+extension RecommendationKind: ExpressibleByArgument {}
+extension AddresseeKind: ExpressibleByArgument {}
+extension ReportingCycle: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension TrackerVocabulary: ExpressibleByArgument {}
+extension ExchangeFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}

@@ -25,7 +25,7 @@ public enum CommandLineRunner {
             try command.run()
             return 0
         } catch let error as FollowUpError {
-            context.standardError("error: \(error.message)\n")
+            context.standardError("error: \(message(for: error))\n")
             return exitCode(for: error)
         } catch let error as ExitCode {
             return error.rawValue
@@ -56,13 +56,23 @@ public enum CommandLineRunner {
         return code
     }
 
+    /// The message for `error`, with the library's field names spelled as this tool's options
+    /// (`as-of` is `--as-of`; a positional TEXT argument keeps its name).
+    static func message(for error: FollowUpError) -> String {
+        guard case .invalidArgument(let field, let reason) = error else { return error.message }
+        let positional: Set<String> = ["query"]
+        return positional.contains(field) ? "\(field.uppercased()): \(reason)" : "--\(field): \(reason)"
+    }
+
     /// The exit code for a user-caused error.
     public static func exitCode(for error: FollowUpError) -> Int32 {
         switch error {
         case .notFound, .duplicate, .conflict: 1
-        case .invalidValue, .invalidInput, .invalidRecords: 65
+        case .invalidValue, .invalidInput, .invalidArgument, .invalidRecords: 65
         case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: 66
         case .outputExists: 73
+        case .databaseBusy: 75
+        case .internalError: 70
         }
     }
 }

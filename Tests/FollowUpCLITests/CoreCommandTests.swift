@@ -137,11 +137,11 @@ struct CoreCommandTests {
             ),
             (
                 ["update", "E/2020/31 DR-I ¶49", "--actor", "ETH", "--status", "done"], 64,
-                "unknown status 'done': use one of not-started, planned"
+                "The value 'done' is invalid for '--status <status>'"
             ),
             (
                 ["update", "E/2020/31 DR-I ¶49", "--actor", "ETH", "--response", "maybe"], 64,
-                "unknown response 'maybe'"
+                "The value 'maybe' is invalid for '--response <response>'"
             ),
             (["update", "E/2020/31 DR-I ¶49", "--actor", "ETH"], 64, "give a --status, a --response, or both"),
             (
@@ -178,7 +178,7 @@ struct CoreCommandTests {
             ),
             (
                 ["documents", "add", "--symbol", "X/1", "--title", "t", "--date", "2020-01-01", "--language", "de"], 64,
-                "unknown language 'de'"
+                "The value 'de' is invalid for '--language <language>'"
             ),
             (["recs", "--status", "finished"], 64, "unknown status 'finished'"),
             (["actors", "show", "Narnia"], 1, "no actor 'Narnia'"),

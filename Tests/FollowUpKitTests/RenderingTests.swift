@@ -43,12 +43,12 @@ struct RenderingTests {
 
     @Test("CSV quotes what needs quoting and neutralises formulas")
     func csv() {
-        #expect(CSVRenderer.field("plain") == "plain")
-        #expect(CSVRenderer.field("a,b") == "\"a,b\"")
-        #expect(CSVRenderer.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CSVRenderer.field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        #expect(CSVRenderer.field("@SUM(A1)") == "'@SUM(A1)")
-        #expect(CSVRenderer.field("-12") == "-12")
+        #expect(CSVField.escape("plain") == "plain")
+        #expect(CSVField.escape("a,b") == "\"a,b\"")
+        #expect(CSVField.escape("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVField.escape("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        #expect(CSVField.escape("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVField.escape("-12") == "-12")
         let text = CSVRenderer.render(TextTable(columns: [.init("A"), .init("B")], rows: [["1", "x\ny"]]))
         #expect(text == "A,B\r\n1,\"x\ny\"\r\n")
     }

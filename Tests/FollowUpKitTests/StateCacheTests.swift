@@ -39,13 +39,13 @@ struct StateCacheTests {
         let database = try Self.database()
         for code in ["ETH", "KEN", "UGA", "BTN", "CHN", "SG", "UNCTAD"] {
             let cached = try database.countryReport(code, asOf: testToday)
-            let logged = try StatusQueries.$readFromLog.withValue(true) {
+            let logged = try AssignmentQueries.$readFromLog.withValue(true) {
                 try database.countryReport(code, asOf: testToday)
             }
             #expect(cached.rows == logged.rows, "\(code)")
         }
         let cached = try database.documentReport("E/2020/31", asOf: testToday)
-        let logged = try StatusQueries.$readFromLog.withValue(true) {
+        let logged = try AssignmentQueries.$readFromLog.withValue(true) {
             try database.documentReport("E/2020/31", asOf: testToday)
         }
         #expect(cached.tally == logged.tally)
@@ -53,12 +53,14 @@ struct StateCacheTests {
         let filter = RecommendationFilter(actor: "ETH", asOf: testToday)
         #expect(
             try database.recommendations(filter)
-                == StatusQueries.$readFromLog.withValue(true) { try database.recommendations(filter) })
+                == AssignmentQueries.$readFromLog.withValue(true) { try database.recommendations(filter) })
         for status in ImplementationStatus.allCases.map(StatusFilter.status) + [.unreported] {
             let filter = RecommendationFilter(document: "E/2020/31", status: status, asOf: testToday)
             #expect(
                 try database.recommendations(filter).map(\.key)
-                    == StatusQueries.$readFromLog.withValue(true) { try database.recommendations(filter).map(\.key) })
+                    == AssignmentQueries.$readFromLog.withValue(true) {
+                        try database.recommendations(filter).map(\.key)
+                    })
         }
     }
 
@@ -82,7 +84,7 @@ struct StateCacheTests {
         let kenya = try database.countryReport("KEN", asOf: testToday).rows.first { $0.key == "TEST/1 ¶1" }
         #expect(kenya?.status == .implemented)  // the v1 correction still counts
         #expect(try database.history("TEST/1 ¶1").count == 2)
-        let logged = try StatusQueries.$readFromLog.withValue(true) {
+        let logged = try AssignmentQueries.$readFromLog.withValue(true) {
             try database.countryReport("KEN", asOf: testToday)
         }
         #expect(logged.rows.first { $0.key == "TEST/1 ¶1" }?.status == .implemented)

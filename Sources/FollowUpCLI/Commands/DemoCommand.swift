@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "The folder to write into (created if missing).")
     var folder = "followup-demo"
 
-    @Option(name: .customLong("lang"), help: "Language of labels and actor names: en or zh.", transform: parseTerm)
+    @Option(name: .customLong("lang"), help: "Language of labels and actor names: en or zh.")
     var language: Language = .en
 
     @Option(help: "Countries to summarise (codes or names).")
@@ -35,10 +35,8 @@ struct DemoCommand: ParsableCommand {
         for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: databasePath + suffix) {
             try? manager.removeItem(atPath: databasePath + suffix)
         }
-        let database = try AppDatabase.open(path: databasePath, create: true)
-        try database.migrate()
-        try database.loadReferenceData(try ReferenceData.bundled())
-        let seeds = try database.loadSeeds(clock: context.clock)
+        let (database, setup) = try AppDatabase.bootstrap(path: databasePath, seeds: .always, clock: context.clock)
+        guard let seeds = setup.seeds else { throw FollowUpError.internalError("the demo loaded no seeds") }
         let today = context.clock.today()
         var written: [String] = []
         func write(_ document: OutputDocument, as name: String) throws {

@@ -65,7 +65,7 @@ struct DocumentsCommand: ParsableCommand {
         @Option(help: "The date of adoption or issue, YYYY-MM-DD.", transform: parseDate)
         var date: CalendarDate
 
-        @Option(help: "The language of its text: ar, zh, en, fr, ru or es.", transform: parseTerm)
+        @Option(help: "The language of its text: ar, zh, en, fr, ru or es.")
         var language: Language
 
         @Option(help: "The adopting or issuing body: code or name, e.g. GA, ECOSOC, CSTD.")

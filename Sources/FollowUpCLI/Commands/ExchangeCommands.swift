@@ -40,8 +40,7 @@ extension ImportCommand {
         var file: String
 
         @Option(
-            name: .customLong("input-format"), help: "csv or jsonl (default: from the file name).", transform: parseTerm
-        )
+            name: .customLong("input-format"), help: "csv or jsonl (default: from the file name).")
         var inputFormat: ExchangeFormat?
 
         func run() throws {
@@ -75,11 +74,10 @@ extension ImportCommand {
         var file: String
 
         @Option(
-            name: .customLong("input-format"), help: "csv or jsonl (default: from the file name).", transform: parseTerm
-        )
+            name: .customLong("input-format"), help: "csv or jsonl (default: from the file name).")
         var inputFormat: ExchangeFormat?
 
-        @Option(help: "Read statuses and responses in this tracker's words.", transform: parseTerm)
+        @Option(help: "Read statuses and responses in this tracker's words.")
         var vocabulary: TrackerVocabulary = .followup
 
         func run() throws {
@@ -117,7 +115,7 @@ struct ExportCommand: ParsableCommand {
     struct Options: ParsableArguments {
         @OptionGroup var store: DatabaseOption
 
-        @Option(help: "csv (default) or jsonl.", transform: parseTerm)
+        @Option(help: "csv (default) or jsonl.")
         var format: ExchangeFormat = .csv
 
         @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")

@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "The date of adoption or issue (default: read from the text).", transform: parseDate)
         var date: CalendarDate?
 
-        @Option(help: "zh or en (default: detected).", transform: parseTerm)
+        @Option(help: "zh or en (default: detected).")
         var language: Language?
 
         @Option(help: "The issuing body, e.g. CSTD (default: the first UN body the text names).")

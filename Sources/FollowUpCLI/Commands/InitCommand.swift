@@ -26,25 +26,21 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Load the reference actors only, not the seed documents and their progress.")
     var noSeeds = false
 
-    struct Result: Encodable {
-        var database: String
-        var created: Bool
-        var migrationsApplied: [String]
-        var schema: [String]
-        var reference: ReferenceLoadSummary
-        var seeds: SeedSummary?
+    @Flag(help: "Load the seed documents even into a database that was made without them.")
+    var withSeeds = false
+
+    func validate() throws {
+        if noSeeds && withSeeds { throw ValidationError("give --no-seeds or --with-seeds, not both") }
     }
 
     func run() throws {
         let path = options.databasePath
-        let existed = FileManager.default.fileExists(atPath: path)
-        let database = try AppDatabase.open(path: path, create: true)
-        let applied = try database.migrate()
-        let reference = try database.loadReferenceData(try ReferenceData.bundled())
-        let seeds = noSeeds ? nil : try database.loadSeeds(clock: CLIContext.current.clock)
-        let result = Result(
-            database: path, created: !existed, migrationsApplied: applied,
-            schema: try database.appliedMigrations(), reference: reference, seeds: seeds)
+        let (_, result) = try AppDatabase.bootstrap(
+            path: path, seeds: noSeeds ? .never : withSeeds ? .always : .whereExpected,
+            clock: CLIContext.current.clock)
+        let reference = result.reference
+        let applied = result.migrationsApplied
+        let existed = !result.created
         let kinds = reference.actorsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         var lines: [String] = []
         if !existed {
@@ -63,7 +59,10 @@ struct InitCommand: ParsableCommand {
                     + (reference.membershipsRemoved > 0 ? ", \(reference.membershipsRemoved) removed" : "") + ".")
         }
         lines.append("Actors: " + kinds.joined(separator: ", ") + ".")
-        if let seeds {
+        if let skipped = result.seedsSkipped, !noSeeds {
+            lines.append("Seed documents not loaded: \(skipped) (add them with --with-seeds).")
+        }
+        if let seeds = result.seeds {
             for document in seeds.documents {
                 switch document.outcome {
                 case .created:

@@ -35,8 +35,7 @@ struct RecsCommand: ParsableCommand {
         var status: String?
 
         @Option(
-            name: .customLong("class"), help: "Only this class: actionable, decision or declaratory.",
-            transform: parseTerm)
+            name: .customLong("class"), help: "Only this class: actionable, decision or declaratory.")
         var classification: Classification?
 
         @Option(help: "Only recommendations whose text contains this.")
@@ -118,21 +117,20 @@ struct RecsCommand: ParsableCommand {
         var verb: String?
 
         @Option(
-            name: .customLong("class"), help: "actionable (default), decision or declaratory.", transform: parseTerm)
+            name: .customLong("class"), help: "actionable (default), decision or declaratory.")
         var classification: Classification = .actionable
 
-        @Option(help: "recommendation (default), request, decision or commitment.", transform: parseTerm)
+        @Option(help: "recommendation (default), request, decision or commitment.")
         var kind: RecommendationKind = .recommendation
 
-        @Option(help: "The language of --text (default: the document's).", transform: parseTerm)
+        @Option(help: "The language of --text (default: the document's).")
         var language: Language?
 
         @Option(help: "When it is due, YYYY-MM-DD.", transform: parseDate)
         var due: CalendarDate?
 
         @Option(
-            help: "How often to report: quarterly, semiannual, annual, biennial, triennial or quadrennial.",
-            transform: parseTerm)
+            help: "How often to report: quarterly, semiannual, annual, biennial, triennial or quadrennial.")
         var cycle: ReportingCycle?
 
         @Option(name: .customLong("tag"), help: "A theme or SDG target, e.g. sdg:9.c; repeat for several.")

@@ -10,8 +10,7 @@ struct ReportOptions: ParsableArguments {
     var asOf: CalendarDate?
 
     @Option(
-        name: .customLong("lang"), help: "Language of labels and actor names: en or zh (texts stay as written).",
-        transform: parseTerm)
+        name: .customLong("lang"), help: "Language of labels and actor names: en or zh (texts stay as written).")
     var language: Language = .en
 
     func validate() throws {

@@ -28,10 +28,10 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "The actor the entry is about: code, name or alias.")
     var actor: String
 
-    @Option(help: "Implementation status.", transform: parseTerm)
+    @Option(help: "Implementation status.")
     var status: ImplementationStatus?
 
-    @Option(help: "The actor's response.", transform: parseTerm)
+    @Option(help: "The actor's response.")
     var response: Response?
 
     @Option(

@@ -45,7 +45,7 @@ public struct ExchangeWriter {
         switch format {
         case .csv:
             return columns.map { column in
-                CSVRenderer.field(
+                CSVField.escape(
                     lists.contains(column) ? (listValues[column] ?? []).joined(separator: "|") : values[column] ?? "")
             }.joined(separator: ",") + "\r\n"
         case .jsonl:

@@ -46,11 +46,10 @@ struct DocumentImporter {
         let language = options.language ?? Self.detectLanguage(text)
         var warnings: [String] = []
         guard let date = options.date ?? Self.detectDate(blocks) else {
-            throw .invalidInput(
-                source: source, line: nil, field: "--date",
-                reason: "the text states no date of adoption or issue: give one with --date YYYY-MM-DD")
+            throw .invalidArgument(
+                field: "date", reason: "\(source) states no date of adoption or issue: give one (YYYY-MM-DD)")
         }
-        if options.date == nil { warnings.append("date \(date) read from the text; give --date to set another") }
+        if options.date == nil { warnings.append("date \(date) read from the text") }
         let title = options.title ?? Self.detectTitle(blocks) ?? options.symbol
         let ownSession = Self.detectOwnSession(blocks).map { ($0, date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
@@ -110,7 +109,7 @@ struct DocumentImporter {
         for block in adopted + head {
             let text = block.normalized.replacingOccurrences(of: " ", with: "")
             if let match = text.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?/),
-                let year = Int(match.1), let month = Int(match.2 ?? match.4 ?? ""), let day = Int(match.5 ?? match.3)
+                let year = Int(match.1), let month = Int(match.2), let day = Int(match.5 ?? match.3)
             {
                 let endMonth = match.4.flatMap { Int($0) } ?? month
                 return CalendarDate(year: year, month: endMonth, day: day)

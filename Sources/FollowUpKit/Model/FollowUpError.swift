@@ -13,6 +13,8 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case invalidValue(field: String, value: String, expected: [String])
     /// Input data is malformed at a known place (file and line, or argument name).
     case invalidInput(source: String, line: Int?, field: String?, reason: String)
+    /// A value given for `field` (a command's option, a form's field) is unusable.
+    case invalidArgument(field: String, reason: String)
     /// The request contradicts the data: an actor that a recommendation does not bind, say.
     case conflict(String)
     /// There is no database at `path`.
@@ -30,6 +32,10 @@ public enum FollowUpError: Error, Equatable, Sendable {
     /// Rows of an input file are invalid: each with its line and column. `more` counts the
     /// problems found beyond those listed.
     case invalidRecords(source: String, problems: [RecordProblem], more: Int)
+    /// Another process holds the database's write lock past the busy timeout.
+    case databaseBusy(path: String, seconds: Int)
+    /// FollowUp broke one of its own rules: a bug to report, not something the user did.
+    case internalError(String)
 }
 
 /// One problem with one row of an input file.
@@ -66,6 +72,8 @@ extension FollowUpError: LocalizedError {
             if let line { place += ":\(line)" }
             if let field { place += ": \(field)" }
             return "\(place): \(reason)"
+        case .invalidArgument(let field, let reason):
+            return "\(field): \(reason)"
         case .conflict(let reason):
             return reason
         case .databaseMissing(let path):
@@ -81,6 +89,11 @@ extension FollowUpError: LocalizedError {
             return "'\(path)' exists already: pass --force to overwrite it"
         case .fileAccess(let path, let reason):
             return "cannot access '\(path)': \(reason)"
+        case .databaseBusy(let path, let seconds):
+            return
+                "another process is writing to '\(path)' and held it for more than \(seconds) s: try again when it is done"
+        case .internalError(let reason):
+            return "internal error: \(reason); please report it"
         case .invalidRecords(let source, let problems, let more):
             var lines = [
                 "\(source): \(problems.count + more) invalid row\(problems.count + more == 1 ? "" : "s"); nothing was imported"

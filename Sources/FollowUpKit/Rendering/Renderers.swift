@@ -127,23 +127,9 @@ public enum MarkdownRenderer {
 /// so a spreadsheet shows it as text instead of running it as a formula.
 public enum CSVRenderer {
     public static func render(_ table: TextTable) -> String {
-        var lines = [table.columns.map { field($0.header) }.joined(separator: ",")]
-        lines += table.rows.map { $0.map(field).joined(separator: ",") }
+        var lines = [table.columns.map { CSVField.escape($0.header) }.joined(separator: ",")]
+        lines += table.rows.map { $0.map(CSVField.escape).joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// One field, neutralised and quoted where needed.
-    public static func field(_ value: String) -> String {
-        var text = value
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first),
-            Double(text) == nil
-        {
-            text = "'" + text
-        }
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
     }
 }
 

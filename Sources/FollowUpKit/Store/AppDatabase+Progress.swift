@@ -40,19 +40,18 @@ extension AppDatabase {
     ///
     /// Refuses an actor the recommendation does not bind, an entry with neither status nor
     /// response, a date in the future, and a correction of an entry of another assignment.
+    @discardableResult
     public func recordProgress(
         _ update: ProgressUpdate, clock: any FollowUpClock, uid: String
     ) throws(FollowUpError) -> RecordedProgress {
         guard update.status != nil || update.response != nil else {
-            throw .invalidInput(
-                source: "update", line: nil, field: "--status",
-                reason: "give a --status, a --response, or both")
+            throw .invalidArgument(field: "status", reason: "give a status, a response, or both")
         }
         let today = clock.today()
         let asOf = update.asOf ?? today
         if asOf > today {
-            throw .invalidInput(
-                source: "update", line: nil, field: "--as-of",
+            throw .invalidArgument(
+                field: "as-of",
                 reason: "\(asOf) is in the future: an entry records what is true on a past day or today")
         }
         return try write { db in
@@ -111,8 +110,8 @@ extension AppDatabase {
             supersedesId: update.supersedes)
         try entry.insert(db)
         let after = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
-        guard let info = try entryInfos(where: "pe.id = :id", arguments: ["id": entry.id], in: db).first
-        else { throw FollowUpError.conflict("the entry was not recorded") }
+        guard let id = entry.id, let info = try AssignmentQueries.entryInfos(.entry(id), in: db).first
+        else { throw FollowUpError.internalError("the entry was not recorded") }
         return RecordedProgress(
             entry: info, previousStatus: before?.status, previousResponse: before?.response,
             currentStatus: after?.status, currentResponse: after?.response)
@@ -121,51 +120,16 @@ extension AppDatabase {
     static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws
         -> AssignmentStatus?
     {
-        try StatusQueries.assignmentStatuses(
-            where: "s.id = :assignmentId", arguments: ["assignmentId": assignmentId], asOf: asOf, in: db
-        ).first
+        try AssignmentQueries.statuses([.assignment(assignmentId)], asOf: asOf, in: db).first
     }
 
     /// The log of one recommendation, oldest first; only one actor's with `actor`.
     public func history(_ key: String, actor: String? = nil) throws(FollowUpError) -> [ProgressEntryInfo] {
         try read { db in
             let recommendation = try Self.recommendationRow(key, in: db)
-            var condition = "s.recommendationId = :id"
-            var arguments: StatementArguments = ["id": recommendation.id]
-            if let actor {
-                let found = try Self.resolveAddressee(actor, in: db)
-                condition += " AND s.addresseeId = :actorId"
-                arguments += ["actorId": found.id]
-            }
-            return try Self.entryInfos(where: condition, arguments: arguments, in: db)
-        }
-    }
-
-    static func entryInfos(where condition: String, arguments: StatementArguments, in db: Database) throws
-        -> [ProgressEntryInfo]
-    {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT pe.*, r.key, a.code AS actorCode, b.code AS reporterCode,
-                  EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) AS superseded
-                FROM progressEntry pe
-                JOIN assignment s ON s.id = pe.assignmentId
-                JOIN recommendation r ON r.id = s.recommendationId
-                JOIN addressee a ON a.id = s.addresseeId
-                LEFT JOIN addressee b ON b.id = pe.reportedById
-                WHERE \(condition)
-                ORDER BY pe.asOf, pe.id
-                """, arguments: arguments)
-        return try rows.map { row in
-            let entry = try ProgressEntry(row: row)
-            let evidence = EvidenceReference(
-                document: entry.evidenceDocument, paragraph: entry.evidenceParagraph, url: entry.evidenceUrl)
-            return ProgressEntryInfo(
-                id: entry.id ?? 0, uid: entry.uid, key: row["key"], actor: row["actorCode"], asOf: entry.asOf,
-                status: entry.status, response: entry.response, note: entry.note,
-                evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row["reporterCode"],
-                recordedAt: entry.recordedAt, supersedes: entry.supersedesId, superseded: row["superseded"])
+            guard let id = recommendation.id else { return [] }
+            let actorId = try actor.map { try Self.resolveAddressee($0, in: db).id } ?? nil
+            return try AssignmentQueries.entryInfos(.recommendation(id, actor: actorId), in: db)
         }
     }
 }

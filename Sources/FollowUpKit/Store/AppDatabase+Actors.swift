@@ -55,43 +55,38 @@ extension AppDatabase {
     /// The actors that pass `filter`, ordered by kind and code.
     public func actors(_ filter: ActorFilter) throws(FollowUpError) -> [AddresseeInfo] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = [:]
+            var conditions: [SQL] = []
             if let kind = filter.kind {
-                conditions.append("a.kind = :kind")
-                arguments += ["kind": kind]
+                conditions.append("a.kind = \(kind)")
             }
             if let group = filter.group {
                 let groupRow = try Self.resolveAddressee(group, in: db)
-                guard groupRow.kind == .group else {
+                guard groupRow.kind == .group, let groupId = groupRow.id else {
                     throw FollowUpError.conflict(
                         "'\(groupRow.code)' is a \(groupRow.kind.rawValue), not a group: groups have members")
                 }
                 conditions.append(
                     """
-                    EXISTS (SELECT 1 FROM groupMembership m WHERE m.groupId = :groupId
-                      AND m.memberId = a.id \(Self.membershipHolds("m", on: ":date")))
+                    EXISTS (SELECT 1 FROM groupMembership m WHERE m.groupId = \(groupId)
+                      AND m.memberId = a.id AND \(SQL.membership("m", holdsOn: "\(filter.date)")))
                     """)
-                arguments += ["groupId": groupRow.id, "date": filter.date]
             }
             if let search = filter.search {
                 conditions.append(
                     """
-                    (instr(lower(a.code), lower(:search)) OR instr(lower(a.nameEn), lower(:search))
-                      OR instr(a.nameZh, :search) OR EXISTS (SELECT 1 FROM addresseeAlias l
-                      WHERE l.addresseeId = a.id AND instr(lower(l.alias), lower(:search))))
+                    (instr(lower(a.code), lower(\(search))) OR instr(lower(a.nameEn), lower(\(search)))
+                      OR instr(a.nameZh, \(search)) OR EXISTS (SELECT 1 FROM addresseeAlias l
+                      WHERE l.addresseeId = a.id AND instr(lower(l.alias), lower(\(search)))))
                     """)
-                arguments += ["search": search]
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Addressee.fetchAll(
-                db,
-                sql: """
+            let whereClause: SQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try SQLRequest<Addressee>(
+                literal: """
                     SELECT a.* FROM addressee a \(whereClause)
                     ORDER BY CASE a.kind WHEN 'state' THEN 0 WHEN 'group' THEN 1 WHEN 'collective' THEN 2
                       WHEN 'un-entity' THEN 3 ELSE 4 END, a.code
-                    """, arguments: arguments
-            ).map(AddresseeInfo.init)
+                    """
+            ).fetchAll(db).map(AddresseeInfo.init)
         }
     }
 
@@ -124,20 +119,20 @@ extension AppDatabase {
                     """, arguments: [id])
             var bindings: [String: BindingSummary] = [:]
             var order: [String] = []
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let rows = try SQLRequest<Row>(
+                literal: """
                     SELECT d.symbol, named.code AS through, count(*) AS n
                     FROM assignment s
                     JOIN recommendation r ON r.id = s.recommendationId
                     JOIN document d ON d.id = r.documentId
                     JOIN addressing ad ON ad.recommendationId = r.id
                     JOIN addressee named ON named.id = ad.addresseeId
-                    WHERE s.addresseeId = :id AND (ad.addresseeId = :id OR EXISTS (
+                    WHERE s.addresseeId = \(id) AND (ad.addresseeId = \(id) OR EXISTS (
                       SELECT 1 FROM groupMembership m WHERE m.groupId = ad.addresseeId
-                        AND m.memberId = :id \(Self.membershipHolds("m", on: "d.date"))))
+                        AND m.memberId = \(id) AND \(SQL.membership("m", holdsOn: "d.date"))))
                     GROUP BY d.symbol, named.code ORDER BY d.date, d.symbol, named.code
-                    """, arguments: ["id": id])
+                    """
+            ).fetchAll(db)
             for row in rows {
                 let symbol: String = row["symbol"]
                 if bindings[symbol] == nil {
@@ -160,11 +155,6 @@ extension AppDatabase {
                 actor: AddresseeInfo(addressee), aliases: aliases, memberOf: memberOf, members: members,
                 boundBy: order.compactMap { bindings[$0] })
         }
-    }
-
-    /// SQL that restricts membership alias `m` to those holding on the date expression `date`.
-    static func membershipHolds(_ m: String, on date: String) -> String {
-        "AND (\(m).startDate IS NULL OR \(m).startDate <= \(date)) AND (\(m).endDate IS NULL OR \(m).endDate > \(date))"
     }
 }
 

@@ -124,7 +124,7 @@ public struct AppDatabase: Sendable {
                     result = try body(db)
                     return .commit
                 }
-                guard let result else { throw FollowUpError.conflict("the write produced no result") }
+                guard let result else { throw FollowUpError.internalError("the write produced no result") }
                 return result
             }
         }
@@ -139,7 +139,7 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError {
             throw translate(error)
         } catch {
-            throw .databaseUnreadable(path: path, reason: "\(error)")
+            throw .internalError("\(error)")
         }
     }
 
@@ -153,9 +153,7 @@ public struct AppDatabase: Sendable {
             }
             return .conflict("the change breaks a rule of the database (\(Self.plainReason(error)))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .databaseUnreadable(
-                path: path,
-                reason: "another process kept it locked for more than \(Int(Self.busyTimeout)) s")
+            return .databaseBusy(path: path, seconds: Int(Self.busyTimeout))
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             return .fileAccess(path: path, reason: Self.plainReason(error))
         default:

@@ -93,40 +93,117 @@ extension AppDatabase {
         let path = draft.path.trimmingCharacters(in: .whitespaces)
         let text = draft.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !path.isEmpty else {
-            throw .invalidInput(source: "--paragraph", line: nil, field: nil, reason: "the paragraph path is empty")
+            throw .invalidArgument(field: "paragraph", reason: "the paragraph path is empty")
         }
         guard !text.isEmpty else {
-            throw .invalidInput(source: "--text", line: nil, field: nil, reason: "the text is empty")
+            throw .invalidArgument(field: "text", reason: "the text is empty")
         }
         guard !draft.addressees.isEmpty else {
-            throw .invalidInput(
-                source: "--addressee", line: nil, field: nil,
+            throw .invalidArgument(
+                field: "addressee",
                 reason: "name at least one addressee (a code such as MEMBER-STATES, UNCTAD or CHN)")
         }
         let key = try write { db -> String in
             let document = try Self.documentRow(draft.document, in: db)
             guard let documentId = document.id else { throw FollowUpError.conflict("document without id") }
             let key = "\(document.symbol) \(path)"
-            if try Recommendation.filter(Recommendation.Columns.key == key).fetchCount(db) > 0 {
-                throw FollowUpError.duplicate(kind: "recommendation", identifier: key)
-            }
-            let position =
-                try Int.fetchOne(
-                    db, sql: "SELECT coalesce(max(position), 0) + 1 FROM recommendation WHERE documentId = ?",
-                    arguments: [documentId]) ?? 1
-            var recommendation = Recommendation(
-                key: key, documentId: documentId, path: path, position: position, kind: draft.kind,
-                classification: draft.classification, verb: draft.verb, text: text,
+            let recommendation = Recommendation(
+                key: key, documentId: documentId, path: path, position: try Self.nextPosition(in: documentId, db: db),
+                kind: draft.kind, classification: draft.classification, verb: draft.verb, text: text,
                 language: draft.language ?? document.language, dueDate: draft.dueDate, cycle: draft.cycle,
                 tags: draft.tags)
-            try recommendation.insert(db)
-            guard let recommendationId = recommendation.id else { throw FollowUpError.conflict("no id") }
-            try Self.addAddressees(
-                draft.addressees, to: recommendationId, classification: draft.classification,
-                date: document.date, in: db)
+            _ = try Self.saveRecommendation(
+                recommendation, addressees: draft.addressees, date: document.date, existing: .refuse, in: db)
             return key
         }
         return try recommendationDetail(key, asOf: CalendarDate.distantFuture)
+    }
+
+    /// What ``saveRecommendation(_:addressees:date:existing:in:)`` did.
+    enum RecommendationWrite: Equatable {
+        /// A new key: inserted with its addressees and assignments.
+        case inserted
+        /// The key exists with the same content: nothing written.
+        case unchanged
+        /// The key exists with other content and was updated (``ExistingRecommendation/update``).
+        case updated
+        /// The key exists with other content and was left alone (``ExistingRecommendation/keep``).
+        case differs
+    }
+
+    /// What to do when the key of a recommendation being saved is already in the database.
+    enum ExistingRecommendation {
+        /// Refuse: the caller meant to add a new one (`recs add`).
+        case refuse
+        /// Keep it; report whether its content differs (bulk import).
+        case keep
+        /// Bring it in line with the new content (a document imported again).
+        case update
+    }
+
+    /// The one writer of recommendations, shared by manual entry, document import and bulk import.
+    ///
+    /// A new key is inserted with the addressees it names and one assignment per actor they bind
+    /// on `date` (a group binds its members on that day; a declaratory clause binds nobody). An
+    /// existing key is compared on its content (document, path, text, kind, class, verb, due date,
+    /// cycle, tags, position, language and the codes it names) and handled as `existing` says.
+    /// Updating replaces the addressing and removes the assignments no addressee binds any more,
+    /// except those with progress recorded.
+    static func saveRecommendation(
+        _ recommendation: Recommendation, addressees: [(actor: String, phrase: String?)], date: CalendarDate,
+        existing policy: ExistingRecommendation, in db: Database
+    ) throws -> RecommendationWrite {
+        var recommendation = recommendation
+        guard let old = try Recommendation.filter(Recommendation.Columns.key == recommendation.key).fetchOne(db),
+            let oldId = old.id
+        else {
+            try recommendation.insert(db)
+            guard let id = recommendation.id else { throw FollowUpError.internalError("a recommendation got no id") }
+            try addAddressees(addressees, to: id, classification: recommendation.classification, date: date, in: db)
+            return .inserted
+        }
+        if policy == .refuse { throw FollowUpError.duplicate(kind: "recommendation", identifier: recommendation.key) }
+        recommendation.id = oldId
+        let codes = try addresseeCodes(of: oldId, in: db)
+        let named = try addressees.map { try resolveAddressee($0.actor, in: db).code }
+        var comparable = old
+        if policy == .keep {
+            // Bulk rows do not say where a clause stands in its document: compare the content.
+            comparable.position = recommendation.position
+        }
+        if comparable == recommendation && codes == Array(Set(named)).sorted() { return .unchanged }
+        guard policy == .update else { return .differs }
+        try recommendation.update(db)
+        try db.execute(literal: "DELETE FROM addressing WHERE recommendationId = \(oldId)")
+        try addAddressees(addressees, to: oldId, classification: recommendation.classification, date: date, in: db)
+        try db.execute(
+            literal: """
+                DELETE FROM assignment WHERE recommendationId = \(oldId)
+                  AND NOT EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
+                  AND NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = \(oldId) AND (
+                    ad.addresseeId = assignment.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
+                      WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
+                      AND \(SQL.membership("m", holdsOn: "\(date)")))))
+                """)
+        return .updated
+    }
+
+    /// The codes of the addressees recommendation `id` names, sorted.
+    static func addresseeCodes(of recommendationId: Int64, in db: Database) throws -> [String] {
+        try SQLRequest<String>(
+            literal: """
+                SELECT a.code FROM addressing ad JOIN addressee a ON a.id = ad.addresseeId
+                WHERE ad.recommendationId = \(recommendationId) ORDER BY a.code
+                """
+        ).fetchAll(db)
+    }
+
+    /// The next free position in document `documentId`.
+    static func nextPosition(in documentId: Int64, db: Database) throws -> Int {
+        try SQLRequest<Int>(
+            literal: "SELECT coalesce(max(position), 0) + 1 FROM recommendation WHERE documentId = \(documentId)"
+        ).fetchOne(db)
+            ?? 1
     }
 
     /// Records who `recommendationId` names and creates its assignments.
@@ -143,13 +220,13 @@ extension AppDatabase {
             guard classification != .declaratory else { continue }
             var actors: [Int64] = [addresseeId]
             if addressee.kind == .group {
-                actors = try Int64.fetchAll(
-                    db,
-                    sql: """
+                actors = try SQLRequest<Int64>(
+                    literal: """
                         SELECT DISTINCT m.memberId FROM groupMembership m
-                        WHERE m.groupId = :group \(membershipHolds("m", on: ":date"))
+                        WHERE m.groupId = \(addresseeId) AND \(SQL.membership("m", holdsOn: "\(date)"))
                         ORDER BY m.memberId
-                        """, arguments: ["group": addresseeId, "date": date])
+                        """
+                ).fetchAll(db)
             }
             for actor in actors where bound.insert(actor).inserted {
                 var assignment = Assignment(recommendationId: recommendationId, addresseeId: actor)
@@ -161,57 +238,42 @@ extension AppDatabase {
     /// The recommendations that pass `filter`, in document order.
     public func recommendations(_ filter: RecommendationFilter) throws(FollowUpError) -> [RecommendationSummary] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: StatementArguments = ["asOf": filter.asOf]
+            var conditions: [SQL] = []
             if let symbol = filter.document {
                 let document = try Self.documentRow(symbol, in: db)
-                conditions.append("r.documentId = :documentId")
-                arguments += ["documentId": document.id]
+                conditions.append("r.documentId = \(document.id)")
             }
             if let classification = filter.classification {
-                conditions.append("r.classification = :classification")
-                arguments += ["classification": classification]
+                conditions.append("r.classification = \(classification)")
             }
             var actor: Addressee?
             if let text = filter.actor {
                 let found = try Self.resolveAddressee(text, in: db)
                 actor = found
-                arguments += ["actorId": found.id]
                 if found.kind == .group {
                     conditions.append(
-                        "EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = r.id AND ad.addresseeId = :actorId)"
+                        "EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = r.id AND ad.addresseeId = \(found.id))"
                     )
                 } else {
                     conditions.append(
-                        "EXISTS (SELECT 1 FROM assignment s WHERE s.recommendationId = r.id AND s.addresseeId = :actorId)"
+                        "EXISTS (SELECT 1 FROM assignment s WHERE s.recommendationId = r.id AND s.addresseeId = \(found.id))"
                     )
                 }
             }
             if let status = filter.status {
-                let columns = try StatusQueries.columns(asOf: filter.asOf, in: db)
-                let latest = columns.status
-                let test: String
-                switch status {
-                case .unreported: test = "\(latest) IS NULL"
-                case .status(let value):
-                    test = "\(latest) = :status"
-                    arguments += ["status": value]
-                }
-                let scope = actor.map { $0.kind == .group ? "" : "AND s.addresseeId = :actorId" } ?? ""
-                conditions.append(
-                    "EXISTS (SELECT 1 FROM assignment s \(columns.join) WHERE s.recommendationId = r.id \(scope) AND \(test))"
-                )
+                let actorId = actor.flatMap { $0.kind == .group ? nil : $0.id }
+                let ids = try AssignmentQueries.recommendations(
+                    withStatus: status, actor: actorId, asOf: filter.asOf, in: db)
+                conditions.append("r.id IN (SELECT value FROM json_each(\(Self.jsonList(ids))))")
             }
             if let search = filter.search {
-                let match = try Self.textMatch(search)
-                conditions.append(match.sql)
-                arguments += match.arguments
+                let ids = try Self.recommendationIds(matching: search, in: db)
+                conditions.append("r.id IN (SELECT value FROM json_each(\(Self.jsonList(ids))))")
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            var summaries = try Self.summaries(where: whereClause, arguments: arguments, asOf: filter.asOf, in: db)
+            let whereClause: SQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            var summaries = try Self.summaries(where: whereClause, asOf: filter.asOf, in: db)
             if let actor, actor.kind != .group, let actorId = actor.id {
-                let statuses = try StatusQueries.assignmentStatuses(
-                    where: "s.addresseeId = :actorId", arguments: ["actorId": actorId], asOf: filter.asOf, in: db)
+                let statuses = try AssignmentQueries.statuses([.actor(actorId)], asOf: filter.asOf, in: db)
                 let byKey = Dictionary(statuses.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
                 for index in summaries.indices { summaries[index].actorStatus = byKey[summaries[index].key] }
             }
@@ -223,10 +285,9 @@ extension AppDatabase {
     public func recommendationDetail(_ key: String, asOf: CalendarDate) throws(FollowUpError) -> RecommendationDetail {
         try read { db in
             let recommendation = try Self.recommendationRow(key, in: db)
-            let arguments: StatementArguments = ["id": recommendation.id, "asOf": asOf]
+            guard let id = recommendation.id else { throw FollowUpError.internalError("a recommendation without id") }
             guard
-                let summary = try Self.summaries(where: "WHERE r.id = :id", arguments: arguments, asOf: asOf, in: db)
-                    .first,
+                let summary = try Self.summaries(where: "WHERE r.id = \(id)", asOf: asOf, in: db).first,
                 let document = try Document.fetchOne(db, key: recommendation.documentId)
             else { throw FollowUpError.notFound(kind: "recommendation", identifier: key) }
             let addressedTo = try AddressingInfo.fetchAll(
@@ -235,8 +296,7 @@ extension AppDatabase {
                     SELECT a.code, a.kind, a.nameEn, a.nameZh, ad.phrase FROM addressing ad
                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = ? ORDER BY a.code
                     """, arguments: [recommendation.id])
-            let assignments = try StatusQueries.assignmentStatuses(
-                where: "s.recommendationId = :id", arguments: ["id": recommendation.id], asOf: asOf, in: db)
+            let assignments = try AssignmentQueries.statuses([.recommendation(id)], asOf: asOf, in: db)
             return RecommendationDetail(
                 recommendation: summary, documentTitle: document.title, documentDate: document.date,
                 addressedTo: addressedTo, assignments: assignments)
@@ -263,12 +323,11 @@ extension AppDatabase {
         throw FollowUpError.notFound(kind: "recommendation", identifier: trimmed, suggestions: suggestions)
     }
 
-    static func summaries(
-        where whereClause: String, arguments: StatementArguments, asOf: CalendarDate, in db: Database
-    ) throws -> [RecommendationSummary] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
+    private static func summaries(where whereClause: SQL, asOf: CalendarDate, in db: Database) throws
+        -> [RecommendationSummary]
+    {
+        let rows = try SQLRequest<Row>(
+            literal: """
                 SELECT r.*, d.symbol,
                   (SELECT group_concat(code, ',') FROM (SELECT a.code FROM addressing ad
                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = r.id
@@ -277,7 +336,8 @@ extension AppDatabase {
                 FROM recommendation r JOIN document d ON d.id = r.documentId
                 \(whereClause)
                 ORDER BY d.date, d.symbol, r.position
-                """, arguments: arguments)
+                """
+        ).fetchAll(db)
         var summaries: [RecommendationSummary] = []
         var ids: [Int64] = []
         for row in rows {
@@ -293,23 +353,17 @@ extension AppDatabase {
                     addressees: addressees.map { $0.split(separator: ",").map(String.init) } ?? [],
                     assignments: row["assignmentCount"], statusCounts: [:], actorStatus: nil))
         }
-        guard !ids.isEmpty else { return summaries }
-        let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        let columns = try StatusQueries.columns(asOf: asOf, in: db)
-        let counts = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.recommendationId, coalesce(\(columns.status), 'unreported') AS status, count(*) AS n
-                FROM assignment s \(columns.join) WHERE s.recommendationId IN (SELECT value FROM json_each(:ids))
-                GROUP BY 1, 2
-                """, arguments: ["asOf": asOf, "ids": idList])
-        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        for row in counts {
-            let id: Int64 = row["recommendationId"]
-            if let position = index[id] { summaries[position].statusCounts[row["status"]] = row["n"] }
-        }
+        let counts = try AssignmentQueries.statusCounts(recommendations: ids, asOf: asOf, in: db)
+        for (position, id) in ids.enumerated() { summaries[position].statusCounts = counts[id] ?? [:] }
         return summaries
     }
 }
 
 extension AddressingInfo: FetchableRecord {}
+
+extension AppDatabase {
+    /// `ids` as a JSON array, for `json_each`: one bound value whatever the count.
+    static func jsonList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}

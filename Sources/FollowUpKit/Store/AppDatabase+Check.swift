@@ -51,18 +51,17 @@ extension AppDatabase {
                         kind: "entry-before-document",
                         detail: "entry #\(id) on \(key) for \(actor) is dated \(asOf), before the document (\(date))"))
             }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
+            for row in try SQLRequest<Row>(
+                literal: """
                     SELECT r.key, a.code FROM assignment s JOIN recommendation r ON r.id = s.recommendationId
                     JOIN document d ON d.id = r.documentId JOIN addressee a ON a.id = s.addresseeId
                     WHERE NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = s.recommendationId
                       AND (ad.addresseeId = s.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
                         WHERE m.groupId = ad.addresseeId AND m.memberId = s.addresseeId
-                        \(Self.membershipHolds("m", on: "d.date")))))
+                        AND \(SQL.membership("m", holdsOn: "d.date")))))
                     ORDER BY r.key, a.code
-                    """)
-            {
+                    """
+            ).fetchAll(db) {
                 let key: String = row["key"]
                 let actor: String = row["code"]
                 problems.append(
@@ -72,15 +71,7 @@ extension AppDatabase {
                             "\(key) has an assignment for \(actor), but no addressee it names bound \(actor) on the document's date"
                     ))
             }
-            let stale =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM assignment s LEFT JOIN assignmentState st ON st.assignmentId = s.id
-                        WHERE st.latestEntryId IS NOT \(StatusQueries.latest("id", carrying: "id", of: "s.id", asOf: "'9999-12-31'"))
-                          OR st.statusEntryId IS NOT \(StatusQueries.latest("id", carrying: "status", of: "s.id", asOf: "'9999-12-31'"))
-                          OR st.responseEntryId IS NOT \(StatusQueries.latest("id", carrying: "response", of: "s.id", asOf: "'9999-12-31'"))
-                        """) ?? 0
+            let stale = try AssignmentQueries.staleStateCount(in: db)
             if stale > 0 {
                 problems.append(
                     CheckProblem(

@@ -10,7 +10,7 @@ extension AppDatabase {
     public func search(_ text: String, limit: Int = 50) throws(FollowUpError) -> [SearchHit] {
         let terms = Self.searchTerms(text)
         guard !terms.isEmpty else {
-            throw .invalidInput(source: "search", line: nil, field: nil, reason: "give some text to search for")
+            throw .invalidArgument(field: "query", reason: "give some text to search for")
         }
         return try read { db in
             let match = try Self.textMatch(text)
@@ -42,12 +42,20 @@ extension AppDatabase {
         text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
     }
 
+    /// The ids of the recommendations whose text contains every term of `text`.
+    static func recommendationIds(matching text: String, in db: Database) throws -> [Int64] {
+        let match = try textMatch(text)
+        return try Int64.fetchAll(
+            db, sql: "SELECT r.id FROM recommendation r WHERE \(match.sql)", arguments: match.arguments)
+    }
+
     /// A condition on recommendation alias `r` that its text contains every term of `text`.
-    static func textMatch(_ text: String) throws -> (sql: String, arguments: StatementArguments, usesIndex: Bool) {
+    private static func textMatch(_ text: String) throws -> (
+        sql: String, arguments: StatementArguments, usesIndex: Bool
+    ) {
         let terms = searchTerms(text)
         guard !terms.isEmpty else {
-            throw FollowUpError.invalidInput(
-                source: "--search", line: nil, field: nil, reason: "give some text to search for")
+            throw FollowUpError.invalidArgument(field: "search", reason: "give some text to search for")
         }
         if terms.allSatisfy({ $0.count >= 3 }) {
             let query = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

@@ -392,42 +392,23 @@ extension AppDatabase {
                             let documentId = document.id
                         else { continue }
                         let tags = record.list("tags")
-                        if let existing = try Recommendation.filter(Recommendation.Columns.key == key).fetchOne(db) {
-                            let codes = try String.fetchAll(
-                                db,
-                                sql:
-                                    "SELECT a.code FROM addressing d JOIN addressee a ON a.id = d.addresseeId WHERE d.recommendationId = ? ORDER BY a.code",
-                                arguments: [existing.id])
-                            let same =
-                                existing.documentId == documentId && existing.path == path && existing.text == text
-                                && existing.kind == kind && existing.classification == classification
-                                && existing.verb == field("verb") && existing.dueDate == due && existing.cycle == cycle
-                                && existing.tags == tags && codes == resolved.map(\.actor).sorted()
-                            if same {
-                                result.unchanged += 1
-                            } else {
-                                problems.add(line, "key", "'\(key)' is already in the database with other content")
-                            }
-                            continue
-                        }
-                        guard problems.isEmpty else { continue }
                         if positions[documentId] == nil {
-                            positions[documentId] =
-                                try Int.fetchOne(
-                                    db,
-                                    sql: "SELECT coalesce(max(position), 0) FROM recommendation WHERE documentId = ?",
-                                    arguments: [documentId]) ?? 0
+                            positions[documentId] = try Self.nextPosition(in: documentId, db: db)
                         }
-                        positions[documentId, default: 0] += 1
-                        var recommendation = Recommendation(
+                        let recommendation = Recommendation(
                             key: key, documentId: documentId, path: path, position: positions[documentId] ?? 1,
-                            kind: kind,
-                            classification: classification, verb: field("verb"), text: text,
+                            kind: kind, classification: classification, verb: field("verb"), text: text,
                             language: language ?? document.language, dueDate: due, cycle: cycle, tags: tags)
-                        try recommendation.insert(db)
-                        if let id = recommendation.id {
-                            try Self.addAddressees(
-                                resolved, to: id, classification: classification, date: document.date, in: db)
+                        switch try Self.saveRecommendation(
+                            recommendation, addressees: resolved, date: document.date, existing: .keep, in: db)
+                        {
+                        case .unchanged:
+                            result.unchanged += 1
+                            continue
+                        case .differs:
+                            problems.add(line, "key", "'\(key)' is already in the database with other content")
+                            continue
+                        case .inserted, .updated: positions[documentId, default: 0] += 1
                         }
                         result.added += 1
                     }
@@ -526,7 +507,7 @@ extension AppDatabase {
     public func exportAssignments(_ writer: ExchangeWriter, asOf: CalendarDate, emit: (String) -> Void)
         throws(FollowUpError)
     {
-        let rows = try read { db in try Self.assignmentRows(where: "1", arguments: [:], asOf: asOf, in: db) }
+        let rows = try read { db in try AssignmentQueries.rows([], asOf: asOf, in: db) }
 
         emit(writer.header)
         var buffer = ""

@@ -10,6 +10,14 @@ public struct SeedSummary: Codable, Sendable {
 }
 
 extension AppDatabase {
+    /// Whether any of the bundled seed documents is in the database.
+    func holdsSeedDocuments() throws(FollowUpError) -> Bool {
+        let documents = try CSVTable(bytes: SeedFiles.documents, source: "Seeds/documents.csv")
+        var symbols: [String] = []
+        for record in documents.records { symbols.append(try documents.value("symbol", in: record)) }
+        return try read { db in try Document.filter(symbols.contains(Document.Columns.symbol)).fetchCount(db) > 0 }
+    }
+
     /// Imports the bundled seed documents and the progress curated from the Secretary-General's
     /// report; safe to repeat (unchanged documents and known entries are skipped).
     ///

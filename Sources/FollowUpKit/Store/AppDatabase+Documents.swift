@@ -25,10 +25,10 @@ extension AppDatabase {
         let symbol = draft.symbol.trimmingCharacters(in: .whitespaces)
         let title = draft.title.trimmingCharacters(in: .whitespaces)
         guard !symbol.isEmpty else {
-            throw .invalidInput(source: "--symbol", line: nil, field: nil, reason: "the symbol is empty")
+            throw .invalidArgument(field: "symbol", reason: "the symbol is empty")
         }
         guard !title.isEmpty else {
-            throw .invalidInput(source: "--title", line: nil, field: nil, reason: "the title is empty")
+            throw .invalidArgument(field: "title", reason: "the title is empty")
         }
         return try write { db in
             if try Document.filter(Document.Columns.symbol == symbol).fetchCount(db) > 0 {

@@ -86,37 +86,19 @@ extension AppDatabase {
             }
             guard let documentId = document.id else { return result }
             let existing = try Recommendation.filter(Recommendation.Columns.documentId == documentId).fetchAll(db)
-            let byKey = Dictionary(existing.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
             for (offset, item) in plan.items.enumerated() {
-                var recommendation = Recommendation(
+                let recommendation = Recommendation(
                     key: item.key, documentId: documentId, path: item.path, position: offset + 1, kind: item.kind,
                     classification: item.classification, verb: item.verbs.first, text: item.text,
                     language: header.language, dueDate: item.dueDate, cycle: item.cycle, tags: item.tags)
                 let addressees = zip(item.addressees, item.phrases).map { (actor: $0.0, phrase: Optional($0.1)) }
-                if var old = byKey[item.key] {
-                    recommendation.id = old.id
-                    let oldCodes = try String.fetchAll(
-                        db,
-                        sql:
-                            "SELECT a.code FROM addressing d JOIN addressee a ON a.id = d.addresseeId WHERE d.recommendationId = ? ORDER BY a.code",
-                        arguments: [old.id])
-                    let same = old == recommendation && oldCodes == item.addressees.sorted()
-                    if same { continue }
-                    old = recommendation
-                    try old.update(db)
-                    guard let id = old.id else { continue }
-                    try db.execute(sql: "DELETE FROM addressing WHERE recommendationId = ?", arguments: [id])
-                    try Self.addAddressees(
-                        addressees, to: id, classification: item.classification, date: header.date, in: db)
-                    try Self.removeUnboundAssignments(of: id, date: header.date, in: db)
-                    result.changed.append(item.key)
-                } else {
-                    try recommendation.insert(db)
-                    guard let id = recommendation.id else { continue }
-                    try Self.addAddressees(
-                        addressees, to: id, classification: item.classification, date: header.date, in: db)
-                    if result.outcome == .updated { result.added.append(item.key) }
+                switch try Self.saveRecommendation(
+                    recommendation, addressees: addressees, date: header.date, existing: .update, in: db)
+                {
+                case .inserted where result.outcome == .updated: result.added.append(item.key)
+                case .updated: result.changed.append(item.key)
+                case .inserted, .unchanged, .differs: break
                 }
             }
             let planned = Set(plan.items.map(\.key))
@@ -139,19 +121,5 @@ extension AppDatabase {
             result.assignmentsCreated = (try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0) - before
             return result
         }
-    }
-
-    /// Removes the assignments of a recommendation that its addressees no longer bind, unless
-    /// progress was recorded on them.
-    static func removeUnboundAssignments(of recommendationId: Int64, date: CalendarDate, in db: Database) throws {
-        try db.execute(
-            sql: """
-                DELETE FROM assignment WHERE recommendationId = :id
-                  AND NOT EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
-                  AND NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = :id AND (
-                    ad.addresseeId = assignment.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
-                      WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
-                      \(membershipHolds("m", on: ":date")))))
-                """, arguments: ["id": recommendationId, "date": date])
     }
 }

@@ -1,0 +1,52 @@
+/// The latest entry on a recommendation or an assignment, for reports.
+public struct LatestEntry: Codable, Hashable, Sendable {
+    public var id: Int64
+    public var actor: String
+    public var asOf: CalendarDate
+    public var status: ImplementationStatus?
+    public var response: Response?
+    public var note: String?
+    public var evidence: EvidenceReference?
+    public var reportedBy: String?
+}
+
+/// One assignment with everything reports need, as of a date.
+public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
+    public var key: String
+    public var path: String
+    public var document: String
+    public var documentDate: CalendarDate
+    public var classification: Classification
+    public var text: String
+    public var dueDate: CalendarDate?
+    public var cycle: ReportingCycle?
+    public var actor: String
+    public var actorNameEn: String
+    public var actorNameZh: String
+    public var through: [String]
+    public var status: ImplementationStatus?
+    public var statusAsOf: CalendarDate?
+    public var response: Response?
+    /// The date of the latest entry of any kind.
+    public var lastUpdate: CalendarDate?
+    /// The latest entry itself (when the report shows notes and evidence).
+    public var latest: LatestEntry?
+
+    /// Past its due date and neither implemented nor no longer relevant.
+    public func isOverdue(on date: CalendarDate) -> Bool {
+        guard let dueDate, dueDate < date else { return false }
+        return !(status?.isClosed ?? false)
+    }
+
+    /// The day a report was due and has not come: a cycle after the last entry (or the document),
+    /// when that day has passed; `nil` when nothing is owed. Nothing is owed on what is no longer
+    /// relevant.
+    public func silentSince(on date: CalendarDate) -> CalendarDate? {
+        guard let cycle, status != .noLongerRelevant else { return nil }
+        let next = (lastUpdate ?? documentDate).adding(months: cycle.months)
+        return next < date ? next : nil
+    }
+
+    /// The actor's name in `language`.
+    public func actorName(_ language: Language) -> String { language == .zh ? actorNameZh : actorNameEn }
+}

@@ -1,0 +1,297 @@
+import GRDB
+
+/// Which assignments a query reads: each case is one condition, and a query takes them all.
+enum AssignmentFilter: Sendable {
+    /// One assignment.
+    case assignment(Int64)
+    /// The assignments of one recommendation.
+    case recommendation(Int64)
+    /// The assignments of one document's recommendations.
+    case document(Int64)
+    /// One actor's assignments.
+    case actor(Int64)
+    /// The assignments of the members of a group on the as-of date.
+    case memberOf(group: Int64)
+    /// Recommendations due before the as-of date, or with a reporting cycle.
+    case dueOrRecurring
+
+    /// The condition in SQL on `s` (assignment), `r` (recommendation), `d` (document), `a` (actor).
+    fileprivate func condition(asOf: CalendarDate) -> SQL {
+        switch self {
+        case .assignment(let id): "s.id = \(id)"
+        case .recommendation(let id): "s.recommendationId = \(id)"
+        case .document(let id): "r.documentId = \(id)"
+        case .actor(let id): "s.addresseeId = \(id)"
+        case .memberOf(let group):
+            """
+            EXISTS (SELECT 1 FROM groupMembership m WHERE m.groupId = \(group) AND m.memberId = s.addresseeId
+              AND \(SQL.membership("m", holdsOn: "\(asOf)")))
+            """
+        case .dueOrRecurring: "(r.dueDate < \(asOf) OR r.cycle IS NOT NULL)"
+        }
+    }
+}
+
+/// Which progress entries a query reads.
+enum EntryFilter: Sendable {
+    /// One entry.
+    case entry(Int64)
+    /// Entries by id.
+    case entries([Int64])
+    /// The entries on one recommendation, of one actor's assignment when `actor` is given.
+    case recommendation(Int64, actor: Int64?)
+    /// The entries on one document's recommendations.
+    case document(Int64)
+
+    fileprivate var condition: SQL {
+        switch self {
+        case .entry(let id): "pe.id = \(id)"
+        case .entries(let ids):
+            "pe.id IN (SELECT value FROM json_each(\(AppDatabase.jsonList(ids))))"
+        case .recommendation(let id, let actor?): "s.recommendationId = \(id) AND s.addresseeId = \(actor)"
+        case .recommendation(let id, nil): "s.recommendationId = \(id)"
+        case .document(let id): "r.documentId = \(id)"
+        }
+    }
+}
+
+extension SQL {
+    /// True when group membership `alias` holds on `date`: started on or before it, not ended by it.
+    static func membership(_ alias: SQL, holdsOn date: SQL) -> SQL {
+        "(\(alias).startDate IS NULL OR \(alias).startDate <= \(date)) AND (\(alias).endDate IS NULL OR \(alias).endDate > \(date))"
+    }
+}
+
+/// The reads of where assignments stand, typed by what they filter on.
+///
+/// An assignment's current status is the latest entry (by `asOf`, then id) that carries a status,
+/// is dated on or before the as-of date, and is not superseded by a correction dated on or before
+/// it; responses are read the same way. The log is the truth. Schema v2 keeps the result for the
+/// latest date in `assignmentState`, maintained by triggers on the log; a read as of a date on or
+/// after every entry's date uses that cache, where it is exact, and any earlier date reads the log.
+enum AssignmentQueries {
+    /// Set in tests to read every status from the log, to check the cache against it.
+    @TaskLocal static var readFromLog = false
+
+    /// The expressions that read where assignment `s` stands as of a date.
+    private struct StatusColumns {
+        /// A join to add after `FROM assignment s` (empty for the log).
+        var join: SQL
+        var status: SQL
+        var statusAsOf: SQL
+        var response: SQL
+        var latestId: SQL
+        var latestAsOf: SQL
+    }
+
+    /// The cache when `asOf` is on or after every entry's date; otherwise the log.
+    private static func columns(asOf: CalendarDate, in db: Database) throws -> StatusColumns {
+        let maxAsOf = try String.fetchOne(db, sql: "SELECT maxAsOf FROM stateMeta WHERE id = 1") ?? "9999-12-31"
+        if !readFromLog && asOf.description >= maxAsOf {
+            return StatusColumns(
+                join: "LEFT JOIN assignmentState st ON st.assignmentId = s.id", status: "st.status",
+                statusAsOf: "st.statusAsOf", response: "st.response", latestId: "st.latestEntryId",
+                latestAsOf: "st.latestAsOf")
+        }
+        let date: SQL = "\(asOf)"
+        return StatusColumns(
+            join: "", status: latest("status", carrying: "status", asOf: date),
+            statusAsOf: latest("asOf", carrying: "status", asOf: date),
+            response: latest("response", carrying: "response", asOf: date),
+            latestId: latest("id", carrying: "id", asOf: date),
+            latestAsOf: latest("asOf", carrying: "id", asOf: date))
+    }
+
+    /// The latest entry of assignment `s` carrying `field` as of `asOf`, returning `column`.
+    private static func latest(_ column: SQL, carrying field: SQL, asOf: SQL) -> SQL {
+        """
+        (SELECT pe.\(column) FROM progressEntry pe
+          WHERE pe.assignmentId = s.id AND pe.\(field) IS NOT NULL AND pe.asOf <= \(asOf)
+            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id AND c.asOf <= \(asOf))
+          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1)
+        """
+    }
+
+    /// The codes of the named addressees through which assignment `s` binds its actor, joined by
+    /// commas: the actor itself, or a group it belonged to on the document's date.
+    private static let through: SQL = """
+        (SELECT group_concat(code, ',') FROM (SELECT named.code FROM addressing ad
+          JOIN addressee named ON named.id = ad.addresseeId
+          WHERE ad.recommendationId = s.recommendationId AND (ad.addresseeId = s.addresseeId OR EXISTS (
+            SELECT 1 FROM groupMembership m WHERE m.groupId = ad.addresseeId AND m.memberId = s.addresseeId
+              AND \(SQL.membership("m", holdsOn: "d.date"))))
+          ORDER BY named.code))
+        """
+
+    private static func whereClause(_ filters: [AssignmentFilter], asOf: CalendarDate) -> SQL {
+        filters.isEmpty ? "1" : filters.map { $0.condition(asOf: asOf) }.joined(separator: " AND ")
+    }
+
+    private static func split(_ list: String?) -> [String] {
+        list.map { $0.split(separator: ",").map(String.init) } ?? []
+    }
+
+    /// Where each assignment passing `filters` stands as of `asOf`.
+    static func statuses(_ filters: [AssignmentFilter], asOf: CalendarDate, in db: Database) throws
+        -> [AssignmentStatus]
+    {
+        let columns = try columns(asOf: asOf, in: db)
+        let rows = try SQLRequest<Row>(
+            literal: """
+                SELECT r.key, a.code, a.nameEn, a.nameZh, \(through) AS through,
+                  \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
+                  \(columns.response) AS response, \(columns.latestAsOf) AS lastUpdate
+                FROM assignment s \(columns.join)
+                JOIN recommendation r ON r.id = s.recommendationId
+                JOIN document d ON d.id = r.documentId
+                JOIN addressee a ON a.id = s.addresseeId
+                WHERE \(whereClause(filters, asOf: asOf))
+                ORDER BY d.date, d.symbol, r.position, a.code
+                """
+        ).fetchAll(db)
+        return rows.map { row in
+            AssignmentStatus(
+                key: row["key"], actor: row["code"], nameEn: row["nameEn"], nameZh: row["nameZh"],
+                through: split(row["through"]), status: row["status"], statusAsOf: row["statusAsOf"],
+                response: row["response"], lastUpdate: row["lastUpdate"])
+        }
+    }
+
+    /// The assignments passing `filters` with everything reports need, statuses as of `asOf`.
+    ///
+    /// Documents dated after `asOf` are left out: they did not exist yet. `through` adds the named
+    /// addressees that bind each row, `entries` its latest entry in full; reports that show neither
+    /// skip the cost.
+    static func rows(
+        _ filters: [AssignmentFilter], asOf: CalendarDate, through withThrough: Bool = true,
+        entries withEntries: Bool = true, in db: Database
+    ) throws -> [AssignmentRow] {
+        let columns = try columns(asOf: asOf, in: db)
+        let rows = try SQLRequest<Row>(
+            literal: """
+                SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
+                  a.code, a.nameEn, a.nameZh, \(withThrough ? through : "NULL") AS through,
+                  \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
+                  \(columns.response) AS response, \(columns.latestId) AS latestId, \(columns.latestAsOf) AS lastUpdate
+                FROM assignment s \(columns.join)
+                JOIN recommendation r ON r.id = s.recommendationId
+                JOIN document d ON d.id = r.documentId
+                JOIN addressee a ON a.id = s.addresseeId
+                WHERE d.date <= \(asOf) AND \(whereClause(filters, asOf: asOf))
+                ORDER BY d.date, d.symbol, r.position, a.code
+                """
+        ).fetchAll(db)
+        var latest: [Int64: LatestEntry] = [:]
+        if withEntries {
+            let ids = rows.compactMap { $0["latestId"] as Int64? }
+            if !ids.isEmpty {
+                for entry in try entries(.entries(ids), asOf: .distantFuture, in: db) where latest[entry.id] == nil {
+                    latest[entry.id] = entry
+                }
+            }
+        }
+        return rows.map { row in
+            let latestId: Int64? = row["latestId"]
+            return AssignmentRow(
+                key: row["key"], path: row["path"], document: row["symbol"], documentDate: row["documentDate"],
+                classification: row["classification"], text: row["text"], dueDate: row["dueDate"], cycle: row["cycle"],
+                actor: row["code"], actorNameEn: row["nameEn"], actorNameZh: row["nameZh"],
+                through: split(row["through"]), status: row["status"], statusAsOf: row["statusAsOf"],
+                response: row["response"], lastUpdate: row["lastUpdate"], latest: latestId.flatMap { latest[$0] })
+        }
+    }
+
+    /// Per recommendation id, how many of its assignments stand in each status (`unreported`
+    /// for none) as of `asOf`.
+    static func statusCounts(recommendations ids: [Int64], asOf: CalendarDate, in db: Database) throws
+        -> [Int64: [String: Int]]
+    {
+        guard !ids.isEmpty else { return [:] }
+        let columns = try columns(asOf: asOf, in: db)
+        let idList = AppDatabase.jsonList(ids)
+        var counts: [Int64: [String: Int]] = [:]
+        for row in try SQLRequest<Row>(
+            literal: """
+                SELECT s.recommendationId, coalesce(\(columns.status), 'unreported') AS status, count(*) AS n
+                FROM assignment s \(columns.join) WHERE s.recommendationId IN (SELECT value FROM json_each(\(idList)))
+                GROUP BY 1, 2
+                """
+        ).fetchAll(db) {
+            counts[row["recommendationId"], default: [:]][row["status"]] = row["n"]
+        }
+        return counts
+    }
+
+    /// The ids of the recommendations with an assignment in `status` as of `asOf` (of actor
+    /// `actor` only, when given).
+    static func recommendations(
+        withStatus status: StatusFilter, actor: Int64?, asOf: CalendarDate, in db: Database
+    ) throws -> [Int64] {
+        let columns = try columns(asOf: asOf, in: db)
+        let test: SQL =
+            switch status {
+            case .unreported: "\(columns.status) IS NULL"
+            case .status(let value): "\(columns.status) = \(value)"
+            }
+        let scope: SQL = actor.map { "AND s.addresseeId = \($0)" } ?? ""
+        return try SQLRequest<Int64>(
+            literal: """
+                SELECT DISTINCT s.recommendationId FROM assignment s \(columns.join)
+                WHERE \(test) \(scope) ORDER BY 1
+                """
+        ).fetchAll(db)
+    }
+
+    /// How many assignments' cached state differs from the log: 0 when the cache is exact.
+    static func staleStateCount(in db: Database) throws -> Int {
+        let forever: SQL = "'9999-12-31'"
+        return try SQLRequest<Int>(
+            literal: """
+                SELECT count(*) FROM assignment s LEFT JOIN assignmentState st ON st.assignmentId = s.id
+                WHERE st.latestEntryId IS NOT \(latest("id", carrying: "id", asOf: forever))
+                  OR st.statusEntryId IS NOT \(latest("id", carrying: "status", asOf: forever))
+                  OR st.responseEntryId IS NOT \(latest("id", carrying: "response", asOf: forever))
+                """
+        ).fetchOne(db) ?? 0
+    }
+
+    /// The progress entries passing `filter`, with their keys and actors, oldest first.
+    static func entryInfos(_ filter: EntryFilter, in db: Database) throws -> [ProgressEntryInfo] {
+        try entryInfos(filter.condition, in: db)
+    }
+
+    private static func entryInfos(_ condition: SQL, in db: Database) throws -> [ProgressEntryInfo] {
+        let rows = try SQLRequest<Row>(
+            literal: """
+                SELECT pe.*, r.key, a.code AS actorCode, b.code AS reporterCode,
+                  EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) AS superseded
+                FROM progressEntry pe
+                JOIN assignment s ON s.id = pe.assignmentId
+                JOIN recommendation r ON r.id = s.recommendationId
+                JOIN addressee a ON a.id = s.addresseeId
+                LEFT JOIN addressee b ON b.id = pe.reportedById
+                WHERE \(condition)
+                ORDER BY pe.asOf, pe.id
+                """
+        ).fetchAll(db)
+        return try rows.map { row in
+            let entry = try ProgressEntry(row: row)
+            let evidence = EvidenceReference(
+                document: entry.evidenceDocument, paragraph: entry.evidenceParagraph, url: entry.evidenceUrl)
+            return ProgressEntryInfo(
+                id: entry.id ?? 0, uid: entry.uid, key: row["key"], actor: row["actorCode"], asOf: entry.asOf,
+                status: entry.status, response: entry.response, note: entry.note,
+                evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row["reporterCode"],
+                recordedAt: entry.recordedAt, supersedes: entry.supersedesId, superseded: row["superseded"])
+        }
+    }
+
+    /// The entries passing `filter` dated on or before `asOf`, oldest first, as reports show them.
+    static func entries(_ filter: EntryFilter, asOf: CalendarDate, in db: Database) throws -> [LatestEntry] {
+        try entryInfos("pe.asOf <= \(asOf) AND \(filter.condition)", in: db).map {
+            LatestEntry(
+                id: $0.id, actor: $0.actor, asOf: $0.asOf, status: $0.status, response: $0.response, note: $0.note,
+                evidence: $0.evidence, reportedBy: $0.reportedBy)
+        }
+    }
+}
