@@ -27,6 +27,14 @@ enum InputFile {
                 reason: "the file is \(size) MB, over the \(maximumMegabytes) MB limit for one document: "
                     + "UN documents run to a few MB as text; check it is one document, or pass --max-size")
         }
+        if data.starts(with: Array("%PDF-".utf8)) {
+            return try PDFText.extract(data, name: name)
+        }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            throw .invalidInput(
+                source: name, line: nil, field: nil,
+                reason: "this is a ZIP file (a Word .docx?): save it as PDF or plain text and import that")
+        }
         if data.prefix(8_192).contains(0) {
             throw .invalidInput(source: name, line: nil, field: nil, reason: "this is a binary file, not text")
         }

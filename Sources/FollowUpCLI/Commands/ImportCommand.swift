@@ -29,11 +29,11 @@ struct ImportCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The text file, or - for standard input.")
+        @Argument(help: "The document: a PDF as the UN publishes it, or UTF-8 text; - for standard input.")
         var file: String
 
-        @Option(help: "The document's UN symbol, e.g. E/2020/31.")
-        var symbol: String
+        @Option(help: "The document's UN symbol, e.g. E/2020/31 (default: read from the text).")
+        var symbol: String?
 
         @Option(help: "The title (default: read from the text).")
         var title: String?

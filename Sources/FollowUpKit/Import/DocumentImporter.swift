@@ -2,7 +2,8 @@ import Foundation
 
 /// What the user says about a document to import; anything left `nil` is detected from the text.
 public struct ImportOptions: Sendable {
-    public var symbol: String
+    /// The UN symbol; read from the document's first lines when `nil`.
+    public var symbol: String?
     public var title: String?
     public var date: CalendarDate?
     public var language: Language?
@@ -12,7 +13,7 @@ public struct ImportOptions: Sendable {
     public var sourceName: String
 
     public init(
-        symbol: String, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
+        symbol: String? = nil, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
         body: String? = nil, sourceName: String
     ) {
         self.symbol = symbol
@@ -45,12 +46,18 @@ struct DocumentImporter {
         let blocks = TextCleaner.blocks(of: text)
         let language = options.language ?? Self.detectLanguage(text)
         var warnings: [String] = []
-        guard let date = options.date ?? Self.detectDate(blocks) else {
+        guard let date = options.date ?? Self.detectAdoptionDate(text) ?? Self.detectDate(blocks) else {
             throw .invalidArgument(
                 field: "date", reason: "\(source) states no date of adoption or issue: give one (YYYY-MM-DD)")
         }
         if options.date == nil { warnings.append("date \(date) read from the text") }
-        let title = options.title ?? Self.detectTitle(blocks) ?? options.symbol
+        guard let symbol = options.symbol ?? Self.detectSymbol(text) else {
+            throw .invalidArgument(
+                field: "symbol",
+                reason: "\(source) shows no UN symbol (such as A/RES/78/19) in its first lines: give one")
+        }
+        if options.symbol == nil { warnings.append("symbol \(symbol) read from the text") }
+        let title = options.title ?? Self.detectNumberedTitle(text) ?? Self.detectTitle(blocks) ?? symbol
         let ownSession = Self.detectOwnSession(blocks).map { ($0, date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
         var items: [ExtractedItem] = []
@@ -65,7 +72,7 @@ struct DocumentImporter {
             for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
             analyzer.matcher.add("Assembly", code: "GA")
             var context = RegionContext(
-                region: region, organCode: organCode, symbol: options.symbol, ownSession: ownSession, analyzer: analyzer
+                region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, analyzer: analyzer
             )
             for item in region.items { context.extract(item, inherited: nil, into: &items) }
             if region.items.isEmpty {
@@ -81,7 +88,7 @@ struct DocumentImporter {
             )
         }
         let header = ImportPlan.DocumentHeader(
-            symbol: options.symbol, title: title, date: date, language: language, body: bodyCode,
+            symbol: symbol, title: title, date: date, language: language, body: bodyCode,
             checksum: SHA256.hex(Array(text.utf8)))
         return ImportPlan(document: header, items: items, warnings: warnings)
     }
@@ -99,6 +106,58 @@ struct DocumentImporter {
             }
         }
         return han * 3 > latin ? .zh : .en
+    }
+
+    /// The document's symbol from its first lines: `A/RES/78/19`, `E/2020/31`, `A/HRC/55/L.12`.
+    static func detectSymbol(_ text: String) -> String? {
+        let head = String(text.prefix(1_500))
+        let pattern =
+            /(?:^|[\s(])((?:A|E|S|UNEP|TD|ST|DP|ICCD|FCCC|CRC|CEDAW|CCPR|HRC)(?:\/[A-Z0-9][A-Za-z0-9.\-]*){2,7})(?=$|[\s),;])/
+            .anchorsMatchLineEndings()
+        guard let match = head.firstMatch(of: pattern) else { return nil }
+        return String(match.1)
+    }
+
+    /// The title of a resolution as printed under its number, wrapped lines joined:
+    /// `78/19.   Prevention of an arms race` … up to the organ line or a blank line.
+    static func detectNumberedTitle(_ text: String) -> String? {
+        let lines = text.prefix(8_000).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.firstMatch(of: /^\s*\d{1,3}\/\d{1,4}\.\s+\S/) != nil })
+        else { return nil }
+        var parts = [String(lines[start].replacing(/^\s*\d{1,3}\/\d{1,4}\.\s+/, with: ""))]
+        for line in lines[(start + 1)...].prefix(6) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || DocumentStructure.organName(trimmed) != nil || trimmed.hasPrefix("The ") { break }
+            parts.append(trimmed)
+        }
+        let title = parts.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            .replacing(/\s{2,}/, with: " ")
+        return title.isEmpty ? nil : title
+    }
+
+    /// The date of "Resolution adopted by the General Assembly on 4 December 2023" (across line
+    /// breaks and layout spaces), or "大会2023年12月4日通过的决议".
+    static func detectAdoptionDate(_ text: String) -> CalendarDate? {
+        let head = String(text.prefix(6_000)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        if let match = head.firstMatch(
+            of:
+                /(?:[Rr]esolution|[Dd]ecision) adopted by the [A-Z][A-Za-z ,\-]{2,80}? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/
+        ),
+            let day = Int(match.1), let month = months.firstIndex(of: String(match.2)), let year = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month + 1, day: day)
+        }
+        let compact = head.replacingOccurrences(of: " ", with: "")
+        if let match = compact.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日通过的(?:决议|决定)/),
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        return nil
     }
 
     /// The end of the first date range in the header: (2020年6月10日至12日) → 2020-06-12.

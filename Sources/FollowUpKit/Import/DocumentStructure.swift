@@ -174,9 +174,9 @@ enum DocumentStructure {
         }
         if let match = line.firstMatch(
             of:
-                /^The ((General Assembly|Economic and Social Council|Security Council|Human Rights Council)|(Commission|Committee|Council|Conference|Board|Assembly)( [A-Za-z ,\-]+)?)[,:]$/
+                /^The ((General Assembly|Economic and Social Council|Security Council|Human Rights Council)[,:]?|(Commission|Committee|Council|Conference|Board|Assembly)( [A-Za-z ,\-]+)?[,:])$/
         ) {
-            return String(match.1)
+            return String(match.2 ?? match.1).trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
         }
         return nil
     }
@@ -190,7 +190,9 @@ enum DocumentStructure {
     /// The items of a resolution's body after its organ line: the preamble (unlabelled blocks before
     /// the first label) is skipped.
     static func operativeItems(_ blocks: [TextBlock]) -> [StructuredItem] {
-        guard let first = blocks.firstIndex(where: { startsOperative($0.normalized) }) else { return [] }
+        guard let first = blocks.firstIndex(where: { startsOperative($0.normalized) }) else {
+            return soleParagraph(blocks).map { [$0] } ?? []
+        }
         let lettersAtTop: Bool
         if case .latin? = DocumentPatterns.label(of: blocks[first].normalized)?.label {
             lettersAtTop = true
@@ -203,6 +205,22 @@ enum DocumentStructure {
     }
 
     /// `1. …` or `(a) …`: the first operative paragraph.
+    /// A resolution of one operative paragraph does not number it ("Takes note of the report …"):
+    /// the first block after the preamble that does not open with a participle and ends with a
+    /// full stop. It is keyed ¶1.
+    static func soleParagraph(_ blocks: [TextBlock]) -> StructuredItem? {
+        for block in blocks {
+            let text = block.normalized.trimmingCharacters(in: .whitespaces)
+            guard let first = text.split(separator: " ").first, first.first?.isUppercase == true else { continue }
+            let word = first.lowercased()
+            if word.hasSuffix("ing") || word == "having" || word == "bearing" || !text.hasSuffix(".") { continue }
+            return StructuredItem(
+                labels: [.number(1)], text: block.text.trimmingCharacters(in: .whitespaces), normalized: text,
+                line: block.line, heading: nil)
+        }
+        return nil
+    }
+
     static func startsOperative(_ line: String) -> Bool {
         switch DocumentPatterns.label(of: line)?.label {
         case .number(1)?: true
@@ -260,8 +278,16 @@ enum DocumentStructure {
 
         for block in blocks {
             if swallowing {
-                appendContent(block)
-                continue
+                // "… as follows:" takes what follows, up to the next paragraph of the sequence.
+                if let lastNumber, !lettersAtTop,
+                    case .number(let value)? = DocumentPatterns.label(of: block.normalized)?.label,
+                    value == lastNumber + 1
+                {
+                    swallowing = false
+                } else {
+                    appendContent(block)
+                    continue
+                }
             }
             guard let (raw, rest) = DocumentPatterns.label(of: block.normalized) else {
                 if isUnnumberedHeading(block.normalized) && !path.isEmpty {
