@@ -7,7 +7,7 @@ import FollowUpKit
 /// capture output and fix the clock, and run commands in-process.
 public struct CLIContext: Sendable {
     /// Writes to standard output.
-    public var standardOutput: @Sendable (String) -> Void
+    public var standardOutput: @Sendable (String) throws -> Void
     /// Writes to standard error.
     public var standardError: @Sendable (String) -> Void
     /// Environment variables (`FOLLOWUP_DATABASE`).
@@ -20,7 +20,7 @@ public struct CLIContext: Sendable {
     public var readStandardInput: @Sendable () -> Data
 
     public init(
-        standardOutput: @escaping @Sendable (String) -> Void,
+        standardOutput: @escaping @Sendable (String) throws -> Void,
         standardError: @escaping @Sendable (String) -> Void,
         environment: [String: String], clock: any FollowUpClock,
         makeUID: @escaping @Sendable () -> String,
@@ -36,8 +36,8 @@ public struct CLIContext: Sendable {
 
     /// The process's own standard streams, environment and clock, and random UUIDs.
     public static let system = CLIContext(
-        standardOutput: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-        standardError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+        standardOutput: { text in try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) },
+        standardError: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) },
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
         makeUID: { UUID().uuidString.lowercased() },
         readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })

@@ -15,9 +15,12 @@ struct DatabaseOption: ParsableArguments {
         database ?? CLIContext.current.environment["FOLLOWUP_DATABASE"] ?? "followup.sqlite"
     }
 
-    /// Opens the database, refusing one that is missing, older or newer than this version.
-    func openDatabase() throws(FollowUpError) -> AppDatabase {
-        let database = try AppDatabase.open(path: databasePath)
+    /// Opens the database for `access`, refusing one that is missing, older or newer than this
+    /// version. Commands that only read pass `.read`: nothing is written, not even journal set-up.
+    func openDatabase(_ access: AppDatabase.Access) throws(FollowUpError) -> AppDatabase {
+        let timeout = CLIContext.current.environment["FOLLOWUP_BUSY_TIMEOUT"].flatMap(Double.init)
+        let database = try AppDatabase.open(
+            path: databasePath, access: access, busyTimeout: timeout.map { min(max($0, 0), 3600) } ?? AppDatabase.busyTimeout)
         try database.requireCurrentSchema()
         return database
     }
@@ -40,11 +43,49 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String { store.databasePath }
 
-    func openDatabase() throws(FollowUpError) -> AppDatabase { try store.openDatabase() }
+    func openDatabase(_ access: AppDatabase.Access) throws(FollowUpError) -> AppDatabase {
+        try store.openDatabase(access)
+    }
+
+    /// Checks the format and the output file before the command does anything, and opens the
+    /// output. A command that writes to the database calls this first, so that nothing it could
+    /// refuse afterwards (a format it cannot print, an existing file, a folder) leaves a change
+    /// behind that a retry would make twice.
+    ///
+    /// `formats` are those the command can print (all but HTML by default; HTML with `html`).
+    func prepareOutput(
+        formats: Set<OutputFormat> = [.table, .json, .csv, .markdown], html: Language? = nil
+    ) throws(FollowUpError) -> PreparedOutput {
+        var allowed = formats
+        if html != nil { allowed.insert(.html) }
+        guard allowed.contains(format) else {
+            throw .invalidValue(
+                field: "format for this command", value: format.rawValue,
+                expected: OutputFormat.allCases.filter(allowed.contains).map(\.rawValue))
+        }
+        return PreparedOutput(format: format, html: html, sink: try OutputSink(path: output, force: force))
+    }
 
     /// Writes `document` (or, for JSON, `value`) in the chosen format; HTML only where a report
-    /// passes its language.
+    /// passes its language. For commands that only read.
     func emit(_ document: OutputDocument, json value: some Encodable, html: Language? = nil) throws(FollowUpError) {
+        try prepareOutput(html: html).emit(document, json: value)
+    }
+
+    /// Writes `text` to `--output`, or to standard output.
+    func write(_ text: String) throws(FollowUpError) {
+        try OutputSink(path: output, force: force).finish(text)
+    }
+}
+
+/// A command's output, its format checked and its file opened, waiting for the result.
+struct PreparedOutput {
+    let format: OutputFormat
+    let html: Language?
+    let sink: OutputSink
+
+    /// Renders and writes `document` (or `value` as JSON).
+    func emit(_ document: OutputDocument, json value: some Encodable) throws(FollowUpError) {
         let text: String
         switch format {
         case .table: text = TextRenderer.render(document)
@@ -55,76 +96,25 @@ struct GlobalOptions: ParsableArguments {
                 throw .invalidValue(field: "format", value: "csv", expected: ["table", "json", "markdown"])
             }
             text = CSVRenderer.render(table)
-        case .html:
-            guard let language = html else {
-                throw .invalidValue(
-                    field: "format for this command", value: "html", expected: ["table", "json", "csv", "markdown"])
-            }
-            text = HTMLRenderer.render(document, language: language)
+        case .html: text = HTMLRenderer.render(document, language: html ?? .en)
         }
-        try write(text)
+        try sink.finish(text)
     }
 
-    /// Writes `text` to `--output`, or to standard output.
-    func write(_ text: String) throws(FollowUpError) {
-        let sink = try OutputSink(path: output, force: force)
-        sink.write(text)
-        try sink.close()
-    }
-}
-
-/// Where a command's output goes: standard output, or a file written whole or not at all.
-///
-/// A file is written to a temporary name beside it and renamed into place at the end, so an
-/// interrupted command leaves no half-written file; an existing file is refused unless `force`.
-final class OutputSink {
-    private let path: String?
-    private let temporary: String?
-    private let handle: FileHandle?
-
-    init(path: String?, force: Bool) throws(FollowUpError) {
-        self.path = path
-        guard let path else {
-            temporary = nil
-            handle = nil
-            return
-        }
-        if FileManager.default.fileExists(atPath: path) && !force { throw .outputExists(path: path) }
-        let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw .fileAccess(path: path, reason: "cannot create it (check the folder exists and is writable)")
-        }
-        self.temporary = temporary
-        self.handle = handle
-    }
-
-    func write(_ text: String) {
-        guard let handle else {
-            CLIContext.current.standardOutput(text)
-            return
-        }
-        handle.write(Data(text.utf8))
-    }
-
-    /// Moves the finished file into place.
-    func close() throws(FollowUpError) {
-        guard let handle, let temporary, let path else { return }
+    /// Like ``emit(_:json:)``, after the database change was committed: a failure now says that
+    /// the change was saved, so that nobody runs the command again to "retry" it.
+    func emitSaved(_ document: OutputDocument, json value: some Encodable) throws(FollowUpError) {
         do {
-            try handle.close()
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try emit(document, json: value)
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .fileAccess(path: path, reason: "cannot write it")
-        }
-        CLIContext.current.standardError("wrote \(path)\n")
-    }
-
-    deinit {
-        if let temporary, FileManager.default.fileExists(atPath: temporary) {
-            try? FileManager.default.removeItem(atPath: temporary)
+            switch error {
+            case .outputFailed(let path, let reason, _), .fileAccess(let path, let reason):
+                throw .outputFailed(path: path, reason: reason, saved: true)
+            case .outputExists(let path, let reason):
+                throw .outputFailed(path: path, reason: reason ?? "it was created meanwhile", saved: true)
+            default:
+                throw .outputFailed(path: sink.name, reason: error.message, saved: true)
+            }
         }
     }
 }

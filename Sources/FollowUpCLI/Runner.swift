@@ -11,7 +11,9 @@ import FollowUpKit
 /// | 65 | bad input data: a malformed file or value |
 /// | 66 | cannot open input or database |
 /// | 70 | internal error (a bug) |
-/// | 73 | cannot create output: the file exists |
+/// | 73 | cannot create output: the file exists, or is a folder |
+/// | 74 | output failed while writing (disk full, closed pipe) |
+/// | 75 | another process holds the database |
 public enum CommandLineRunner {
     public static func run(_ arguments: [String]) -> Int32 {
         let context = CLIContext.current
@@ -49,7 +51,7 @@ public enum CommandLineRunner {
         let code = FollowUpCommand.exitCode(for: error).rawValue
         let message = FollowUpCommand.fullMessage(for: error)
         if code == 0 {
-            context.standardOutput(message + "\n")
+            try? context.standardOutput(message + "\n")
         } else {
             context.standardError(message + "\n")
         }
@@ -71,6 +73,7 @@ public enum CommandLineRunner {
         case .invalidValue, .invalidInput, .invalidArgument, .invalidRecords: 65
         case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: 66
         case .outputExists: 73
+        case .outputFailed: 74
         case .databaseBusy: 75
         case .internalError: 70
         }

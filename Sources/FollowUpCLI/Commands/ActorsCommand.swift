@@ -34,7 +34,7 @@ struct ActorsCommand: ParsableCommand {
         var asOf: CalendarDate?
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(.read)
             let actors = try database.actors(
                 ActorFilter(kind: kind, group: group, search: search, date: asOf ?? CLIContext.current.clock.today()))
             try options.emit(Presentation.actorList(actors), json: actors)
@@ -52,7 +52,7 @@ struct ActorsCommand: ParsableCommand {
         var actor: String
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(.read)
             let detail = try database.actorDetail(actor)
             try options.emit(Presentation.actorDetail(detail), json: detail)
         }

@@ -81,6 +81,6 @@ struct DemoCommand: ParsableCommand {
         lines += written.map { "  " + $0 }
         lines.append(
             "Open \(folder)/report-E-2020-31.html in a browser. Explore further with --database \(databasePath).")
-        context.standardOutput(lines.joined(separator: "\n") + "\n")
+        try context.standardOutput(lines.joined(separator: "\n") + "\n")
     }
 }

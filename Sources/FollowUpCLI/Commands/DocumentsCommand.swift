@@ -16,7 +16,7 @@ struct DocumentsCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         func run() throws {
-            let documents = try options.openDatabase().documents()
+            let documents = try options.openDatabase(.read).documents()
             try options.emit(Presentation.documentList(documents), json: documents)
         }
     }
@@ -36,7 +36,7 @@ struct DocumentsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(.read)
             let document = try database.document(symbol)
             let recommendations = try database.recommendations(
                 RecommendationFilter(document: document.symbol, asOf: CLIContext.current.clock.today()))
@@ -72,10 +72,11 @@ struct DocumentsCommand: ParsableCommand {
         var body: String?
 
         func run() throws {
-            let database = try options.openDatabase()
+            let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            let database = try options.openDatabase(.write)
             let document = try database.addDocument(
                 DocumentDraft(symbol: symbol, title: title, body: body, date: date, language: language))
-            try options.emit(
+            try output.emitSaved(
                 OutputDocument([.text("Added document \(document.symbol) (\(document.date)).")]), json: document)
         }
     }

@@ -44,12 +44,13 @@ extension ImportCommand {
         var inputFormat: ExchangeFormat?
 
         func run() throws {
-            let database = try options.openDatabase()
+            let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            let database = try options.openDatabase(.write)
             let result = try withExchangeReader(
                 file, format: inputFormat, columns: ExchangeColumns.recommendations,
                 lists: ExchangeColumns.recommendationLists
-            ) { reader in try database.importRecommendations(&reader) }
-            try options.emit(
+            ) { reader in try database.importRecommendations(&reader, today: CLIContext.current.clock.today()) }
+            try output.emitSaved(
                 OutputDocument([
                     .text(
                         "Imported \(result.source): \(result.rows) rows, \(result.added) recommendations added, \(result.unchanged) unchanged, "
@@ -82,7 +83,8 @@ extension ImportCommand {
 
         func run() throws {
             let context = CLIContext.current
-            let database = try options.openDatabase()
+            let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            let database = try options.openDatabase(.write)
             let result = try withExchangeReader(
                 file, format: inputFormat, columns: ExchangeColumns.progress, lists: ExchangeColumns.progressLists
             ) { reader in
@@ -90,7 +92,7 @@ extension ImportCommand {
                     &reader, vocabulary: vocabulary, today: context.clock.today(),
                     recordedAt: Timestamp.string(from: context.clock.now()))
             }
-            try options.emit(
+            try output.emitSaved(
                 OutputDocument([
                     .text(
                         "Imported \(result.source): \(result.rows) rows, \(result.added) entries added, \(result.unchanged) unchanged."
@@ -126,11 +128,13 @@ struct ExportCommand: ParsableCommand {
 
         func export(
             columns: [String], lists: Set<String>,
-            _ body: (AppDatabase, ExchangeWriter, (String) -> Void) throws -> Void
+            _ body: (AppDatabase, ExchangeWriter, (String) throws(FollowUpError) -> Void) throws -> Void
         ) throws {
-            let database = try store.openDatabase()
             let sink = try OutputSink(path: output, force: force)
-            try body(database, ExchangeWriter(format: format, columns: columns, lists: lists)) { sink.write($0) }
+            let database = try store.openDatabase(.read)
+            try body(database, ExchangeWriter(format: format, columns: columns, lists: lists)) { text throws(FollowUpError) in
+                try sink.write(text)
+            }
             try sink.close()
         }
     }

@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
     var actor: String?
 
     func run() throws {
-        let database = try options.openDatabase()
+        let database = try options.openDatabase(.read)
         let entries = try database.history(key, actor: actor)
         // history() refuses an unknown key, so an empty log is of a real recommendation.
         try options.emit(Presentation.history(entries, key: entries.first?.key ?? key), json: entries)

@@ -54,7 +54,8 @@ struct ImportCommand: ParsableCommand {
         var maxSize = 20
 
         func run() throws {
-            let database = try options.openDatabase()
+            let output = try options.prepareOutput(formats: dryRun ? [.table, .json, .csv, .markdown] : [.table, .json, .markdown])
+            let database = try options.openDatabase(dryRun ? .read : .write)
             let text = try InputFile.readText(file, maximumMegabytes: maxSize)
             let plan = try database.planImport(
                 text: text,
@@ -63,11 +64,11 @@ struct ImportCommand: ParsableCommand {
                     sourceName: file == "-" ? "standard input" : file))
             for warning in plan.warnings { CLIContext.current.standardError("note: \(warning)\n") }
             if dryRun {
-                try options.emit(Presentation.importPlan(plan), json: plan.items)
+                try output.emit(Presentation.importPlan(plan), json: plan.items)
                 return
             }
             let result = try database.importDocument(plan)
-            try options.emit(Presentation.importResult(result, plan: plan), json: result)
+            try output.emitSaved(Presentation.importResult(result, plan: plan), json: result)
         }
     }
 }

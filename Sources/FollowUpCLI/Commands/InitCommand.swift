@@ -35,6 +35,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = options.databasePath
+        let output = try options.prepareOutput(formats: [.table, .json, .markdown])
         let (_, result) = try AppDatabase.bootstrap(
             path: path, seeds: noSeeds ? .never : withSeeds ? .always : .whereExpected,
             clock: CLIContext.current.clock)
@@ -78,6 +79,6 @@ struct InitCommand: ParsableCommand {
                     ? "Seed progress: \(seeds.progressAdded) entries from the Secretary-General's report."
                     : "Seed progress: already loaded.")
         }
-        try options.emit(OutputDocument([.text(lines.joined(separator: "\n"))]), json: result)
+        try output.emitSaved(OutputDocument([.text(lines.joined(separator: "\n"))]), json: result)
     }
 }

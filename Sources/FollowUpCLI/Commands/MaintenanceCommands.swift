@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let problems = try options.openDatabase().check()
+        let problems = try options.openDatabase(.read).check()
         let document = OutputDocument(
             problems.isEmpty
                 ? [.text("\(options.databasePath): no problems found.")]
@@ -44,8 +44,8 @@ struct BackupCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let database = try store.openDatabase()
+        let database = try store.openDatabase(.read)
         try database.backup(to: file)
-        CLIContext.current.standardOutput("Backed up \(store.databasePath) to \(file).\n")
+        try CLIContext.current.standardOutput("Backed up \(store.databasePath) to \(file).\n")
     }
 }

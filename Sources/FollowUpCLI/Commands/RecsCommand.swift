@@ -50,7 +50,7 @@ struct RecsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(.read)
             let filter = RecommendationFilter(
                 document: document, actor: actor, status: try status.map(StatusFilter.parse),
                 classification: classification, search: search, asOf: asOf ?? CLIContext.current.clock.today())
@@ -78,7 +78,7 @@ struct RecsCommand: ParsableCommand {
         var asOf: CalendarDate?
 
         func run() throws {
-            let detail = try options.openDatabase().recommendationDetail(
+            let detail = try options.openDatabase(.read).recommendationDetail(
                 key, asOf: asOf ?? CLIContext.current.clock.today())
             try options.emit(Presentation.recommendationDetail(detail), json: detail)
         }
@@ -143,7 +143,8 @@ struct RecsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try options.openDatabase()
+            let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            let database = try options.openDatabase(.write)
             let detail = try database.addRecommendation(
                 RecommendationDraft(
                     document: document, path: paragraph, text: text, addressees: addressees.map { ($0, nil) },
@@ -154,7 +155,7 @@ struct RecsCommand: ParsableCommand {
                 "Added \(summary.key): \(summary.classification.rawValue), addressed to "
                 + summary.addressees.joined(separator: ", ") + "; binds \(summary.assignments) actor"
                 + (summary.assignments == 1 ? "." : "s.")
-            try options.emit(OutputDocument([.text(message)]), json: detail)
+            try output.emitSaved(OutputDocument([.text(message)]), json: detail)
         }
     }
 }

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         var symbol: String
 
         func run() throws {
-            let result = try options.openDatabase().documentReport(symbol, asOf: report.date)
+            let result = try options.openDatabase(.read).documentReport(symbol, asOf: report.date)
             try options.emit(
                 ReportPresentation.document(result, language: report.language), json: result, html: report.language)
         }
@@ -79,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         var actor: String
 
         func run() throws {
-            let database = try options.openDatabase()
+            let database = try options.openDatabase(.read)
             let result = try database.countryReport(actor, asOf: report.date)
             let names = try database.actorNames()
             try options.emit(
@@ -130,7 +130,7 @@ struct AuditCommand: ParsableCommand {
         var failOnOverdue = false
 
         func run() throws {
-            let audit = try options.openDatabase().overdueAudit(
+            let audit = try options.openDatabase(.read).overdueAudit(
                 ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
             try options.emit(
                 ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv), json: audit,

@@ -58,12 +58,13 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         let context = CLIContext.current
-        let database = try options.openDatabase()
+        let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+        let database = try options.openDatabase(.write)
         let recorded = try database.recordProgress(
             ProgressUpdate(
                 key: key, actor: actor, status: status, response: response, asOf: asOf, note: note,
                 evidence: evidence.flatMap(EvidenceReference.init(parsing:)), reportedBy: by, supersedes: supersedes),
             clock: context.clock, uid: context.makeUID())
-        try options.emit(Presentation.recorded(recorded), json: recorded)
+        try output.emitSaved(Presentation.recorded(recorded), json: recorded)
     }
 }

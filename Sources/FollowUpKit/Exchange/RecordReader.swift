@@ -150,6 +150,11 @@ public struct RecordReader {
                 sawByte = true
                 if byte == 0x0A { break }
                 line.append(byte)
+                if line.count > CSVReader.maxRecordBytes {
+                    throw problem(
+                        lineNumber + 1, nil,
+                        "this line is longer than \(CSVReader.maxRecordBytes >> 20) MiB: is the file JSON Lines?")
+                }
             }
             if !sawByte { return nil }
             lineNumber += 1
@@ -167,6 +172,13 @@ public struct RecordReader {
             }
             guard let dictionary = object as? [String: Any] else {
                 throw problem(lineNumber, nil, "each line must be one JSON object")
+            }
+            let keys = Self.topLevelKeys(line)
+            if keys.count != dictionary.count {
+                var seen = Set<[UInt8]>()
+                let twice = keys.first { !seen.insert($0).inserted }.flatMap { String(validating: $0, as: UTF8.self) }
+                throw problem(
+                    lineNumber, twice, "this field appears twice in the object: which value is meant is not clear")
             }
             var values = [String?](repeating: nil, count: declared.count)
             var lists = [[String]?](repeating: nil, count: declared.count)
@@ -193,6 +205,40 @@ public struct RecordReader {
             }
             return ExchangeRecord(line: lineNumber, columns: declared, values: values, listValues: lists)
         }
+    }
+
+    /// The raw bytes of the keys of the outermost object of a JSON line (between their quotes,
+    /// escapes left as written): enough to see a key given twice, which `JSONSerialization`
+    /// silently resolves to the last value.
+    static func topLevelKeys(_ line: [UInt8]) -> [[UInt8]] {
+        var keys: [[UInt8]] = []
+        var depth = 0
+        var index = 0
+        var expectingKey = false
+        while index < line.count {
+            let byte = line[index]
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                expectingKey = byte == UInt8(ascii: "{") && depth == 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            case UInt8(ascii: ","):
+                expectingKey = depth == 1
+            case UInt8(ascii: "\""):
+                var end = index + 1
+                while end < line.count && line[end] != UInt8(ascii: "\"") {
+                    end += line[end] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                if expectingKey { keys.append(Array(line[(index + 1)..<min(end, line.count)])) }
+                expectingKey = false
+                index = end
+            default:
+                break
+            }
+            index += 1
+        }
+        return keys
     }
 
     private func problem(_ line: Int, _ column: String?, _ reason: String) -> FollowUpError {

@@ -26,12 +26,15 @@ public enum FollowUpError: Error, Equatable, Sendable {
     /// The database needs `followup init` to upgrade its schema.
     case databaseNeedsUpgrade(path: String)
     /// An output file exists and overwriting was not asked for.
-    case outputExists(path: String)
+    case outputExists(path: String, reason: String? = nil)
     /// A file cannot be read or written.
     case fileAccess(path: String, reason: String)
     /// Rows of an input file are invalid: each with its line and column. `more` counts the
     /// problems found beyond those listed.
     case invalidRecords(source: String, problems: [RecordProblem], more: Int)
+    /// Output could not be written. `saved`: the command's change to the database was committed
+    /// before, so it must not be run again.
+    case outputFailed(path: String, reason: String, saved: Bool)
     /// Another process holds the database's write lock past the busy timeout.
     case databaseBusy(path: String, seconds: Int)
     /// FollowUp broke one of its own rules: a bug to report, not something the user did.
@@ -85,10 +88,15 @@ extension FollowUpError: LocalizedError {
                 + unknown.joined(separator: ", ") + "): upgrade followup to use it"
         case .databaseNeedsUpgrade(let path):
             return "'\(path)' uses an older schema: run 'followup init' to upgrade it"
-        case .outputExists(let path):
+        case .outputExists(let path, let reason):
+            if let reason { return "cannot write '\(path)': \(reason)" }
             return "'\(path)' exists already: pass --force to overwrite it"
         case .fileAccess(let path, let reason):
             return "cannot access '\(path)': \(reason)"
+        case .outputFailed(let path, let reason, let saved):
+            return "cannot write '\(path)': \(reason)"
+                + (saved
+                    ? "\nthe change itself was saved: do not run the command again ('followup history' shows it)" : "")
         case .databaseBusy(let path, let seconds):
             return
                 "another process is writing to '\(path)' and held it for more than \(seconds) s: try again when it is done"

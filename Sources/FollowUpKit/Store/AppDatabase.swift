@@ -17,6 +17,9 @@ public struct AppDatabase: Sendable {
     /// The path shown in messages (`:memory:` for an in-memory database).
     public let path: String
 
+    /// How long this connection waits for another process's write (for messages).
+    var waitSeconds = Int(AppDatabase.busyTimeout)
+
     init(writer: any DatabaseWriter, path: String) {
         self.writer = writer
         self.path = path
@@ -25,34 +28,98 @@ public struct AppDatabase: Sendable {
     /// How long a write waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 30
 
-    /// Opens the database at `path`; creates the file only when `create` is true.
+    /// How a command uses the database.
+    public enum Access: Sendable {
+        /// Reads only: opened read-only, so nothing is written to the file or its folder (no
+        /// journal set-up, no schema change), a read-only file or folder can be read, and a
+        /// writer in another process does not block it (WAL readers read a snapshot).
+        case read
+        /// Reads and writes an existing database.
+        case write
+        /// Reads and writes, creating the file if it does not exist.
+        case create
+    }
+
+    /// Opens the database at `path` for `access`.
     ///
     /// Does not migrate: call ``migrate()`` to create or upgrade the schema, or
     /// ``requireCurrentSchema()`` to refuse a database that is older or newer than this version.
-    public static func open(path: String, create: Bool = false) throws(FollowUpError) -> AppDatabase {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue {
-                throw .databaseUnreadable(path: path, reason: "it is a directory")
+    public static func open(
+        path: String, access: Access = .write, busyTimeout: TimeInterval = AppDatabase.busyTimeout
+    ) throws(FollowUpError) -> AppDatabase {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let type = attributes?[.type] as? FileAttributeType {
+            if type == .typeDirectory {
+                throw .databaseUnreadable(path: path, reason: "it is a folder, not a database file")
             }
-        } else if !create {
+            if type != .typeRegular && type != .typeSymbolicLink {
+                throw .databaseUnreadable(path: path, reason: "it is not a regular file")
+            }
+            if access != .create, (attributes?[.size] as? NSNumber)?.intValue == 0 {
+                throw .databaseUnreadable(
+                    path: path, reason: "the file is empty: it is not a FollowUp database ('followup init' makes one)")
+            }
+        } else if access != .create {
             throw .databaseMissing(path: path)
         }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.journalMode = .wal
+        if access == .read {
+            configuration.readonly = true
+        } else {
+            configuration.journalMode = .wal
+        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            // Reading the schema fails at once on a file that is not SQLite.
-            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") }
-            return AppDatabase(writer: queue, path: path)
+            do {
+                var database = try connect(path, configuration)
+                database.waitSeconds = Int(busyTimeout)
+                return database
+            } catch let error as DatabaseError
+                where access == .read && error.resultCode == .SQLITE_READONLY
+                && !FileManager.default.fileExists(atPath: path + "-wal")
+            {
+                // A WAL database in a folder this process cannot write, with no -wal file: no
+                // process can be writing it (a writer would have to create that file), so it is
+                // read as an immutable file. SQLite reads `file:` names as URIs (Debian's
+                // library is built with SQLITE_USE_URI).
+                guard let fallback = try? connect(Self.immutableURI(path), configuration) else { throw error }
+                var database = AppDatabase(writer: fallback.writer, path: path)
+                database.waitSeconds = Int(busyTimeout)
+                return database
+            }
         } catch let error as DatabaseError {
-            throw .databaseUnreadable(path: path, reason: Self.plainReason(error))
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: throw .databaseBusy(path: path, seconds: Int(busyTimeout))
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+                throw .fileAccess(
+                    path: path,
+                    reason: "\(Self.plainReason(error)): check that you may write the file and its folder")
+            default: throw .databaseUnreadable(path: path, reason: Self.plainReason(error))
+            }
         } catch {
             throw .databaseUnreadable(path: path, reason: "\(error)")
         }
+    }
+
+    private static func connect(_ name: String, _ configuration: Configuration) throws -> AppDatabase {
+        let queue = try DatabaseQueue(path: name, configuration: configuration)
+        // Reading the schema fails at once on a file that is not SQLite.
+        _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") }
+        return AppDatabase(writer: queue, path: name)
+    }
+
+    /// `file:/abs/path?immutable=1`, with the characters a URI reserves escaped.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
+    /// Opens the database at `path` for writing; creates the file only when `create` is true.
+    public static func open(path: String, create: Bool) throws(FollowUpError) -> AppDatabase {
+        try open(path: path, access: create ? .create : .write)
     }
 
     /// A fresh, empty, migrated database in memory.
@@ -153,7 +220,7 @@ public struct AppDatabase: Sendable {
             }
             return .conflict("the change breaks a rule of the database (\(Self.plainReason(error)))")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .databaseBusy(path: path, seconds: Int(Self.busyTimeout))
+            return .databaseBusy(path: path, seconds: waitSeconds)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
             return .fileAccess(path: path, reason: Self.plainReason(error))
         default:

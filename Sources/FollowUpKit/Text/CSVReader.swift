@@ -27,6 +27,10 @@ public struct CSVReader {
     private var finished = false
     /// The name used in error messages: a file path, or `-` for standard input.
     public let sourceName: String
+    /// The most bytes one record (one line, or several when a quoted field holds line breaks) may
+    /// have: a few fields at `FieldText.maxBytes`. Past it the input is refused rather than read
+    /// into memory without end (`/dev/zero`, a binary file).
+    public static let maxRecordBytes = 4 * FieldText.maxBytes
 
     /// A reader over `source`, named `sourceName` in errors.
     public init(source: ByteStream, sourceName: String) {
@@ -72,6 +76,7 @@ public struct CSVReader {
         var quoted = false
         var inQuotes = false
         var afterClosingQuote = false
+        var size = 0
         func finishField() throws(FollowUpError) {
             guard let text = String(validating: field, as: UTF8.self) else {
                 throw invalid(startLine, "field \(fields.count + 1) is not valid UTF-8")
@@ -90,6 +95,12 @@ public struct CSVReader {
                 if fields.isEmpty && field.isEmpty && !quoted { return nil }
                 try finishField()
                 return CSVRecord(fields: fields, line: startLine)
+            }
+            size += 1
+            if size > Self.maxRecordBytes {
+                throw invalid(
+                    startLine,
+                    "this record is longer than \(Self.maxRecordBytes >> 20) MiB: is the file CSV, and is every quote closed?")
             }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {
