@@ -132,7 +132,7 @@ CREATE TABLE progressEntry (
   reportedById INTEGER REFERENCES addressee(id),
   recordedAt TEXT NOT NULL
     CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
-  supersedesId INTEGER REFERENCES progressEntry(id),
+  supersedesId INTEGER REFERENCES progressEntry(id), hash TEXT,
   CHECK (status IS NOT NULL OR response IS NOT NULL)
 ) STRICT;
 
@@ -140,10 +140,6 @@ CREATE INDEX progressEntry_assignment ON progressEntry(assignmentId, asOf, id);
 
 CREATE INDEX progressEntry_supersedes ON progressEntry(supersedesId)
   WHERE supersedesId IS NOT NULL;
-
-CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
-  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
-END;
 
 CREATE TRIGGER progressEntry_no_delete BEFORE DELETE ON progressEntry BEGIN
   SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
@@ -201,4 +197,14 @@ CREATE TRIGGER progressEntry_state_correct AFTER INSERT ON progressEntry WHEN ne
           AND pe.response IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
           ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS r ON 1;
   UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
+END;
+
+CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+END;
+
+CREATE TRIGGER progressEntry_chained BEFORE INSERT ON progressEntry
+  WHEN new.hash IS NULL OR length(new.hash) != 64
+BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: an entry needs its chain hash');
 END;

@@ -9,23 +9,20 @@ enum InputFile {
         if path == "-" {
             data = CLIContext.current.readStandardInput()
         } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .fileAccess(path: path, reason: "no such file")
+            let size = try checkRegularFile(path)
+            let limit = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)
+            if !limit.overflow && size > limit.partialValue {
+                throw tooLarge(path, bytes: size, maximumMegabytes: maximumMegabytes)
             }
-            guard !isDirectory.boolValue else { throw .fileAccess(path: path, reason: "it is a directory") }
             guard let contents = FileManager.default.contents(atPath: path) else {
                 throw .fileAccess(path: path, reason: "it cannot be read")
             }
             data = contents
         }
         let name = path == "-" ? "standard input" : path
-        if data.count > maximumMegabytes * 1_048_576 {
-            let size = String(format: "%.1f", Double(data.count) / 1_048_576)
-            throw .invalidInput(
-                source: name, line: nil, field: nil,
-                reason: "the file is \(size) MB, over the \(maximumMegabytes) MB limit for one document: "
-                    + "UN documents run to a few MB as text; check it is one document, or pass --max-size")
+        let limit = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)
+        if !limit.overflow && data.count > limit.partialValue {
+            throw tooLarge(name, bytes: data.count, maximumMegabytes: maximumMegabytes)
         }
         if data.starts(with: Array("%PDF-".utf8)) {
             return try PDFText.extract(data, name: name)
@@ -46,6 +43,34 @@ enum InputFile {
                 source: name, line: line, field: nil, reason: "this is not UTF-8 text: convert it to UTF-8 first")
         }
         return text.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// Refuses what is not a readable regular file (a folder, a pipe, a device), naming it;
+    /// returns its size in bytes.
+    @discardableResult
+    static func checkRegularFile(_ path: String) throws(FollowUpError) -> Int {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let type = attributes[.type] as? FileAttributeType
+        else {
+            throw .fileAccess(path: path, reason: "no such file")
+        }
+        if type == .typeDirectory { throw .fileAccess(path: path, reason: "it is a folder: name a file in it") }
+        if type != .typeRegular {
+            throw .fileAccess(
+                path: path, reason: "it is not a regular file (a pipe or a device): name a file, or - for standard input")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .fileAccess(path: path, reason: "you may not read it")
+        }
+        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    private static func tooLarge(_ name: String, bytes: Int, maximumMegabytes: Int) -> FollowUpError {
+        let size = String(format: "%.1f", Double(bytes) / 1_048_576)
+        return .invalidInput(
+            source: name, line: nil, field: nil,
+            reason: "the file is \(size) MB, over the \(maximumMegabytes) MB limit for one document: "
+                + "UN documents run to a few MB as text; check it is one document, or pass --max-size")
     }
 
     /// The line of the first byte sequence that is not UTF-8.

@@ -26,7 +26,8 @@ struct StateCacheTests {
                     key: key, actor: actor,
                     status: index % 5 == 0 ? nil : ImplementationStatus.allCases.randomElement(using: &random),
                     response: index % 5 == 0 || index % 3 == 0 ? Response.allCases.randomElement(using: &random) : nil,
-                    asOf: min(asOf, testToday),
+                    // After the document's adoption (2020-06-12), never after today.
+                    asOf: max(min(asOf, testToday), CalendarDate(year: 2020, month: 7, day: 1)!),
                     supersedes: corrects),
                 clock: testClock, uid: "u\(index)")
             ids["\(key)|\(actor)"] = recorded.entry.id
@@ -74,7 +75,7 @@ struct StateCacheTests {
         let database = try AppDatabase.open(path: path)
         #expect(throws: FollowUpError.databaseNeedsUpgrade(path: path)) { try database.requireCurrentSchema() }
         let before = try database.contentDump()
-        #expect(try database.migrate() == ["v2-assignment-state"])
+        #expect(try database.migrate() == ["v2-assignment-state", "v3-log-chain"])
         try database.requireCurrentSchema()
         // Every v1 row is still there.
         let after = try database.contentDump()

@@ -11,10 +11,7 @@ func withExchangeReader<T>(
     if path == "-" {
         handle = FileHandle.standardInput
     } else {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw FollowUpError.fileAccess(path: path, reason: "no such file")
-        }
+        try InputFile.checkRegularFile(path)
         guard let opened = FileHandle(forReadingAtPath: path) else {
             throw FollowUpError.fileAccess(path: path, reason: "it cannot be read")
         }

@@ -50,8 +50,14 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Show what would be imported, and write nothing.")
         var dryRun = false
 
-        @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many MB.")
+        @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many MB (1 to 2048).")
         var maxSize = 20
+
+        func validate() throws {
+            guard (1...2048).contains(maxSize) else {
+                throw ValidationError("--max-size is in MB, from 1 to 2048: \(maxSize) is out of range")
+            }
+        }
 
         func run() throws {
             let output = try options.prepareOutput(formats: dryRun ? [.table, .json, .csv, .markdown] : [.table, .json, .markdown])

@@ -78,7 +78,8 @@ extension AppDatabase {
                         document: try field("evidence_document"), paragraph: try field("evidence_paragraph")),
                     reportedBy: try field("reported_by"))
                 do {
-                    _ = try Self.appendEntry(update, asOf: asOf, uid: uid, recordedAt: recordedAt, in: db)
+                    _ = try Self.appendEntry(
+                        update, asOf: asOf, today: asOf, uid: uid, recordedAt: recordedAt, in: db)
                 } catch let error as FollowUpError {
                     throw FollowUpError.invalidInput(
                         source: "Seeds/progress.csv", line: record.line, field: nil, reason: error.message)

@@ -39,13 +39,16 @@ extension AppDatabase {
                 try db.inTransaction(.immediate) {
                     var recommendations: [String: (id: Int64, date: CalendarDate)] = [:]
                     var actors: [String: Int64] = [:]
+                    var codes: [Int64: String] = [:]
                     for row in try Row.fetchAll(db, sql: "SELECT id, code FROM addressee") {
                         actors[row["code"]] = row["id"]
+                        codes[row["id"]] = row["code"]
                     }
                     // Entries this import inserts have ids above this one: a uid conflict with one of
                     // them is a uid that appears twice in the file. No set of uids is kept in memory.
-                    let firstNewId =
-                        (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM progressEntry") ?? 0) + 1
+                    let firstNewId = try ProgressChain.nextId(in: db)
+                    var nextId = firstNewId
+                    var chainHead = try ProgressChain.head(in: db)
                     var lastAssignment: (recommendation: Int64, actor: Int64, assignment: Int64?)?
                     let findRecommendation = try db.cachedStatement(
                         sql: "SELECT r.id, d.date FROM recommendation r JOIN document d ON d.id = r.documentId WHERE r.key = ?")
@@ -58,8 +61,8 @@ extension AppDatabase {
                     let insert = try db.cachedStatement(
                         sql: """
                             INSERT INTO progressEntry(uid, assignmentId, asOf, status, response, note, evidenceDocument,
-                              evidenceParagraph, evidenceUrl, reportedById, recordedAt, supersedesId)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              evidenceParagraph, evidenceUrl, reportedById, recordedAt, supersedesId, id, hash)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             ON CONFLICT(uid) DO NOTHING
                             """)
                     func actorId(_ text: String) throws -> Int64? {
@@ -127,7 +130,17 @@ extension AppDatabase {
                                 problems.add(line, "supersedes", "no earlier entry '\(target)'")
                             }
                         }
-                        guard problems.count == before, let assignmentId else { continue }
+                        guard problems.count == before, let assignmentId, let addresseeId else { continue }
+                        let reporter = reporterId ?? addresseeId
+                        let recorded = entry.recordedAt ?? recordedAt
+                        let hash = ProgressChain.Link(
+                            id: nextId, uid: entry.uid, key: entry.key, actor: codes[addresseeId] ?? "",
+                            asOf: entry.asOf.description, status: entry.status?.rawValue,
+                            response: entry.response?.rawValue, note: entry.note,
+                            evidenceDocument: entry.evidenceDocument, evidenceParagraph: entry.evidenceParagraph,
+                            evidenceUrl: entry.evidenceUrl, reporter: codes[reporter], recordedAt: recorded,
+                            supersedes: supersedesId == nil ? nil : entry.supersedes
+                        ).hash(after: chainHead)
                         let evidence = [entry.evidenceDocument, entry.evidenceParagraph, entry.evidenceUrl]
                         // Inserted even after a problem (the transaction is rolled back then), so
                         // that a uid repeated later in the file is still caught.
@@ -141,11 +154,15 @@ extension AppDatabase {
                         raw.bind(7, evidence[0])
                         raw.bind(8, evidence[1])
                         raw.bind(9, evidence[2])
-                        raw.bind(10, reporterId ?? addresseeId)
-                        raw.bind(11, entry.recordedAt ?? recordedAt)
+                        raw.bind(10, reporter)
+                        raw.bind(11, recorded)
                         raw.bind(12, supersedesId)
+                        raw.bind(13, nextId)
+                        raw.bind(14, hash)
                         if try raw.run(in: db) == 1 {
                             result.added += 1
+                            nextId += 1
+                            chainHead = hash
                             continue
                         }
                         guard let existing = try Row.fetchOne(findUID, arguments: [entry.uid]) else { continue }
@@ -164,7 +181,7 @@ extension AppDatabase {
                             && (existing["response"] as String?) == entry.response?.rawValue
                         same = same && (existing["note"] as String?) == entry.note && existingEvidence == evidence
                         same =
-                            same && (existing["reportedById"] as Int64?) == (reporterId ?? addresseeId)
+                            same && (existing["reportedById"] as Int64?) == reporter
                             && (existing["supersedesId"] as Int64?) == supersedesId
                         if same {
                             result.unchanged += 1

@@ -32,6 +32,8 @@ public struct ProgressEntry: Codable, Hashable, Sendable {
     public var recordedAt: String
     /// The entry this one corrects.
     public var supersedesId: Int64?
+    /// Its link in the log's hash chain (`ProgressChain`).
+    public var hash: String?
 
     public init(
         id: Int64? = nil, uid: String, assignmentId: Int64, asOf: CalendarDate,

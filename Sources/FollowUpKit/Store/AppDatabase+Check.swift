@@ -1,10 +1,19 @@
 import Foundation
 import GRDB
 
+/// What `followup check` found, and the log's head hash to publish.
+public struct CheckResult: Codable, Sendable {
+    public var problems: [CheckProblem]
+    /// The number of progress entries.
+    public var entries: Int
+    /// The hash of the last entry of the log's hash chain (`ProgressChain`).
+    public var head: String
+}
+
 /// One problem `followup check` found.
 public struct CheckProblem: Codable, Hashable, Sendable {
-    /// What kind: `integrity`, `foreign-key`, `entry-before-document`, `assignment-not-bound`,
-    /// `membership-ended`, `state-stale`.
+    /// What kind: `integrity`, `foreign-key`, `schema-changed`, `log-tampered`,
+    /// `entry-before-document`, `assignment-not-bound`, `state-stale`.
     public var kind: String
     public var detail: String
 }
@@ -16,10 +25,28 @@ extension AppDatabase {
     /// - progress entries dated before their recommendation's document;
     /// - assignments that no named addressee binds (an actor that had left the group before the
     ///   document's date, or an addressing removed);
+    /// - the tables, indexes and triggers as this version's migrations make them (a dropped
+    ///   append-only trigger is found);
+    /// - the log's hash chain: any entry changed, removed, replaced or reordered outside FollowUp;
     /// - cached current statuses that differ from the log.
-    public func check() throws(FollowUpError) -> [CheckProblem] {
-        try read { db in
+    public func check() throws(FollowUpError) -> CheckResult {
+        let expectedSchema = try Self.schemaObjects(of: AppDatabase.inMemory())
+        let actualSchema = try Self.schemaObjects(of: self)
+        return try read { db in
             var problems: [CheckProblem] = []
+            for (name, sql) in expectedSchema.sorted(by: { $0.key < $1.key }) where actualSchema[name] != sql {
+                problems.append(
+                    CheckProblem(
+                        kind: "schema-changed",
+                        detail: actualSchema[name] == nil
+                            ? "\(name) is missing: it was dropped outside FollowUp"
+                            : "\(name) differs from the one FollowUp made"))
+            }
+            for name in actualSchema.keys.sorted() where expectedSchema[name] == nil {
+                problems.append(CheckProblem(kind: "schema-changed", detail: "\(name) was added outside FollowUp"))
+            }
+            let chain = try ProgressChain.verify(in: db)
+            problems += chain.problems
             for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
                 problems.append(CheckProblem(kind: "integrity", detail: message))
             }
@@ -75,9 +102,43 @@ extension AppDatabase {
             if stale > 0 {
                 problems.append(
                     CheckProblem(
-                        kind: "state-stale", detail: "\(stale) cached current statuses differ from the progress log"))
+                        kind: "state-stale",
+                        detail:
+                            "\(stale) cached current statuses differ from the progress log: 'followup check --repair-cache' rebuilds them"
+                    ))
             }
-            return problems
+            return CheckResult(problems: problems, entries: chain.entries, head: chain.head)
+        }
+    }
+
+    /// The log's head hash and entry count, for report footers.
+    public func logHead() throws(FollowUpError) -> (head: String, entries: Int) {
+        try read { db in
+            (try ProgressChain.head(in: db), try Int.fetchOne(db, sql: "SELECT count(*) FROM progressEntry") ?? 0)
+        }
+    }
+
+    /// Rebuilds the cache of current statuses from the log; returns how many rows were wrong.
+    @discardableResult
+    public func repairStatusCache() throws(FollowUpError) -> Int {
+        try write { db in
+            let stale = try AssignmentQueries.staleStateCount(in: db)
+            try AssignmentQueries.rebuildState(in: db)
+            return stale
+        }
+    }
+
+    /// Every table, index, view and trigger by name, with its SQL (FTS shadow tables included).
+    static func schemaObjects(of database: AppDatabase) throws(FollowUpError) -> [String: String] {
+        try database.read { db in
+            var objects: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+            ) {
+                objects["\(row["type"] as String) \(row["name"] as String)"] = row["sql"] ?? ""
+            }
+            return objects
         }
     }
 

@@ -48,20 +48,29 @@ extension AppDatabase {
             throw .invalidArgument(field: "status", reason: "give a status, a response, or both")
         }
         let today = clock.today()
-        let asOf = update.asOf ?? today
-        if asOf > today {
+        if let asOf = update.asOf, asOf > today {
             throw .invalidArgument(
                 field: "as-of",
                 reason: "\(asOf) is in the future: an entry records what is true on a past day or today")
         }
+        for (field, value) in [("note", update.note), ("by", update.reportedBy)] {
+            if let value, let problem = FieldText.problem(in: value) {
+                throw .invalidArgument(field: field, reason: problem)
+            }
+        }
         return try write { db in
-            try Self.appendEntry(update, asOf: asOf, uid: uid, recordedAt: Timestamp.string(from: clock.now()), in: db)
+            try Self.appendEntry(
+                update, asOf: update.asOf, today: today, uid: uid, recordedAt: Timestamp.string(from: clock.now()),
+                in: db)
         }
     }
 
     /// Appends one entry inside the caller's transaction, after checking it; returns what changed.
+    ///
+    /// Without `asOf`, an entry is dated `today` and a correction the date of the entry it corrects.
     static func appendEntry(
-        _ update: ProgressUpdate, asOf: CalendarDate, uid: String, recordedAt: String, in db: Database
+        _ update: ProgressUpdate, asOf givenDate: CalendarDate?, today: CalendarDate, uid: String,
+        recordedAt: String, in db: Database
     ) throws -> RecordedProgress {
         let recommendation = try recommendationRow(update.key, in: db)
         let actor = try resolveAddressee(update.actor, in: db)
@@ -91,6 +100,8 @@ extension AppDatabase {
             throw FollowUpError.conflict("'\(recommendation.key)' does not bind '\(actor.code)': \(hint)")
         }
         let reporter = try update.reportedBy.map { try resolveAddressee($0, in: db) } ?? actor
+        var asOf = givenDate ?? today
+        var supersededUID: String?
         if let supersedes = update.supersedes {
             guard let target = try ProgressEntry.fetchOne(db, key: supersedes) else {
                 throw FollowUpError.notFound(kind: "progress entry", identifier: "#\(supersedes)")
@@ -100,6 +111,21 @@ extension AppDatabase {
                     "entry #\(supersedes) is about another recommendation or actor: a correction must supersede an entry of '\(recommendation.key)' for '\(actor.code)'"
                 )
             }
+            if let later = try Int64.fetchOne(
+                db, sql: "SELECT id FROM progressEntry WHERE supersedesId = ? ORDER BY id LIMIT 1", arguments: [supersedes])
+            {
+                throw FollowUpError.conflict(
+                    "entry #\(supersedes) was already corrected by #\(later): to correct it again, supersede #\(later)")
+            }
+            if givenDate == nil { asOf = target.asOf }
+            supersededUID = target.uid
+        }
+        if let adopted = try CalendarDate.fetchOne(
+            db, sql: "SELECT date FROM document WHERE id = ?", arguments: [recommendation.documentId]), asOf < adopted
+        {
+            throw FollowUpError.invalidArgument(
+                field: "as-of",
+                reason: "\(asOf) is before the document was adopted (\(adopted)): an entry reports on what followed it")
         }
         let before = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
         var entry = ProgressEntry(
@@ -108,6 +134,14 @@ extension AppDatabase {
             evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
             evidenceUrl: update.evidence?.url, reportedById: reporter.id, recordedAt: recordedAt,
             supersedesId: update.supersedes)
+        entry.id = try ProgressChain.nextId(in: db)
+        entry.hash = ProgressChain.Link(
+            id: entry.id ?? 0, uid: uid, key: recommendation.key, actor: actor.code, asOf: asOf.description,
+            status: entry.status?.rawValue, response: entry.response?.rawValue, note: entry.note,
+            evidenceDocument: entry.evidenceDocument, evidenceParagraph: entry.evidenceParagraph,
+            evidenceUrl: entry.evidenceUrl, reporter: reporter.code, recordedAt: recordedAt,
+            supersedes: supersededUID
+        ).hash(after: try ProgressChain.head(in: db))
         try entry.insert(db)
         let after = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
         guard let id = entry.id, let info = try AssignmentQueries.entryInfos(.entry(id), in: db).first

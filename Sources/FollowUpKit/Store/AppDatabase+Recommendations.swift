@@ -147,8 +147,9 @@ extension AppDatabase {
     /// on `date` (a group binds its members on that day; a declaratory clause binds nobody). An
     /// existing key is compared on its content (document, path, text, kind, class, verb, due date,
     /// cycle, tags, position, language and the codes it names) and handled as `existing` says.
-    /// Updating replaces the addressing and removes the assignments no addressee binds any more,
-    /// except those with progress recorded.
+    /// Updating replaces the addressing and removes the assignments no addressee binds any more;
+    /// it is refused (`conflict`) when one of those has progress recorded, since that progress
+    /// would then belong to nobody the recommendation binds.
     static func saveRecommendation(
         _ recommendation: Recommendation, addressees: [(actor: String, phrase: String?)], date: CalendarDate,
         existing policy: ExistingRecommendation, in db: Database
@@ -176,14 +177,30 @@ extension AppDatabase {
         try recommendation.update(db)
         try db.execute(literal: "DELETE FROM addressing WHERE recommendationId = \(oldId)")
         try addAddressees(addressees, to: oldId, classification: recommendation.classification, date: date, in: db)
+        let bound: SQL = """
+            EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = \(oldId) AND (
+              ad.addresseeId = assignment.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
+                WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
+                AND \(SQL.membership("m", holdsOn: "\(date)")))))
+            """
+        let withProgress: SQL = "EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)"
+        let orphaned = try SQLRequest<String>(
+            literal: """
+                SELECT a.code FROM assignment JOIN addressee a ON a.id = assignment.addresseeId
+                WHERE assignment.recommendationId = \(oldId) AND \(withProgress) AND NOT \(bound)
+                ORDER BY a.code
+                """
+        ).fetchAll(db)
+        if !orphaned.isEmpty {
+            throw FollowUpError.conflict(
+                "the new version of '\(recommendation.key)' no longer binds "
+                    + orphaned.prefix(10).joined(separator: ", ") + (orphaned.count > 10 ? " and \(orphaned.count - 10) more" : "")
+                    + ", for whom progress is recorded: nothing was changed. Keep them among its addressees, "
+                    + "or import the new version under another symbol")
+        }
         try db.execute(
             literal: """
-                DELETE FROM assignment WHERE recommendationId = \(oldId)
-                  AND NOT EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
-                  AND NOT EXISTS (SELECT 1 FROM addressing ad WHERE ad.recommendationId = \(oldId) AND (
-                    ad.addresseeId = assignment.addresseeId OR EXISTS (SELECT 1 FROM groupMembership m
-                      WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
-                      AND \(SQL.membership("m", holdsOn: "\(date)")))))
+                DELETE FROM assignment WHERE recommendationId = \(oldId) AND NOT \(withProgress) AND NOT \(bound)
                 """)
         return .updated
     }

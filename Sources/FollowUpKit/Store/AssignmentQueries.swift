@@ -245,14 +245,43 @@ enum AssignmentQueries {
     /// How many assignments' cached state differs from the log: 0 when the cache is exact.
     static func staleStateCount(in db: Database) throws -> Int {
         let forever: SQL = "'9999-12-31'"
-        return try SQLRequest<Int>(
-            literal: """
-                SELECT count(*) FROM assignment s LEFT JOIN assignmentState st ON st.assignmentId = s.id
-                WHERE st.latestEntryId IS NOT \(latest("id", carrying: "id", asOf: forever))
-                  OR st.statusEntryId IS NOT \(latest("id", carrying: "status", asOf: forever))
-                  OR st.responseEntryId IS NOT \(latest("id", carrying: "response", asOf: forever))
-                """
-        ).fetchOne(db) ?? 0
+        let stale =
+            try SQLRequest<Int>(
+                literal: """
+                    SELECT count(*) FROM assignment s LEFT JOIN assignmentState st ON st.assignmentId = s.id
+                    WHERE st.latestEntryId IS NOT \(latest("id", carrying: "id", asOf: forever))
+                      OR st.statusEntryId IS NOT \(latest("id", carrying: "status", asOf: forever))
+                      OR st.responseEntryId IS NOT \(latest("id", carrying: "response", asOf: forever))
+                      OR st.status IS NOT (SELECT status FROM progressEntry WHERE id = st.statusEntryId)
+                      OR st.statusAsOf IS NOT (SELECT asOf FROM progressEntry WHERE id = st.statusEntryId)
+                      OR st.response IS NOT (SELECT response FROM progressEntry WHERE id = st.responseEntryId)
+                      OR st.responseAsOf IS NOT (SELECT asOf FROM progressEntry WHERE id = st.responseEntryId)
+                      OR st.latestAsOf IS NOT (SELECT asOf FROM progressEntry WHERE id = st.latestEntryId)
+                    """
+            ).fetchOne(db) ?? 0
+        let orphans =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM assignmentState st
+                    WHERE NOT EXISTS (SELECT 1 FROM progressEntry pe WHERE pe.assignmentId = st.assignmentId)
+                    """) ?? 0
+        let meta =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM stateMeta
+                    WHERE maxAsOf IS NOT coalesce((SELECT max(asOf) FROM progressEntry), '0000-01-01')
+                    """) ?? 0
+        return stale + orphans + meta
+    }
+
+    /// Rebuilds the status cache from the log (`followup check --repair-cache`).
+    static func rebuildState(in db: Database) throws {
+        try db.execute(sql: "DELETE FROM assignmentState")
+        try db.execute(sql: Schema.stateRebuild)
+        try db.execute(
+            sql: "UPDATE stateMeta SET maxAsOf = coalesce((SELECT max(asOf) FROM progressEntry), '0000-01-01')")
     }
 
     /// The progress entries passing `filter`, with their keys and actors, oldest first.

@@ -16,6 +16,12 @@ enum Schema {
         migrator.registerMigration("v2-assignment-state") { db in
             try db.execute(sql: v2AssignmentState)
         }
+        migrator.registerMigration("v3-log-chain") { db in
+            try db.execute(sql: "DROP TRIGGER progressEntry_no_update")
+            try db.execute(sql: "ALTER TABLE progressEntry ADD COLUMN hash TEXT")
+            try ProgressChain.seal(in: db)
+            try db.execute(sql: v3LogChain)
+        }
         return migrator
     }
 
@@ -75,6 +81,24 @@ enum Schema {
           UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
         END;
 
+        \(stateRebuild)
+        """
+
+    /// The log's hash chain (`ProgressChain`): every entry carries one, and the append-only
+    /// triggers are restored after the existing entries were sealed.
+    static let v3LogChain = """
+        CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
+          SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+        END;
+        CREATE TRIGGER progressEntry_chained BEFORE INSERT ON progressEntry
+          WHEN new.hash IS NULL OR length(new.hash) != 64
+        BEGIN
+          SELECT RAISE(ABORT, 'progress entries are append-only: an entry needs its chain hash');
+        END;
+        """
+
+    /// Fills `assignmentState` from the log (the last statement of v2; `check --repair-cache`).
+    static let stateRebuild = """
         INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
           responseEntryId, latestEntryId, latestAsOf)
         SELECT a.id, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
