@@ -20,7 +20,8 @@ struct DatabaseOption: ParsableArguments {
     func openDatabase(_ access: AppDatabase.Access) throws(FollowUpError) -> AppDatabase {
         let timeout = CLIContext.current.environment["FOLLOWUP_BUSY_TIMEOUT"].flatMap(Double.init)
         let database = try AppDatabase.open(
-            path: databasePath, access: access, busyTimeout: timeout.map { min(max($0, 0), 3600) } ?? AppDatabase.busyTimeout)
+            path: databasePath, access: access,
+            busyTimeout: timeout.map { min(max($0, 0), 3600) } ?? AppDatabase.busyTimeout)
         try database.requireCurrentSchema()
         return database
     }

@@ -57,7 +57,8 @@ enum InputFile {
         if type == .typeDirectory { throw .fileAccess(path: path, reason: "it is a folder: name a file in it") }
         if type != .typeRegular {
             throw .fileAccess(
-                path: path, reason: "it is not a regular file (a pipe or a device): name a file, or - for standard input")
+                path: path,
+                reason: "it is not a regular file (a pipe or a device): name a file, or - for standard input")
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .fileAccess(path: path, reason: "you may not read it")

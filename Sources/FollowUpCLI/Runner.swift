@@ -27,7 +27,7 @@ public enum CommandLineRunner {
             try command.run()
             return 0
         } catch let error as FollowUpError {
-            context.standardError("error: \(message(for: error))\n")
+            context.standardError("error: \(FieldText.displaySafe(message(for: error)))\n")
             return exitCode(for: error)
         } catch let error as ExitCode {
             return error.rawValue
@@ -49,7 +49,9 @@ public enum CommandLineRunner {
     /// Prints an ArgumentParser outcome (help, version, usage error) as it would.
     private static func report(_ error: any Error, context: CLIContext) -> Int32 {
         let code = FollowUpCommand.exitCode(for: error).rawValue
-        let message = FollowUpCommand.fullMessage(for: error)
+        let message =
+            code == 0
+            ? FollowUpCommand.fullMessage(for: error) : FieldText.displaySafe(FollowUpCommand.fullMessage(for: error))
         if code == 0 {
             try? context.standardOutput(message + "\n")
         } else {

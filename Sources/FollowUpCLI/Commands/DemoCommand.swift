@@ -11,7 +11,9 @@ struct DemoCommand: ParsableCommand {
             Creates FOLDER/followup.sqlite afresh from the reference actors, the two seed documents \
             and their curated progress, then writes, as HTML and Markdown: the follow-up report on \
             E/2020/31, the overdue audit, and status summaries for Ethiopia, Kenya and China. \
-            Re-running replaces the files it wrote before; it touches nothing else in FOLDER.
+            Re-running replaces the files it wrote before, and the database only if nothing was \
+            recorded in it since the demo built it (FOLDER/.followup-demo keeps its fingerprint); \
+            a database the demo did not make, or one with changes, is never replaced.
             """)
 
     @Option(name: .customLong("output-dir"), help: "The folder to write into (created if missing).")
@@ -32,10 +34,20 @@ struct DemoCommand: ParsableCommand {
             throw FollowUpError.fileAccess(path: folder, reason: "cannot create the folder")
         }
         let databasePath = folder + "/followup.sqlite"
-        for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: databasePath + suffix) {
-            try? manager.removeItem(atPath: databasePath + suffix)
+        let markerPath = folder + "/.followup-demo"
+        if manager.fileExists(atPath: databasePath) {
+            try Self.checkReplaceable(databasePath, marker: markerPath)
+            for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: databasePath + suffix) {
+                try? manager.removeItem(atPath: databasePath + suffix)
+            }
         }
         let (database, setup) = try AppDatabase.bootstrap(path: databasePath, seeds: .always, clock: context.clock)
+        do {
+            try Data((try database.contentFingerprint() + "\n").utf8).write(
+                to: URL(fileURLWithPath: markerPath), options: .atomic)
+        } catch {
+            throw FollowUpError.fileAccess(path: markerPath, reason: "cannot write it")
+        }
         guard let seeds = setup.seeds else { throw FollowUpError.internalError("the demo loaded no seeds") }
         let today = context.clock.today()
         var written: [String] = []
@@ -82,5 +94,23 @@ struct DemoCommand: ParsableCommand {
         lines.append(
             "Open \(folder)/report-E-2020-31.html in a browser. Explore further with --database \(databasePath).")
         try context.standardOutput(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Refuses to replace a database the demo did not build, or one changed since.
+    static func checkReplaceable(_ path: String, marker: String) throws(FollowUpError) {
+        let recorded = (try? String(contentsOfFile: marker, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let recorded else {
+            throw .outputExists(
+                path: path,
+                reason: "it was not made by 'followup demo' and would be replaced: choose another --output-dir")
+        }
+        let current = try? AppDatabase.open(path: path, access: .read).contentFingerprint()
+        guard current == recorded else {
+            throw .outputExists(
+                path: path,
+                reason: "something was recorded in it since the demo built it, and it would be replaced: "
+                    + "choose another --output-dir, or move it away first")
+        }
     }
 }

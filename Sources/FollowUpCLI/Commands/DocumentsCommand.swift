@@ -75,7 +75,8 @@ struct DocumentsCommand: ParsableCommand {
             let output = try options.prepareOutput(formats: [.table, .json, .markdown])
             let database = try options.openDatabase(.write)
             let document = try database.addDocument(
-                DocumentDraft(symbol: symbol, title: title, body: body, date: date, language: language))
+                DocumentDraft(symbol: symbol, title: title, body: body, date: date, language: language),
+                today: CLIContext.current.clock.today())
             try output.emitSaved(
                 OutputDocument([.text("Added document \(document.symbol) (\(document.date)).")]), json: document)
         }

@@ -129,7 +129,8 @@ struct ExportCommand: ParsableCommand {
         ) throws {
             let sink = try OutputSink(path: output, force: force)
             let database = try store.openDatabase(.read)
-            try body(database, ExchangeWriter(format: format, columns: columns, lists: lists)) { text throws(FollowUpError) in
+            try body(database, ExchangeWriter(format: format, columns: columns, lists: lists)) {
+                text throws(FollowUpError) in
                 try sink.write(text)
             }
             try sink.close()

@@ -60,14 +60,15 @@ struct ImportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let output = try options.prepareOutput(formats: dryRun ? [.table, .json, .csv, .markdown] : [.table, .json, .markdown])
+            let output = try options.prepareOutput(
+                formats: dryRun ? [.table, .json, .csv, .markdown] : [.table, .json, .markdown])
             let database = try options.openDatabase(dryRun ? .read : .write)
             let text = try InputFile.readText(file, maximumMegabytes: maxSize)
             let plan = try database.planImport(
                 text: text,
                 options: ImportOptions(
                     symbol: symbol, title: title, date: date, language: language, body: body,
-                    sourceName: file == "-" ? "standard input" : file))
+                    sourceName: file == "-" ? "standard input" : file, today: CLIContext.current.clock.today()))
             for warning in plan.warnings { CLIContext.current.standardError("note: \(warning)\n") }
             if dryRun {
                 try output.emit(Presentation.importPlan(plan), json: plan.items)

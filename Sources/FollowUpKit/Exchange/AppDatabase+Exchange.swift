@@ -51,7 +51,9 @@ extension AppDatabase {
                     var chainHead = try ProgressChain.head(in: db)
                     var lastAssignment: (recommendation: Int64, actor: Int64, assignment: Int64?)?
                     let findRecommendation = try db.cachedStatement(
-                        sql: "SELECT r.id, d.date FROM recommendation r JOIN document d ON d.id = r.documentId WHERE r.key = ?")
+                        sql:
+                            "SELECT r.id, d.date FROM recommendation r JOIN document d ON d.id = r.documentId WHERE r.key = ?"
+                    )
                     let findAssignment = try db.cachedStatement(
                         sql: "SELECT id FROM assignment WHERE recommendationId = ? AND addresseeId = ?")
                     let findUID = try db.cachedStatement(
@@ -79,7 +81,8 @@ extension AppDatabase {
                         guard let entry = parser.parse(record, problems: &problems) else { continue }
                         let line = entry.line
                         var recommendation = recommendations[entry.key]
-                        if recommendation == nil, let row = try Row.fetchOne(findRecommendation, arguments: [entry.key]) {
+                        if recommendation == nil, let row = try Row.fetchOne(findRecommendation, arguments: [entry.key])
+                        {
                             // A bounded cache: rows of one recommendation usually come together.
                             if recommendations.count > 10_000 { recommendations.removeAll(keepingCapacity: true) }
                             guard let date = CalendarDate(row[1] as String) else {
@@ -284,9 +287,16 @@ extension AppDatabase {
                             classification: row.classification, verb: row.verb, text: row.text,
                             language: row.language ?? document.language, dueDate: row.dueDate, cycle: row.cycle,
                             tags: row.tags)
-                        switch try Self.saveRecommendation(
-                            recommendation, addressees: resolved, date: document.date, existing: .keep, in: db)
-                        {
+                        let saved: RecommendationWrite
+                        do {
+                            saved = try Self.saveRecommendation(
+                                recommendation, addressees: resolved, date: document.date, existing: .keep, in: db)
+                        } catch let error as FollowUpError {
+                            guard case .conflict(let reason) = error else { throw error }
+                            problems.add(line, "path", reason)
+                            continue
+                        }
+                        switch saved {
                         case .unchanged:
                             result.unchanged += 1
                             continue
@@ -313,7 +323,9 @@ extension AppDatabase {
     // MARK: Export
 
     /// Writes every recommendation, in document order, through `emit`, a row at a time.
-    public func exportRecommendations(_ writer: ExchangeWriter, emit: (String) throws(FollowUpError) -> Void) throws(FollowUpError) {
+    public func exportRecommendations(_ writer: ExchangeWriter, emit: (String) throws(FollowUpError) -> Void)
+        throws(FollowUpError)
+    {
         try read { db in
             try emit(writer.header)
             let cursor = try Row.fetchCursor(
@@ -357,7 +369,9 @@ extension AppDatabase {
     }
 
     /// Writes every progress entry, oldest id first, through `emit`, a row at a time.
-    public func exportProgress(_ writer: ExchangeWriter, emit: (String) throws(FollowUpError) -> Void) throws(FollowUpError) {
+    public func exportProgress(_ writer: ExchangeWriter, emit: (String) throws(FollowUpError) -> Void)
+        throws(FollowUpError)
+    {
         try read { db in
             try emit(writer.header)
             let cursor = try Row.fetchCursor(
@@ -389,7 +403,9 @@ extension AppDatabase {
     }
 
     /// Writes every assignment with where it stands as of `asOf`, through `emit`.
-    public func exportAssignments(_ writer: ExchangeWriter, asOf: CalendarDate, emit: (String) throws(FollowUpError) -> Void)
+    public func exportAssignments(
+        _ writer: ExchangeWriter, asOf: CalendarDate, emit: (String) throws(FollowUpError) -> Void
+    )
         throws(FollowUpError)
     {
         let rows = try read { db in try AssignmentQueries.rows([], asOf: asOf, in: db) }

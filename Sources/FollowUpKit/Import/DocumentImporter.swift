@@ -4,6 +4,8 @@ import Foundation
 public struct ImportOptions: Sendable {
     /// The UN symbol; read from the document's first lines when `nil`.
     public var symbol: String?
+    /// Today: a date after it is refused. `nil` skips the check.
+    public var today: CalendarDate?
     public var title: String?
     public var date: CalendarDate?
     public var language: Language?
@@ -14,8 +16,9 @@ public struct ImportOptions: Sendable {
 
     public init(
         symbol: String? = nil, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
-        body: String? = nil, sourceName: String
+        body: String? = nil, sourceName: String, today: CalendarDate? = nil
     ) {
+        self.today = today
         self.symbol = symbol
         self.title = title
         self.date = date
@@ -51,7 +54,21 @@ struct DocumentImporter {
                 field: "date", reason: "\(source) states no date of adoption or issue: give one (YYYY-MM-DD)")
         }
         if options.date == nil { warnings.append("date \(date) read from the text") }
-        guard let symbol = options.symbol ?? Self.detectSymbol(text) else {
+        if let today = options.today, date > today {
+            throw .invalidArgument(
+                field: "date",
+                reason:
+                    "\(date)\(options.date == nil ? " (read from the text)" : "") is in the future: give the date the document was adopted or issued"
+            )
+        }
+        if let given = options.symbol, given.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw .invalidArgument(
+                field: "symbol", reason: "is empty: give the UN symbol, or leave it out to read it from the text")
+        }
+        if let given = options.symbol, let problem = FieldText.problem(in: given) {
+            throw .invalidArgument(field: "symbol", reason: problem)
+        }
+        guard let symbol = options.symbol?.trimmingCharacters(in: .whitespaces) ?? Self.detectSymbol(text) else {
             throw .invalidArgument(
                 field: "symbol",
                 reason: "\(source) shows no UN symbol (such as A/RES/78/19) in its first lines: give one")

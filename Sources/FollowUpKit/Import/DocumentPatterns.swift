@@ -91,7 +91,7 @@ enum DocumentPatterns {
 
     /// A label at the start of a line: `12.`, `(a)`, `(iv)`, `(二十八)`.
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
-        if let match = line.firstMatch(of: /^(\d{1,3})\.\s*(?=\S)/), let number = Int(match.1) {
+        if let match = line.firstMatch(of: /^(\d{1,4})\.\s*(?=\S)/), let number = Int(match.1) {
             return (.number(number), line[match.range.upperBound...])
         }
         if let match = line.firstMatch(of: /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/) {

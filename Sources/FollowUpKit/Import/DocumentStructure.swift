@@ -369,7 +369,7 @@ enum DocumentStructure {
 
     /// The original text without its leading label.
     static func stripLabel(_ text: String) -> String {
-        let pattern = "^\\s*(\\d{1,3}[.．]|[(（]([a-z]{1,2}|[ivxl]{1,6}|[一二三四五六七八九十]{1,4})[)）]|[㈠-㈩])\\s*"
+        let pattern = "^\\s*(\\d{1,4}[.．]|[(（]([a-z]{1,2}|[ivxl]{1,6}|[一二三四五六七八九十]{1,4})[)）]|[㈠-㈩])\\s*"
         return text.replacing(pattern: pattern, with: "")
     }
 }

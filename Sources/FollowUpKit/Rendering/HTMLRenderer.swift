@@ -198,7 +198,7 @@ public enum HTMLRenderer {
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
+        for character in FieldText.displaySafe(text) {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"

@@ -29,6 +29,23 @@ public struct OutputDocument: Sendable, Equatable {
             default: false
             }
         }
+
+        /// The block with its text made safe for a terminal (``FieldText/displaySafe(_:singleLine:)``);
+        /// table cells on one line. Charts carry only labels FollowUp made.
+        var displaySafe: Block {
+            switch self {
+            case .heading(let text, let level): .heading(FieldText.displaySafe(text), level: level)
+            case .fields(let pairs):
+                .fields(pairs.map { (FieldText.displaySafe($0.0, singleLine: true), FieldText.displaySafe($0.1)) })
+            case .table(var table):
+                {
+                    table.rows = table.rows.map { $0.map { FieldText.displaySafe($0, singleLine: true) } }
+                    return .table(table)
+                }()
+            case .text(let text): .text(FieldText.displaySafe(text))
+            case .bars, .timeline: self
+            }
+        }
     }
 
     /// The blocks, in order.

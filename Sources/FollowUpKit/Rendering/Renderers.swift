@@ -17,10 +17,13 @@ public enum OutputFormat: String, Vocabulary {
 }
 
 /// Renders an ``OutputDocument`` as text aligned by display width, for a terminal.
+///
+/// Every piece of text is made display-safe first (``FieldText/displaySafe(_:singleLine:)``):
+/// no escape sequence or bidirectional override from a note or a file reaches the terminal.
 public enum TextRenderer {
     public static func render(_ document: OutputDocument) -> String {
         var parts: [String] = []
-        for block in document.blocks {
+        for block in document.blocks.map(\.displaySafe) {
             switch block {
             case .heading(let text, let level):
                 parts.append(
@@ -103,13 +106,14 @@ public enum MarkdownRenderer {
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// Escapes what Markdown would read as markup or as a table border, and HTML tags.
+    /// Escapes what Markdown would read as markup or as a table border, and HTML tags; control
+    /// characters are shown as `<U+XXXX>`.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in FieldText.displaySafe(text) {
             switch character {
             case "|": result += "\\|"
-            case "\n": result += "<br>"
+            case "\n", "\r\n": result += "<br>"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
@@ -127,8 +131,9 @@ public enum MarkdownRenderer {
 /// so a spreadsheet shows it as text instead of running it as a formula.
 public enum CSVRenderer {
     public static func render(_ table: TextTable) -> String {
-        var lines = [table.columns.map { CSVField.escape($0.header) }.joined(separator: ",")]
-        lines += table.rows.map { $0.map(CSVField.escape).joined(separator: ",") }
+        func cell(_ text: String) -> String { CSVField.escape(FieldText.displaySafe(text)) }
+        var lines = [table.columns.map { cell($0.header) }.joined(separator: ",")]
+        lines += table.rows.map { $0.map(cell).joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 }

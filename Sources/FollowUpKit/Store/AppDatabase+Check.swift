@@ -134,7 +134,8 @@ extension AppDatabase {
             var objects: [String: String] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+                sql:
+                    "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
             ) {
                 objects["\(row["type"] as String) \(row["name"] as String)"] = row["sql"] ?? ""
             }

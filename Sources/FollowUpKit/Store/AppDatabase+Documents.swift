@@ -21,7 +21,7 @@ public struct DocumentDraft: Sendable {
 extension AppDatabase {
     /// Adds a document; refuses a symbol that exists already.
     @discardableResult
-    public func addDocument(_ draft: DocumentDraft) throws(FollowUpError) -> DocumentInfo {
+    public func addDocument(_ draft: DocumentDraft, today: CalendarDate? = nil) throws(FollowUpError) -> DocumentInfo {
         let symbol = draft.symbol.trimmingCharacters(in: .whitespaces)
         let title = draft.title.trimmingCharacters(in: .whitespaces)
         guard !symbol.isEmpty else {
@@ -29,6 +29,14 @@ extension AppDatabase {
         }
         guard !title.isEmpty else {
             throw .invalidArgument(field: "title", reason: "the title is empty")
+        }
+        if let today, draft.date > today {
+            throw .invalidArgument(
+                field: "date",
+                reason: "\(draft.date) is in the future: give the date the document was adopted or issued")
+        }
+        for (field, value) in [("symbol", symbol), ("title", title)] {
+            if let problem = FieldText.problem(in: value) { throw .invalidArgument(field: field, reason: problem) }
         }
         return try write { db in
             if try Document.filter(Document.Columns.symbol == symbol).fetchCount(db) > 0 {

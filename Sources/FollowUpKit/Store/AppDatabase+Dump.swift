@@ -16,6 +16,11 @@ extension AppDatabase {
         }
     }
 
+    /// A SHA-256 of ``contentDump()``: equal exactly when the content is.
+    public func contentFingerprint() throws(FollowUpError) -> String {
+        SHA256.hex(Array(try contentDump().utf8))
+    }
+
     /// Every row of every table as text, in a stable order: two dumps are equal exactly when the
     /// database holds the same content.
     public func contentDump() throws(FollowUpError) -> String {

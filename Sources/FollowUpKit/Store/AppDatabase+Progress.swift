@@ -112,7 +112,8 @@ extension AppDatabase {
                 )
             }
             if let later = try Int64.fetchOne(
-                db, sql: "SELECT id FROM progressEntry WHERE supersedesId = ? ORDER BY id LIMIT 1", arguments: [supersedes])
+                db, sql: "SELECT id FROM progressEntry WHERE supersedesId = ? ORDER BY id LIMIT 1",
+                arguments: [supersedes])
             {
                 throw FollowUpError.conflict(
                     "entry #\(supersedes) was already corrected by #\(later): to correct it again, supersede #\(later)")

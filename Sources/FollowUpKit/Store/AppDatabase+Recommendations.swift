@@ -158,6 +158,15 @@ extension AppDatabase {
         guard let old = try Recommendation.filter(Recommendation.Columns.key == recommendation.key).fetchOne(db),
             let oldId = old.id
         else {
+            if let taken = try String.fetchOne(
+                db, sql: "SELECT key FROM recommendation WHERE documentId = ? AND path = ?",
+                arguments: [recommendation.documentId, recommendation.path])
+            {
+                // One paragraph of a document is one recommendation, whatever its key.
+                throw FollowUpError.conflict(
+                    "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key"
+                )
+            }
             try recommendation.insert(db)
             guard let id = recommendation.id else { throw FollowUpError.internalError("a recommendation got no id") }
             try addAddressees(addressees, to: id, classification: recommendation.classification, date: date, in: db)
@@ -194,7 +203,8 @@ extension AppDatabase {
         if !orphaned.isEmpty {
             throw FollowUpError.conflict(
                 "the new version of '\(recommendation.key)' no longer binds "
-                    + orphaned.prefix(10).joined(separator: ", ") + (orphaned.count > 10 ? " and \(orphaned.count - 10) more" : "")
+                    + orphaned.prefix(10).joined(separator: ", ")
+                    + (orphaned.count > 10 ? " and \(orphaned.count - 10) more" : "")
                     + ", for whom progress is recorded: nothing was changed. Keep them among its addressees, "
                     + "or import the new version under another symbol")
         }

@@ -218,7 +218,7 @@ public struct AppDatabase: Sendable {
             if message.contains("append-only") || message.contains("correction") {
                 return .conflict(message)
             }
-            return .conflict("the change breaks a rule of the database (\(Self.plainReason(error)))")
+            return .conflict(Self.constraintMessage(message))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .databaseBusy(path: path, seconds: waitSeconds)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
@@ -226,6 +226,28 @@ public struct AppDatabase: Sendable {
         default:
             return .databaseUnreadable(path: path, reason: Self.plainReason(error))
         }
+    }
+
+    /// A constraint failure in words, naming the field: "UNIQUE constraint failed:
+    /// progressEntry.uid" is "another progress entry has this uid already".
+    static func constraintMessage(_ message: String) -> String {
+        let fields: [(column: String, name: String)] = [
+            ("uid", "uid"), ("symbol", "symbol"), ("key", "key"), ("path", "paragraph"), ("asOf", "as-of date"),
+            ("recordedAt", "recorded-at time"), ("dueDate", "due date"), ("date", "date"), ("code", "actor code"),
+            ("nameEn", "English name"), ("nameZh", "Chinese name"), ("status", "status"), ("response", "response"),
+            ("title", "title"), ("text", "text"), ("language", "language"), ("m49", "M49 code"), ("iso2", "ISO code"),
+        ]
+        let detail = message.split(separator: ":", maxSplits: 1).last.map { String($0) } ?? message
+        let named = fields.first { field in
+            detail.range(of: "\\b\(field.column)\\b", options: .regularExpression) != nil
+        }?.name
+        if message.hasPrefix("UNIQUE") {
+            return
+                "another record has the same \(named ?? "identifier") already (\(detail.trimmingCharacters(in: .whitespaces)))"
+        }
+        if message.hasPrefix("NOT NULL") { return "the \(named ?? "value") is missing" }
+        if message.hasPrefix("FOREIGN KEY") { return "the change refers to a record that does not exist" }
+        return "the \(named ?? "value") breaks a rule of the database (\(detail.trimmingCharacters(in: .whitespaces)))"
     }
 
     static func plainReason(_ error: DatabaseError) -> String {

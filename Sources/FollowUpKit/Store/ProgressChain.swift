@@ -103,10 +103,13 @@ public enum ProgressChain {
                 } else if entry.id != previousId + 1 {
                     // FollowUp numbers entries without gaps: the missing ones were removed.
                     let missing =
-                        previousId + 1 == entry.id - 1 ? "#\(previousId + 1) is" : "#\(previousId + 1)–#\(entry.id - 1) are"
-                    detail = "entry #\(entry.id) (\(entry.uid)) does not match the chain: \(missing) missing, removed or replaced outside FollowUp"
+                        previousId + 1 == entry.id - 1
+                        ? "#\(previousId + 1) is" : "#\(previousId + 1)–#\(entry.id - 1) are"
+                    detail =
+                        "entry #\(entry.id) (\(entry.uid)) does not match the chain: \(missing) missing, removed or replaced outside FollowUp"
                 } else {
-                    detail = "entry #\(entry.id) (\(entry.uid)) does not match the chain: it was changed outside FollowUp"
+                    detail =
+                        "entry #\(entry.id) (\(entry.uid)) does not match the chain: it was changed outside FollowUp"
                 }
                 problems.append(CheckProblem(kind: "log-tampered", detail: detail))
             }

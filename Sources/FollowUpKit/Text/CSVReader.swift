@@ -100,7 +100,8 @@ public struct CSVReader {
             if size > Self.maxRecordBytes {
                 throw invalid(
                     startLine,
-                    "this record is longer than \(Self.maxRecordBytes >> 20) MiB: is the file CSV, and is every quote closed?")
+                    "this record is longer than \(Self.maxRecordBytes >> 20) MiB: is the file CSV, and is every quote closed?"
+                )
             }
             if inQuotes {
                 if byte == UInt8(ascii: "\"") {

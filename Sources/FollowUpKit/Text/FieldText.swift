@@ -46,15 +46,23 @@ public enum FieldText {
         }
     }
 
-    /// `text` with every display-unsafe character written as a visible `U+XXXX` escape, so that a
-    /// note cannot move the cursor, retitle a window, clear a screen or reverse a line. Tabs and
-    /// line ends are kept; `singleLine` turns them into spaces too (for table cells).
+    /// `text` with every display-unsafe character written as a visible `<U+XXXX>`, so that a
+    /// note cannot move the cursor, retitle a window, clear a screen or reverse a line. Line ends
+    /// are kept (a lone carriage return, which would overwrite the line, becomes a line feed);
+    /// `singleLine` turns line ends and tabs into spaces (for table cells).
     public static func displaySafe(_ text: String, singleLine: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { isUnsafeForDisplay($0) || (singleLine && isLineBreak($0)) })
+        guard
+            text.unicodeScalars.contains(where: {
+                isUnsafeForDisplay($0) || $0 == "\r" || (singleLine && isLineBreak($0))
+            })
         else { return text }
+        let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if singleLine && isLineBreak(scalar) {
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\r" {
+                if index + 1 < scalars.count && scalars[index + 1] == "\n" { continue }
+                result.append(singleLine ? " " : "\n")
+            } else if singleLine && isLineBreak(scalar) {
                 result.append(" ")
             } else if isUnsafeForDisplay(scalar) {
                 result.append(contentsOf: "<\(describe(scalar))>".unicodeScalars)
