@@ -95,6 +95,8 @@ public struct AppDatabase: Sendable {
                 throw .fileAccess(
                     path: path,
                     reason: "\(Self.plainReason(error)): check that you may write the file and its folder")
+            case .SQLITE_FULL, .SQLITE_IOERR:
+                throw Self.translate(error, path: path, waitSeconds: Int(busyTimeout))
             default: throw .databaseUnreadable(path: path, reason: Self.plainReason(error))
             }
         } catch {
@@ -212,19 +214,30 @@ public struct AppDatabase: Sendable {
 
     /// Turns an SQLite error into one a user can act on: a user never sees SQL.
     func translate(_ error: DatabaseError) -> FollowUpError {
+        Self.translate(error, path: path, waitSeconds: waitSeconds)
+    }
+
+    static func translate(_ error: DatabaseError, path: String, waitSeconds: Int) -> FollowUpError {
         let message = error.message ?? ""
         switch error.resultCode {
         case .SQLITE_CONSTRAINT:
             if message.contains("append-only") || message.contains("correction") {
                 return .conflict(message)
             }
-            return .conflict(Self.constraintMessage(message))
+            return .conflict(constraintMessage(message))
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .databaseBusy(path: path, seconds: waitSeconds)
         case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-            return .fileAccess(path: path, reason: Self.plainReason(error))
+            return .fileAccess(path: path, reason: plainReason(error))
+        case .SQLITE_FULL:
+            return .fileAccess(
+                path: path, reason: "the disk is full: nothing was written; free some space and run the command again")
+        case .SQLITE_IOERR:
+            return .fileAccess(
+                path: path, reason: "the disk could not be read or written (\(plainReason(error))): nothing was written"
+            )
         default:
-            return .databaseUnreadable(path: path, reason: Self.plainReason(error))
+            return .databaseUnreadable(path: path, reason: plainReason(error))
         }
     }
 
