@@ -51,7 +51,8 @@ struct DemoCommand: ParsableCommand {
         guard let seeds = setup.seeds else { throw FollowUpError.internalError("the demo loaded no seeds") }
         let today = context.clock.today()
         var written: [String] = []
-        func write(_ document: OutputDocument, as name: String) throws {
+        func write(_ report: OutputDocument, as name: String) throws {
+            let document = try report.withLogFooter(database, language: language)
             for (format, text) in [
                 ("html", HTMLRenderer.render(document, language: language)), ("md", MarkdownRenderer.render(document)),
             ] {

@@ -52,9 +52,11 @@ struct ReportCommand: ParsableCommand {
         var symbol: String
 
         func run() throws {
-            let result = try options.openDatabase(.read).documentReport(symbol, asOf: report.date)
+            let database = try options.openDatabase(.read)
+            let result = try database.documentReport(symbol, asOf: report.date)
             try options.emit(
-                ReportPresentation.document(result, language: report.language), json: result, html: report.language)
+                ReportPresentation.document(result, language: report.language).withLogFooter(
+                    database, language: report.language), json: result, html: report.language)
         }
     }
 
@@ -83,8 +85,8 @@ struct ReportCommand: ParsableCommand {
             let result = try database.countryReport(actor, asOf: report.date)
             let names = try database.actorNames()
             try options.emit(
-                ReportPresentation.country(result, names: names, language: report.language), json: result,
-                html: report.language)
+                ReportPresentation.country(result, names: names, language: report.language).withLogFooter(
+                    database, language: report.language), json: result, html: report.language)
         }
     }
 }
@@ -130,11 +132,12 @@ struct AuditCommand: ParsableCommand {
         var failOnOverdue = false
 
         func run() throws {
-            let audit = try options.openDatabase(.read).overdueAudit(
+            let database = try options.openDatabase(.read)
+            let audit = try database.overdueAudit(
                 ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
             try options.emit(
-                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv), json: audit,
-                html: report.language)
+                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv).withLogFooter(
+                    database, language: report.language), json: audit, html: report.language)
             if failOnOverdue && !audit.isClean {
                 CLIContext.current.standardError("\(audit.items.count) items overdue or silent\n")
                 throw ExitCode(1)
@@ -144,3 +147,13 @@ struct AuditCommand: ParsableCommand {
 }
 
 extension OverdueAudit.Grouping: ExpressibleByArgument {}
+
+extension OutputDocument {
+    /// The report with the progress log's head hash as its last line (`ReportPresentation.logFooter`).
+    func withLogFooter(_ database: AppDatabase, language: Language) throws(FollowUpError) -> OutputDocument {
+        let log = try database.logHead()
+        var document = self
+        document.blocks.append(ReportPresentation.logFooter(head: log.head, entries: log.entries, language: language))
+        return document
+    }
+}

@@ -1,5 +1,15 @@
 /// Turns reports into ``OutputDocument``s, with labels and actor names in `language`.
 public enum ReportPresentation {
+    /// The closing line of a report: how many entries the log held and the head of its hash
+    /// chain, so that a reader holding the report can tell whether the log was rewritten since
+    /// (`followup check` prints the same head).
+    public static func logFooter(head: String, entries: Int, language: Language) -> OutputDocument.Block {
+        .text(
+            language == .zh
+                ? "进展日志：\(entries) 条记录；哈希链头 \(head)（用 followup check 核对）。"
+                : "Progress log: \(entries) entries; head of the hash chain \(head) (verify with 'followup check').")
+    }
+
     static func legend(_ language: Language) -> [StatusGroup: String] {
         Dictionary(uniqueKeysWithValues: StatusGroup.allCases.map { ($0, Labels.group($0, language)) })
     }
