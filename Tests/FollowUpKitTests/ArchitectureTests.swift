@@ -130,4 +130,17 @@ struct ArchitectureTests {
         }
         #expect(offenders.isEmpty, "\(offenders)")
     }
+
+    @Test("in the slices, only AppDatabase+Feature.swift touches the database: parsers and importers are pure")
+    func slicesKeepSQLInOneFile() throws {
+        let slices = ["Import/", "Exchange/", "Reports/", "Reference/", "Rendering/", "Model/", "Text/"]
+        var offenders: [String] = []
+        for file in try Self.sources() where slices.contains(where: file.path.hasPrefix) {
+            let isStoreFile = file.path.split(separator: "/").last?.hasPrefix("AppDatabase+") == true
+            if !isStoreFile && (file.code.contains("import GRDB") || file.code.contains("Database)")) {
+                offenders.append(file.path)
+            }
+        }
+        #expect(offenders.isEmpty, "\(offenders)")
+    }
 }
