@@ -208,3 +208,15 @@ CREATE TRIGGER progressEntry_chained BEFORE INSERT ON progressEntry
 BEGIN
   SELECT RAISE(ABORT, 'progress entries are append-only: an entry needs its chain hash');
 END;
+
+CREATE VIRTUAL TABLE recommendationFolded USING fts5(text, tokenize = 'trigram');
+
+CREATE TABLE 'recommendationFolded_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'recommendationFolded_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE 'recommendationFolded_content'(id INTEGER PRIMARY KEY, c0);
+
+CREATE TABLE 'recommendationFolded_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'recommendationFolded_config'(k PRIMARY KEY, v) WITHOUT ROWID;

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 import FollowUpKit
 
 /// Where a command writes, what environment and clock it sees, and how it names new entries.
@@ -18,14 +21,18 @@ public struct CLIContext: Sendable {
     public var makeUID: @Sendable () -> String
     /// Reads all of standard input (for a FILE argument of `-`).
     public var readStandardInput: @Sendable () -> Data
+    /// The width of the terminal standard output goes to; `nil` when it is a pipe or a file.
+    public var terminalWidth: @Sendable () -> Int?
 
     public init(
         standardOutput: @escaping @Sendable (String) throws -> Void,
         standardError: @escaping @Sendable (String) -> Void,
         environment: [String: String], clock: any FollowUpClock,
         makeUID: @escaping @Sendable () -> String,
-        readStandardInput: @escaping @Sendable () -> Data = { Data() }
+        readStandardInput: @escaping @Sendable () -> Data = { Data() },
+        terminalWidth: @escaping @Sendable () -> Int? = { nil }
     ) {
+        self.terminalWidth = terminalWidth
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.environment = environment
@@ -40,7 +47,16 @@ public struct CLIContext: Sendable {
         standardError: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) },
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
         makeUID: { UUID().uuidString.lowercased() },
-        readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() })
+        readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
+        terminalWidth: systemTerminalWidth)
+
+    /// The columns of the terminal on standard output (`$COLUMNS` if the size cannot be asked).
+    @Sendable static func systemTerminalWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 80
+    }
 
     /// The context commands run in.
     @TaskLocal public static var current = CLIContext.system

@@ -42,6 +42,34 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Overwrite the --output file if it exists.")
     var force = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Fit tables to this many columns (default: the terminal's width; whole values when piped).",
+            valueName: "columns"))
+    var width: Int?
+
+    @Flag(name: .long, help: "Print tables at full width even in a terminal: no wrapping, nothing cut.")
+    var wide = false
+
+    @Flag(
+        name: .customLong("no-bom"),
+        help: "Write a CSV file without the byte-order mark that tells Excel it is UTF-8.")
+    var noBOM = false
+
+    func validate() throws {
+        if let width, !(40...1000).contains(width) {
+            throw ValidationError("--width is a number of columns from 40 to 1000")
+        }
+    }
+
+    /// The width tables are fitted to, if any.
+    var tableWidth: Int? {
+        if wide { return nil }
+        if let width { return width }
+        return output == nil ? CLIContext.current.terminalWidth() : nil
+    }
+
     var databasePath: String { store.databasePath }
 
     func openDatabase(_ access: AppDatabase.Access) throws(FollowUpError) -> AppDatabase {
@@ -64,7 +92,9 @@ struct GlobalOptions: ParsableArguments {
                 field: "format for this command", value: format.rawValue,
                 expected: OutputFormat.allCases.filter(allowed.contains).map(\.rawValue))
         }
-        return PreparedOutput(format: format, html: html, sink: try OutputSink(path: output, force: force))
+        return PreparedOutput(
+            format: format, html: html, width: tableWidth, byteOrderMark: output != nil && !noBOM,
+            sink: try OutputSink(path: output, force: force))
     }
 
     /// Writes `document` (or, for JSON, `value`) in the chosen format; HTML only where a report
@@ -83,20 +113,24 @@ struct GlobalOptions: ParsableArguments {
 struct PreparedOutput {
     let format: OutputFormat
     let html: Language?
+    /// The width terminal tables are fitted to (`nil`: whole values).
+    let width: Int?
+    /// Whether a CSV file starts with a byte-order mark (files only, not standard output).
+    let byteOrderMark: Bool
     let sink: OutputSink
 
     /// Renders and writes `document` (or `value` as JSON).
     func emit(_ document: OutputDocument, json value: some Encodable) throws(FollowUpError) {
         let text: String
         switch format {
-        case .table: text = TextRenderer.render(document)
+        case .table: text = TextRenderer.render(document, width: width)
         case .markdown: text = MarkdownRenderer.render(document)
         case .json: text = try JSONRenderer.render(value)
         case .csv:
             guard let table = document.mainTable else {
                 throw .invalidValue(field: "format", value: "csv", expected: ["table", "json", "markdown"])
             }
-            text = CSVRenderer.render(table)
+            text = (byteOrderMark ? "\u{FEFF}" : "") + CSVRenderer.render(table)
         case .html: text = HTMLRenderer.render(document, language: html ?? .en)
         }
         try sink.finish(text)

@@ -67,7 +67,7 @@ struct DemoCommand: ParsableCommand {
         }
         let report = try database.documentReport("E/2020/31", asOf: today)
         try write(ReportPresentation.document(report, language: language), as: "report-E-2020-31")
-        let audit = try database.overdueAudit(ReportScope(), grouping: .document, asOf: today)
+        let audit = try database.overdueAudit(ReportScope(), grouping: .recommendation, asOf: today)
         try write(ReportPresentation.audit(audit, language: language, flat: false), as: "audit-overdue")
         let names = try database.actorNames()
         var countryLines: [String] = []

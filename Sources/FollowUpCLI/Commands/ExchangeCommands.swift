@@ -123,12 +123,19 @@ struct ExportCommand: ParsableCommand {
         @Flag(help: "Overwrite the --output file if it exists.")
         var force = false
 
+        @Flag(
+            name: .customLong("no-bom"),
+            help: "Write a CSV file without the byte-order mark that tells Excel it is UTF-8.")
+        var noBOM = false
+
         func export(
             columns: [String], lists: Set<String>,
             _ body: (AppDatabase, ExchangeWriter, (String) throws(FollowUpError) -> Void) throws -> Void
         ) throws {
             let sink = try OutputSink(path: output, force: force)
             let database = try store.openDatabase(.read)
+            // A CSV file for a spreadsheet says it is UTF-8 (the importer reads the mark).
+            if output != nil && format == .csv && !noBOM { try sink.write("\u{FEFF}") }
             try body(database, ExchangeWriter(format: format, columns: columns, lists: lists)) {
                 text throws(FollowUpError) in
                 try sink.write(text)

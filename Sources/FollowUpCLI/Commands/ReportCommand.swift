@@ -67,7 +67,9 @@ struct ReportCommand: ParsableCommand {
             discussion: """
                 Lists every recommendation that binds the actor, directly or through a group (\
                 "as a Member State", "as an LDC"), with its status, response, last update, evidence, \
-                due date and whether it is overdue or silent; then totals by status and by document.
+                due date and whether it is overdue or silent; then totals by status and by document. \
+                Given a group (LDC, SIDS, M49-014), summarises its members on the as-of date: a row \
+                per member, and the group's totals.
 
                 Examples:
                   followup report country ETH
@@ -82,6 +84,12 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let database = try options.openDatabase(.read)
+            if let group = try database.groupReport(actor, asOf: report.date) {
+                try options.emit(
+                    ReportPresentation.group(group, language: report.language).withLogFooter(
+                        database, language: report.language), json: group, html: report.language)
+                return
+            }
             let result = try database.countryReport(actor, asOf: report.date)
             let names = try database.actorNames()
             try options.emit(
@@ -125,8 +133,10 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "Only this document.")
         var document: String?
 
-        @Option(name: .customLong("by"), help: "Group items by actor (default) or document.")
-        var grouping: OverdueAudit.Grouping = .actor
+        @Option(
+            name: .customLong("by"),
+            help: "Group items by recommendation (its text once, then each actor), actor, or document.")
+        var grouping: OverdueAudit.Grouping = .recommendation
 
         @Flag(help: "Exit with status 1 when anything is overdue or silent, for scripts.")
         var failOnOverdue = false

@@ -114,6 +114,7 @@ extension AppDatabase {
                 } else {
                     try db.execute(sql: "DELETE FROM assignment WHERE recommendationId = ?", arguments: [old.id])
                     try old.delete(db)
+                    if let id = old.id { try Self.removeFromSearch(id, in: db) }
                     result.removed.append(old.key)
                 }
             }

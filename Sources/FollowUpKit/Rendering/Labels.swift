@@ -25,7 +25,9 @@ public enum Labels {
         "declaratory context": ("declaratory clauses kept as context, not tracked", "项宣示性条款作为背景保留，不跟踪"),
         "nothing": ("Nothing to report.", "无事项。"), "group": ("Group", "组别"),
 
-        "per country": ("Status by country", "各国落实状态"),
+        "per country": ("Status by country", "各国落实状态"), "total": ("Total", "合计"),
+        "group summary": ("Group status summary", "组别落实情况摘要"), "members": ("Members", "成员"),
+        "name": ("Name", "名称"),
     ]
 
     /// The label for `key` in `language` (English unless Chinese is asked for).

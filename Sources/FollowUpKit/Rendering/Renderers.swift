@@ -21,48 +21,107 @@ public enum OutputFormat: String, Vocabulary {
 /// Every piece of text is made display-safe first (``FieldText/displaySafe(_:singleLine:)``):
 /// no escape sequence or bidirectional override from a note or a file reaches the terminal.
 public enum TextRenderer {
-    public static func render(_ document: OutputDocument) -> String {
+    /// Renders `document`. With `width` (a terminal's), tables and paragraphs are fitted to it:
+    /// text columns wrap, other cells too wide are cut with `…`; without, every value is whole
+    /// (for pipes and files).
+    public static func render(_ document: OutputDocument, width: Int? = nil) -> String {
         var parts: [String] = []
         for block in document.blocks.map(\.displaySafe) {
             switch block {
             case .heading(let text, let level):
+                let lines = width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]
+                let rule = level == 1 ? "═" : "─"
                 parts.append(
-                    level == 1
-                        ? text + "\n" + String(repeating: "═", count: DisplayWidth.of(text))
-                        : text + "\n" + String(repeating: "─", count: DisplayWidth.of(text)))
+                    lines.joined(separator: "\n") + "\n"
+                        + String(repeating: rule, count: lines.map { DisplayWidth.of($0) }.max() ?? 0))
             case .fields(let pairs):
-                let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
+                let labelWidth = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
                 parts.append(
-                    pairs.map { DisplayWidth.pad($0.0 + ":", to: width + 1) + " " + $0.1 }.joined(separator: "\n"))
+                    pairs.map { label, value in
+                        let indent = labelWidth + 2
+                        let lines =
+                            width.map { DisplayWidth.wrap(value, to: max(20, $0 - indent)) }
+                            ?? [value]
+                        return DisplayWidth.pad(label + ":", to: labelWidth + 1) + " "
+                            + lines.joined(separator: "\n" + String(repeating: " ", count: indent))
+                    }.joined(separator: "\n"))
             case .table(let table):
-                parts.append(render(table))
+                parts.append(render(table, width: width))
             case .text(let text):
-                parts.append(text)
+                parts.append((width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]).joined(separator: "\n"))
             case .bars(let chart):
-                parts.append(ChartText.bars(chart))
+                parts.append(ChartText.bars(chart, lineWidth: width))
             case .timeline(let timeline):
-                parts.append(ChartText.timeline(timeline))
+                parts.append(ChartText.timeline(timeline, lineWidth: width))
             }
         }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
     /// The table alone: a header, a rule, and one line per row.
-    public static func render(_ table: TextTable) -> String {
+    ///
+    /// Fitting to `width`, in the order a person would:
+    /// 1. columns with nothing in them (every cell empty or `—`) are left out;
+    /// 2. the flexible columns (those with a `maxWidth`: text, notes, names) shrink, widest first,
+    ///    down to 12 columns, and their cells wrap (at most `maxLines` lines, the last cut with `…`);
+    /// 3. if that is not enough, the flexible columns, then the rightmost others, leave the table
+    ///    and are printed under each row as indented `Header: value` lines, wrapped to the width.
+    /// Other cells wider than their column are cut with `…`. When rows carry lines under them or
+    /// wrap to three lines or more, rows are separated by a blank line so that each reads as one.
+    public static func render(_ table: TextTable, width: Int? = nil, maxLines: Int = 6) -> String {
+        var columns = Array(table.columns.indices)
         let cells = table.rows.map { row in
-            row.enumerated().map { index, cell -> String in
-                let flat = cell.replacingOccurrences(of: "\n", with: " ")
-                guard index < table.columns.count, let limit = table.columns[index].maxWidth else { return flat }
-                return DisplayWidth.truncate(flat, to: limit)
+            table.columns.indices.map { index in
+                index < row.count ? row[index].replacingOccurrences(of: "\n", with: " ") : ""
             }
         }
-        let widths = table.columns.indices.map { index in
-            max(DisplayWidth.of(table.columns[index].header), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        if width != nil && !cells.isEmpty {
+            columns = columns.filter { index in cells.contains { $0[index] != "" && $0[index] != "—" } || index == 0 }
+        }
+        // Fitted, a numeric column's header may take two lines ("no longer" / "relevant").
+        func headerWidth(_ index: Int) -> Int {
+            let header = table.columns[index].header
+            guard width != nil, table.columns[index].alignRight else { return DisplayWidth.of(header) }
+            return header.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0
+        }
+        let natural = table.columns.indices.map { index in
+            max(headerWidth(index), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        }
+        var widths = natural
+        var stacked: [Int] = []
+        func total(_ shown: [Int]) -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(0, shown.count - 1) }
+        if let width, total(columns) > width {
+            let flexible = columns.filter { table.columns[$0].maxWidth != nil }
+            func floor(_ index: Int) -> Int { max(12, headerWidth(index)) }
+            while total(columns) > width,
+                let widest = flexible.filter({ widths[$0] > floor($0) }).max(by: { widths[$0] < widths[$1] })
+            {
+                widths[widest] -= 1
+            }
+            if total(columns) > width {
+                widths = natural
+                stacked = flexible
+                var inline = columns.filter { !flexible.contains($0) }
+                while total(inline) > width && inline.count > 1 { stacked.insert(inline.removeLast(), at: 0) }
+                stacked.sort()
+                columns = inline
+            }
+        }
+        func lines(_ index: Int, _ text: String) -> [String] {
+            guard width != nil, DisplayWidth.of(text) > widths[index] else { return [text] }
+            guard table.columns[index].maxWidth != nil else { return [DisplayWidth.truncate(text, to: widths[index])] }
+            var wrapped = DisplayWidth.wrap(text, to: widths[index])
+            if wrapped.count > maxLines {
+                wrapped = Array(wrapped.prefix(maxLines))
+                wrapped[maxLines - 1] = DisplayWidth.truncate(wrapped[maxLines - 1] + " …", to: widths[index])
+            }
+            return wrapped
         }
         func line(_ values: [String]) -> String {
             var text = ""
-            for (index, value) in values.enumerated() {
-                let last = index == values.count - 1
+            for (position, value) in values.enumerated() {
+                let index = columns[position]
+                let last = position == values.count - 1
                 let column = table.columns[index]
                 text +=
                     last && !column.alignRight
@@ -71,12 +130,37 @@ public enum TextRenderer {
             }
             return text
         }
-        var lines = [
-            line(table.columns.map(\.header)), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "),
-        ]
-        lines += cells.map(line)
-        if table.rows.isEmpty { lines.append("(none)") }
-        return lines.joined(separator: "\n")
+        let headers = columns.map { index in
+            let header = table.columns[index].header
+            return DisplayWidth.of(header) > widths[index] ? DisplayWidth.wrap(header, to: widths[index]) : [header]
+        }
+        let headerHeight = headers.map(\.count).max() ?? 1
+        // Wrapped headers sit on the rule, like the one-line ones.
+        var output = (0..<headerHeight).map { number in
+            line(headers.map { number >= headerHeight - $0.count ? $0[number - (headerHeight - $0.count)] : "" })
+        }
+        output.append(columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  "))
+        let rendered: [[String]] = cells.map { row in
+            let parts = columns.map { lines($0, row[$0]) }
+            let height = parts.map(\.count).max() ?? 1
+            var result = (0..<height).map { number in line(parts.map { number < $0.count ? $0[number] : "" }) }
+            for index in stacked
+            where !row[index].isEmpty && row[index] != "—" && !(table.columns[index].alignRight && row[index] == "0") {
+                let label = table.columns[index].header + ": "
+                let wrapped = DisplayWidth.wrap(label + row[index], to: (width ?? 80) - 4)
+                result += wrapped.map { "    " + $0 }
+            }
+            return result
+        }
+        // A blank line between rows when rows carry lines under them or wrap deeply; a name that
+        // takes two lines reads well enough without (the next row starts in the first column).
+        let spaced = !stacked.isEmpty || rendered.contains { $0.count > 2 }
+        for (index, row) in rendered.enumerated() {
+            if spaced && index > 0 { output.append("") }
+            output += row
+        }
+        if table.rows.isEmpty { output.append("(none)") }
+        return output.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }
 }
 
@@ -131,7 +215,8 @@ public enum MarkdownRenderer {
 /// so a spreadsheet shows it as text instead of running it as a formula.
 public enum CSVRenderer {
     public static func render(_ table: TextTable) -> String {
-        func cell(_ text: String) -> String { CSVField.escape(FieldText.displaySafe(text)) }
+        // An empty cell is empty: the "—" that tables show for "nothing" would be data here.
+        func cell(_ text: String) -> String { text == "—" ? "" : CSVField.escape(FieldText.displaySafe(text)) }
         var lines = [table.columns.map { cell($0.header) }.joined(separator: ",")]
         lines += table.rows.map { $0.map(cell).joined(separator: ",") }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -159,34 +244,56 @@ enum ChartText {
         .unreported: "·",
     ]
 
-    /// One line per bar: label, a 40-column bar, counts.
-    static func bars(_ chart: StatusChart, width: Int = 40) -> String {
+    /// One line per bar: label, a bar of at most 40 columns, and every status's count with its
+    /// symbol. Lengths are proportional to the counts (largest remainders, so equal counts get
+    /// equal lengths); a status with any count gets at least one cell. With `lineWidth`, the
+    /// bar narrows and the legend wraps to fit.
+    static func bars(_ chart: StatusChart, lineWidth: Int? = nil) -> String {
         let labelWidth = min(40, chart.bars.map { DisplayWidth.of($0.label) }.max() ?? 0)
+        func counts(_ bar: StatusChart.Bar) -> String {
+            StatusGroup.allCases.compactMap { group in
+                (bar.counts[group] ?? 0) > 0 ? "\(symbols[group] ?? " ")\(bar.counts[group] ?? 0)" : nil
+            }.joined(separator: " ") + " / \(bar.total)"
+        }
+        let countsWidth = chart.bars.map { DisplayWidth.of(counts($0)) }.max() ?? 0
+        let width = max(10, min(40, (lineWidth ?? .max / 2) - labelWidth - countsWidth - 4))
         var lines = [chart.title]
         for bar in chart.bars {
             var cells = ""
-            let total = max(bar.total, 1)
-            var used = 0
-            var cumulative = 0
-            for group in StatusGroup.allCases {
-                cumulative += bar.counts[group] ?? 0
-                let end = Int((Double(cumulative) * Double(width) / Double(total)).rounded())
-                if end > used, let symbol = symbols[group] {
-                    cells += String(repeating: symbol, count: end - used)
-                    used = end
-                }
+            for (group, length) in zip(StatusGroup.allCases, lengths(bar, width: width)) {
+                cells += String(repeating: symbols[group] ?? " ", count: length)
             }
-            let done = bar.counts[.implemented] ?? 0
             lines.append(
-                DisplayWidth.pad(DisplayWidth.truncate(bar.label, to: labelWidth), to: labelWidth) + "  " + cells
-                    + "  \(done)/\(bar.total)")
+                DisplayWidth.pad(DisplayWidth.truncate(bar.label, to: labelWidth), to: labelWidth) + "  "
+                    + DisplayWidth.pad(cells, to: width) + "  " + counts(bar))
         }
-        lines.append(legend(chart.legend))
+        lines += legendLines(chart.legend, width: lineWidth)
         return lines.joined(separator: "\n")
     }
 
+    /// The cells of each status group (in `StatusGroup.allCases` order) in a bar of `width`.
+    static func lengths(_ bar: StatusChart.Bar, width: Int) -> [Int] {
+        let counts = StatusGroup.allCases.map { bar.counts[$0] ?? 0 }
+        let total = counts.reduce(0, +)
+        guard total > 0 else { return counts.map { _ in 0 } }
+        let exact = counts.map { Double($0) * Double(width) / Double(total) }
+        var cells = exact.map { Int($0.rounded(.down)) }
+        // Largest remainders first; ties go to the earlier group, so equal counts stay equal
+        // unless a single cell cannot be split.
+        let order = exact.indices.sorted { (exact[$0] - Double(cells[$0]), -$0) > (exact[$1] - Double(cells[$1]), -$1) }
+        for index in order.prefix(width - cells.reduce(0, +)) { cells[index] += 1 }
+        // Every status present shows, taking a cell from the longest.
+        for index in counts.indices where counts[index] > 0 && cells[index] == 0 {
+            if let longest = cells.indices.max(by: { cells[$0] < cells[$1] }), cells[longest] > 1 {
+                cells[longest] -= 1
+                cells[index] = 1
+            }
+        }
+        return cells
+    }
+
     /// Entries counted per year, with one symbol per entry in its status.
-    static func timeline(_ timeline: Timeline) -> String {
+    static func timeline(_ timeline: Timeline, lineWidth: Int? = nil) -> String {
         var lines = [timeline.title]
         let byYear = Dictionary(grouping: timeline.points, by: \.date.year)
         for year in byYear.keys.sorted() {
@@ -195,12 +302,26 @@ enum ChartText {
             lines.append("\(year)  \(marks)\(points.count > 60 ? "…" : "")  \(points.count)")
         }
         if timeline.points.isEmpty { lines.append("(none)") }
-        lines.append(legend(timeline.legend))
+        lines += legendLines(timeline.legend, width: lineWidth)
         return lines.joined(separator: "\n")
     }
 
     static func legend(_ legend: [StatusGroup: String]) -> String {
-        StatusGroup.allCases.compactMap { group in legend[group].map { "\(symbols[group] ?? " ") \($0)" } }
-            .joined(separator: "   ")
+        legendLines(legend, width: nil).joined(separator: "\n")
+    }
+
+    /// The legend's entries on as few lines of at most `width` columns as they take.
+    static func legendLines(_ legend: [StatusGroup: String], width: Int?) -> [String] {
+        let entries = StatusGroup.allCases.compactMap { group in legend[group].map { "\(symbols[group] ?? " ") \($0)" }
+        }
+        var lines: [String] = []
+        for entry in entries {
+            if let last = lines.last, DisplayWidth.of(last) + 3 + DisplayWidth.of(entry) <= (width ?? .max / 2) {
+                lines[lines.count - 1] = last + "   " + entry
+            } else {
+                lines.append(entry)
+            }
+        }
+        return lines
     }
 }

@@ -78,10 +78,8 @@ public enum ReportPresentation {
                 TextTable(
                     columns: [
                         .init(Labels.text("key", language)), .init(Labels.text("binds", language), maxWidth: 30),
-                        .init("N", alignRight: true), .init(Labels.group(.implemented, language), alignRight: true),
-                        .init(Labels.group(.inProgress, language), alignRight: true),
-                        .init(Labels.group(.notStarted, language), alignRight: true),
-                        .init(Labels.group(.unreported, language), alignRight: true),
+                        .init(Labels.text("assignments", language), alignRight: true),
+                    ] + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
                         .init(Labels.text("due", language)), .init(Labels.text("overdue", language), alignRight: true),
                         .init(Labels.text("silent", language), alignRight: true),
                         .init(Labels.text("latest progress", language), maxWidth: 50),
@@ -91,8 +89,7 @@ public enum ReportPresentation {
                     rows: report.items.map { item in
                         [
                             item.path, item.addressees.joined(separator: ", "), String(item.tally.total),
-                            String(item.tally.counts[.implemented] ?? 0), String(item.tally.counts[.inProgress] ?? 0),
-                            String(item.tally.counts[.notStarted] ?? 0), String(item.tally.counts[.unreported] ?? 0),
+                        ] + StatusGroup.allCases.map { String(item.tally.counts[$0] ?? 0) } + [
                             date(item.dueDate), String(item.overdue), String(item.silent),
                             latest(item.latest, language),
                             item.latest?.evidence?.description ?? "—", item.text,
@@ -176,7 +173,7 @@ public enum ReportPresentation {
                 TextTable(
                     columns: [.init(Labels.text("document", language))]
                         + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
-                            .init("N", alignRight: true)
+                            .init(Labels.text("total", language), alignRight: true)
                         ],
                     rows: documents.map { symbol in
                         let tally = report.tallyByDocument[symbol] ?? StatusTally()
@@ -190,6 +187,52 @@ public enum ReportPresentation {
             report.rows.compactMap { row in row.latest.map { ($0.id, row.path) } }, uniquingKeysWith: { a, _ in a })
         blocks.append(.timeline(timeline(entries, keys: keys, language)))
         return OutputDocument(blocks)
+    }
+
+    // MARK: A group's summary
+
+    /// `followup report country GROUP`: a row per member, and the group's totals.
+    public static func group(_ report: GroupReport, language: Language) -> OutputDocument {
+        let group = report.group
+        return OutputDocument([
+            .heading(
+                "\(Labels.text("group summary", language)): \(group.code) — \(group.nameZh) / \(group.nameEn)",
+                level: 1),
+            .fields(
+                [
+                    (Labels.text("as of", language), report.asOf.description),
+                    (Labels.text("members", language), String(report.members.count)),
+                    (Labels.text("assignments", language), String(report.tally.total)),
+                ] + summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
+            .bars(
+                StatusChart(
+                    title: Labels.text("all assignments", language),
+                    bars: [.init(label: group.code, counts: report.tally.counts)], legend: legend(language))),
+            .heading(Labels.text("members", language), level: 2),
+            .table(
+                TextTable(
+                    columns: [
+                        .init(Labels.text("actor", language)), .init(Labels.text("name", language), maxWidth: 40),
+                        .init(Labels.text("assignments", language), alignRight: true),
+                    ] + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
+                        .init(Labels.text("overdue", language), alignRight: true),
+                        .init(Labels.text("silent", language), alignRight: true),
+                    ],
+                    rows: report.members.map { member in
+                        [
+                            member.actor.code, language == .zh ? member.actor.nameZh : member.actor.nameEn,
+                            String(member.tally.total),
+                        ] + StatusGroup.allCases.map { String(member.tally.counts[$0] ?? 0) } + [
+                            String(member.overdue), String(member.silent),
+                        ]
+                    }
+                        + [
+                            [Labels.text("total", language), "", String(report.tally.total)]
+                                + StatusGroup.allCases.map { String(report.tally.counts[$0] ?? 0) } + [
+                                    String(report.overdue), String(report.silent),
+                                ]
+                        ])),
+        ])
     }
 
     // MARK: The overdue audit
@@ -211,24 +254,29 @@ public enum ReportPresentation {
                     columns: [.init(Labels.text("age", language)), .init("N", alignRight: true)],
                     rows: AgeBucket.allCases.map { [$0.label(language), String(audit.byBucket[$0] ?? 0)] })),
         ]
-        func table(_ items: [OverdueAudit.Item]) -> TextTable {
-            TextTable(
-                columns: [
-                    .init(Labels.text("actor", language)), .init(Labels.text("key", language)),
-                    .init(Labels.text("reason", language)), .init(Labels.text("since", language)),
-                    .init(Labels.text("days", language), alignRight: true),
-                    .init(Labels.text("age", language), maxWidth: 36),
-                    .init(Labels.text("status", language)), .init(Labels.text("last update", language)),
-                    .init(Labels.text("text", language), maxWidth: 40),
-                ],
+        /// A table of `items`; within a recommendation's section, without the key and text it shows once.
+        func table(_ items: [OverdueAudit.Item], perRecommendation: Bool = false) -> TextTable {
+            var columns: [TextTable.Column] = [.init(Labels.text("actor", language), maxWidth: 36)]
+            if !perRecommendation { columns.append(.init(Labels.text("key", language))) }
+            columns += [
+                .init(Labels.text("reason", language)), .init(Labels.text("since", language)),
+                .init(Labels.text("days", language), alignRight: true),
+                .init(Labels.text("age", language), maxWidth: 36),
+                .init(Labels.text("status", language)), .init(Labels.text("last update", language)),
+            ]
+            if !perRecommendation { columns.append(.init(Labels.text("text", language), maxWidth: 40)) }
+            return TextTable(
+                columns: columns,
                 rows: items.map { item in
-                    [
-                        "\(item.row.actor) \(item.row.actorName(language))", item.row.key,
+                    var row = ["\(item.row.actor) \(item.row.actorName(language))"]
+                    if !perRecommendation { row.append(item.row.key) }
+                    row += [
                         Labels.text(item.reason.rawValue, language), item.since.description, String(item.ageDays),
                         item.bucket.label(language), Labels.status(item.row.status, language),
                         date(item.row.lastUpdate),
-                        item.row.text,
                     ]
+                    if !perRecommendation { row.append(item.row.text) }
+                    return row
                 })
         }
         if audit.items.isEmpty {
@@ -241,13 +289,23 @@ public enum ReportPresentation {
             var groups: [String: [OverdueAudit.Item]] = [:]
             for item in audit.items {
                 let key =
-                    audit.grouping == .actor ? "\(item.row.actor) — \(item.row.actorName(language))" : item.row.document
+                    switch audit.grouping {
+                    case .actor: "\(item.row.actor) — \(item.row.actorName(language))"
+                    case .document: item.row.document
+                    case .recommendation: item.row.key
+                    }
                 if groups[key] == nil { order.append(key) }
                 groups[key, default: []].append(item)
             }
             for key in order {
-                blocks.append(.heading("\(key) (\(groups[key]?.count ?? 0))", level: 2))
-                blocks.append(.table(table(groups[key] ?? [])))
+                let items = groups[key] ?? []
+                blocks.append(.heading("\(key) (\(items.count))", level: 2))
+                if audit.grouping == .recommendation, let first = items.first {
+                    blocks.append(.text(first.row.text))
+                    blocks.append(.table(table(items, perRecommendation: true)))
+                } else {
+                    blocks.append(.table(table(items)))
+                }
             }
         }
         return OutputDocument(blocks)

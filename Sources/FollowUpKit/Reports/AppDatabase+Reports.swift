@@ -81,6 +81,38 @@ extension AppDatabase {
         }
     }
 
+    /// The summary of group `code` (LDC, M49-014, MEMBER-STATES…): each actor that is a member on
+    /// `asOf`, with how everything that binds it stands, and the totals; `nil` when `code` is not
+    /// a group.
+    public func groupReport(_ code: String, asOf: CalendarDate) throws(FollowUpError) -> GroupReport? {
+        try read { db in
+            let group = try Self.resolveAddressee(code, in: db)
+            guard group.kind == .group, let groupId = group.id else { return nil }
+            let members = try SQLRequest<Addressee>(
+                literal: """
+                    SELECT a.* FROM groupMembership m JOIN addressee a ON a.id = m.memberId
+                    WHERE m.groupId = \(groupId) AND \(SQL.membership("m", holdsOn: "\(asOf)"))
+                    ORDER BY a.code
+                    """
+            ).fetchAll(db)
+            var rowsByActor: [String: [AssignmentRow]] = [:]
+            for row in try AssignmentQueries.rows([.memberOf(group: groupId)], asOf: asOf, in: db) {
+                rowsByActor[row.actor, default: []].append(row)
+            }
+            let entries = members.map { member in
+                let rows = rowsByActor[member.code] ?? []
+                return GroupReport.Member(
+                    actor: AddresseeInfo(member), tally: StatusTally(rows),
+                    overdue: rows.filter { $0.isOverdue(on: asOf) }.count,
+                    silent: rows.filter { $0.silentSince(on: asOf) != nil }.count)
+            }
+            let all = members.flatMap { rowsByActor[$0.code] ?? [] }
+            return GroupReport(
+                asOf: asOf, group: AddresseeInfo(group), members: entries, tally: StatusTally(all),
+                overdue: entries.map(\.overdue).reduce(0, +), silent: entries.map(\.silent).reduce(0, +))
+        }
+    }
+
     /// Everything past due and not implemented, and everything silent, oldest first.
     public func overdueAudit(_ scope: ReportScope, grouping: OverdueAudit.Grouping, asOf: CalendarDate)
         throws(FollowUpError)
@@ -118,8 +150,15 @@ extension AppDatabase {
                 }
             }
             items.sort { lhs, rhs in
-                let left = grouping == .actor ? lhs.row.actor : lhs.row.document
-                let right = grouping == .actor ? rhs.row.actor : rhs.row.document
+                func group(_ item: OverdueAudit.Item) -> String {
+                    switch grouping {
+                    case .actor: item.row.actor
+                    case .document: item.row.document
+                    case .recommendation: item.row.key
+                    }
+                }
+                let left = group(lhs)
+                let right = group(rhs)
                 return (left, lhs.since, lhs.row.key, lhs.row.actor) < (right, rhs.since, rhs.row.key, rhs.row.actor)
             }
             return OverdueAudit(

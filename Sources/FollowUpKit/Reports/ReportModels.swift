@@ -136,6 +136,25 @@ public struct CountryReport: Codable, Sendable {
     public var silent: Int
 }
 
+/// A group's summary (`report country LDC`): each member on the as-of date, and the totals.
+public struct GroupReport: Codable, Sendable {
+    /// One member of the group.
+    public struct Member: Codable, Sendable {
+        public var actor: AddresseeInfo
+        public var tally: StatusTally
+        public var overdue: Int
+        public var silent: Int
+    }
+
+    public var asOf: CalendarDate
+    public var group: AddresseeInfo
+    /// In code order; members bound by nothing are listed with an empty tally.
+    public var members: [Member]
+    public var tally: StatusTally
+    public var overdue: Int
+    public var silent: Int
+}
+
 /// Everything overdue or silent.
 public struct OverdueAudit: Codable, Sendable {
     public enum Reason: String, Codable, Sendable {
@@ -157,6 +176,8 @@ public struct OverdueAudit: Codable, Sendable {
 
     /// How the audit groups its items.
     public enum Grouping: String, Codable, Sendable, CaseIterable {
+        /// One section per recommendation: its text once, then every actor it is overdue for.
+        case recommendation
         case actor, document
     }
 

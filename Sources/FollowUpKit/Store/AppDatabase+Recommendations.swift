@@ -169,6 +169,7 @@ extension AppDatabase {
             }
             try recommendation.insert(db)
             guard let id = recommendation.id else { throw FollowUpError.internalError("a recommendation got no id") }
+            try SearchIndex.index(id, key: recommendation.key, text: recommendation.text, in: db)
             try addAddressees(addressees, to: id, classification: recommendation.classification, date: date, in: db)
             return .inserted
         }
@@ -184,6 +185,7 @@ extension AppDatabase {
         if comparable == recommendation && codes == Array(Set(named)).sorted() { return .unchanged }
         guard policy == .update else { return .differs }
         try recommendation.update(db)
+        try SearchIndex.index(oldId, key: recommendation.key, text: recommendation.text, in: db)
         try db.execute(literal: "DELETE FROM addressing WHERE recommendationId = \(oldId)")
         try addAddressees(addressees, to: oldId, classification: recommendation.classification, date: date, in: db)
         let bound: SQL = """
@@ -335,18 +337,32 @@ extension AppDatabase {
         if let found = try Recommendation.filter(Recommendation.Columns.key == trimmed).fetchOne(db) {
             return found
         }
-        // Forgive case and spacing: "e/2020/31 dr-ii (a)(iii)" or "E/2020/31 DR-II(a)(iii)".
-        let folded = trimmed.lowercased().filter { !$0.isWhitespace }
-        let candidates = try Recommendation.fetchAll(
-            db,
-            sql: "SELECT * FROM recommendation WHERE replace(lower(key), ' ', '') = ?", arguments: [folded])
-        if candidates.count == 1 { return candidates[0] }
-        let suggestions = try String.fetchAll(
+        // Forgive case and spacing ("e/2020/31 dr-ii (a)(iii)", "E/2020/31 DR-II(a)(iii)") and the
+        // paragraph written as 49, para 49, paragraph 49 (KeyForms).
+        for form in Set([trimmed, KeyForms.canonical(trimmed)]) {
+            let folded = form.lowercased().filter { !$0.isWhitespace }
+            let candidates = try Recommendation.fetchAll(
+                db,
+                sql: "SELECT * FROM recommendation WHERE replace(lower(key), ' ', '') = ?", arguments: [folded])
+            if candidates.count == 1 { return candidates[0] }
+        }
+        let folded = KeyForms.canonical(trimmed).lowercased().filter { !$0.isWhitespace }
+        var suggestions = try String.fetchAll(
             db,
             sql: """
                 SELECT key FROM recommendation WHERE instr(replace(lower(key), ' ', ''), ?)
                 ORDER BY length(key), key LIMIT 5
                 """, arguments: [String(folded.suffix(12))])
+        if suggestions.isEmpty, let paragraph = KeyForms.paragraph(of: trimmed) {
+            // The same paragraph in the documents whose symbol starts the same way.
+            let symbol = String(trimmed.prefix { !$0.isWhitespace })
+            suggestions = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT key FROM recommendation WHERE key LIKE '%' || ? AND key LIKE ? || '%'
+                    ORDER BY length(key), key LIMIT 5
+                    """, arguments: [" " + paragraph, String(symbol.prefix(4))])
+        }
         throw FollowUpError.notFound(kind: "recommendation", identifier: trimmed, suggestions: suggestions)
     }
 

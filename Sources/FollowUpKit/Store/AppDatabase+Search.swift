@@ -4,8 +4,9 @@ import GRDB
 extension AppDatabase {
     /// Recommendations whose text contains every word of `text`, best matches first.
     ///
-    /// Matching is by substring, so Chinese needs no word breaks (`数字鸿沟` finds 弥合数字鸿沟)
-    /// and English ignores case. Terms of three characters or more use the full-text index
+    /// Matching is by substring, so Chinese needs no word breaks (`数字鸿沟` finds 弥合数字鸿沟);
+    /// both sides are folded (`SearchIndex`), so simplified finds traditional and back, and case,
+    /// accents and full-width forms do not matter. Terms of three characters or more use the full-text index
     /// (FTS5 trigrams); shorter ones fall back to a scan.
     public func search(_ text: String, limit: Int = 50) throws(FollowUpError) -> [SearchHit] {
         let terms = Self.searchTerms(text)
@@ -18,9 +19,9 @@ extension AppDatabase {
             let sql =
                 match.usesIndex
                 ? """
-                SELECT r.key, r.classification, r.text, d.symbol FROM recommendationText f
+                SELECT r.key, r.classification, r.text, d.symbol FROM recommendationFolded f
                 JOIN recommendation r ON r.id = f.rowid JOIN document d ON d.id = r.documentId
-                WHERE recommendationText MATCH :match
+                WHERE recommendationFolded MATCH :match
                 ORDER BY f.rank, d.date, d.symbol, r.position LIMIT :limit
                 """
                 : """
@@ -49,11 +50,15 @@ extension AppDatabase {
             db, sql: "SELECT r.id FROM recommendation r WHERE \(match.sql)", arguments: match.arguments)
     }
 
-    /// A condition on recommendation alias `r` that its text contains every term of `text`.
+    /// Removes recommendation `id` from the search index (for the slices, which do not see it).
+    static func removeFromSearch(_ id: Int64, in db: Database) throws { try SearchIndex.remove(id, in: db) }
+
+    /// A condition on recommendation alias `r` that its folded key and text contain every term of
+    /// `text`, folded the same way (`SearchIndex`).
     private static func textMatch(_ text: String) throws -> (
         sql: String, arguments: StatementArguments, usesIndex: Bool
     ) {
-        let terms = searchTerms(text)
+        let terms = searchTerms(TextNormalization.searchFold(text))
         guard !terms.isEmpty else {
             throw FollowUpError.invalidArgument(field: "search", reason: "give some text to search for")
         }
@@ -61,14 +66,14 @@ extension AppDatabase {
             let query = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
                 .joined(separator: " AND ")
             return (
-                "r.id IN (SELECT rowid FROM recommendationText WHERE recommendationText MATCH :match)",
+                "r.id IN (SELECT rowid FROM recommendationFolded WHERE recommendationFolded MATCH :match)",
                 ["match": query], true
             )
         }
         var conditions: [String] = []
         var arguments: StatementArguments = [:]
         for (index, term) in terms.enumerated() {
-            conditions.append("instr(lower(r.text), lower(:term\(index)))")
+            conditions.append("r.id IN (SELECT rowid FROM recommendationFolded WHERE instr(text, :term\(index)))")
             arguments += ["term\(index)": term]
         }
         return ("(" + conditions.joined(separator: " AND ") + ")", arguments, false)
@@ -76,9 +81,20 @@ extension AppDatabase {
 
     /// About 30 characters either side of the first occurrence of `term`.
     static func snippet(of text: String, around term: String) -> String {
-        guard let range = text.range(of: term, options: [.caseInsensitive]) else {
+        // Found in the text as simplified character by character (which keeps every position), so
+        // that a simplified query marks the traditional words it found.
+        let simplified = String(text.map { TextNormalization.simplified[$0] ?? $0 })
+        let folded = String(term.map { TextNormalization.simplified[$0] ?? $0 })
+        guard
+            let found = simplified.range(
+                of: folded, options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive])
+        else {
             return String(text.prefix(60))
         }
+        let lower = simplified.distance(from: simplified.startIndex, to: found.lowerBound)
+        let length = simplified.distance(from: found.lowerBound, to: found.upperBound)
+        let start0 = text.index(text.startIndex, offsetBy: lower)
+        let range = start0..<text.index(start0, offsetBy: length)
         let start = text.index(range.lowerBound, offsetBy: -30, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(range.upperBound, offsetBy: 30, limitedBy: text.endIndex) ?? text.endIndex
         return (start > text.startIndex ? "…" : "") + text[start..<range.lowerBound] + "[" + text[range]

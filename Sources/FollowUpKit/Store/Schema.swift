@@ -22,6 +22,11 @@ enum Schema {
             try ProgressChain.seal(in: db)
             try db.execute(sql: v3LogChain)
         }
+        migrator.registerMigration("v4-folded-search") { db in
+            try db.execute(
+                sql: "CREATE VIRTUAL TABLE recommendationFolded USING fts5(text, tokenize = 'trigram')")
+            try SearchIndex.rebuild(in: db)
+        }
         return migrator
     }
 

@@ -69,4 +69,47 @@ public enum DisplayWidth {
         let padding = String(repeating: " ", count: max(0, width - of(text)))
         return alignRight ? padding + text : text + padding
     }
+
+    /// `text` broken into lines of at most `width` columns: at spaces, between Chinese characters
+    /// (which need no space to break), and inside a word only when it is longer than a line.
+    /// Line breaks in `text` are kept.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        let width = max(width, 2)
+        if !text.contains("\n") && of(text) <= width { return [text] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line: [Character] = []
+            var used = 0
+            /// Where `line` may be broken: after a space or a wide character.
+            func lastBreak() -> Int? {
+                line.indices.last { line[$0] == " " || of(line[$0]) == 2 }.map { $0 + 1 }
+            }
+            for character in paragraph {
+                let w = of(character)
+                while used + w > width && !line.isEmpty {
+                    if let point = lastBreak() {
+                        lines.append(String(line[..<point]).trimmingTrailingSpaces)
+                        line = Array(line[point...].drop { $0 == " " })
+                    } else {
+                        lines.append(String(line))
+                        line = []
+                    }
+                    used = of(String(line))
+                }
+                if character == " " && line.isEmpty { continue }
+                line.append(character)
+                used += w
+            }
+            lines.append(String(line).trimmingTrailingSpaces)
+        }
+        return lines
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
 }

@@ -36,6 +36,13 @@ enum TextNormalization {
         return result.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The form search compares: ``normalize(_:)`` (NFKC, simplified characters, single spaces),
+    /// then without case, accents or width: `國際電信聯盟` and `国际电信联盟` fold alike, as do
+    /// `Développement` and `developpement`.
+    static func searchFold(_ text: String) -> String {
+        normalize(text).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
     /// Whether `character` is a CJK ideograph or CJK punctuation (joined without a space).
     static func isCJK(_ character: Character) -> Bool {
         guard let value = character.unicodeScalars.first?.value else { return false }
