@@ -348,13 +348,21 @@ struct ClauseAnalyzer: Sendable {
 
     // MARK: Deadlines and cycles
 
-    /// A due date the text states: 到2020年 / by 2030 → the year's last day; 第二十四届会议 / its
+    /// A due date the text states: 到2020年 / by 2030 → the year's last day, unless a quantity
+    /// follows (a global target: 到 2020 年增加 15 亿 …); 第二十四届会议 / its
     /// twenty-fourth session → the last day of that session's year, when the document's own
     /// session and year are known.
     static func dueDate(in text: String, ownSession: (number: Int, year: Int)?) -> CalendarDate? {
-        if let match = text.firstMatch(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/) {
-            let year = Int(match.1 ?? match.2 ?? match.3 ?? "")
-            if let year { return CalendarDate(year: year, month: 12, day: 31) }
+        for match in text.matches(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/) {
+            // "到 2020 年增加 15 亿新的在线互联网用户", "by 2030, halve …": a year that sets a
+            // quantified goal for the world is a target, not a deadline for the addressee.
+            let after = text[match.range.upperBound...].prefix(16)
+            if after.contains(where: \.isNumber) || after.contains(/亿|万|倍|一半|半数|per ?cent|%|halve|double/) {
+                continue
+            }
+            if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
+                return CalendarDate(year: year, month: 12, day: 31)
+            }
         }
         if let ownSession {
             // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议.
