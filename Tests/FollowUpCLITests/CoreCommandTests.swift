@@ -56,7 +56,7 @@ struct CoreCommandTests {
         #expect(detail.assignments.count == 193)
         let listed = try cli.succeed(["recs", "--actor", "KEN"])
         #expect(listed.contains("E/2020/31 DR-I ¶49"))
-        #expect(listed.contains("1 recommendation bind KEN"))
+        #expect(listed.contains("1 recommendation binds KEN"))
     }
 
     @Test("update then history shows the entry")

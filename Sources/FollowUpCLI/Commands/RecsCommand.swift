@@ -58,7 +58,9 @@ struct RecsCommand: ParsableCommand {
             let actorCode = try actor.map { try database.addressee($0) }
             try options.emit(
                 Presentation.recommendationList(
-                    recommendations, actor: actorCode?.kind == .group ? nil : actorCode?.code),
+                    recommendations, actor: actorCode?.kind == .group ? nil : actorCode?.code,
+                    filtered: status != nil || classification != nil || search != nil
+                        || (document != nil && actor != nil)),
                 json: recommendations)
         }
     }

@@ -6,6 +6,7 @@ public enum Labels {
     static let table: [String: (en: String, zh: String)] = [
         "follow-up report": ("Follow-up report", "后续落实情况报告"),
         "country summary": ("Country status summary", "国家落实情况摘要"),
+        "actor summary": ("Status summary", "落实情况摘要"),
         "overdue audit": ("Audit of overdue and silent items", "逾期和未报告事项审计"),
         "as of": ("As of", "截至"), "summary": ("Summary", "摘要"), "document": ("Document", "文件"),
         "date": ("Date", "日期"), "body": ("Body", "机构"), "recommendations": ("Recommendations", "建议"),

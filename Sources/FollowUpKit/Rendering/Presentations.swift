@@ -135,9 +135,13 @@ public enum Presentation {
             })
     }
 
-    /// `followup recs`; with an actor, where that actor stands on each.
-    public static func recommendationList(_ recommendations: [RecommendationSummary], actor: String?) -> OutputDocument
-    {
+    /// `followup recs`; with an actor, where that actor stands on each. `filtered`: other filters
+    /// (status, class, document, text) narrowed the list, and the closing line says so.
+    public static func recommendationList(
+        _ recommendations: [RecommendationSummary], actor: String?, filtered: Bool = false
+    ) -> OutputDocument {
+        let count = recommendations.count
+        let noun = count == 1 ? "recommendation" : "recommendations"
         let table: TextTable
         if let actor {
             table = TextTable(
@@ -156,12 +160,15 @@ public enum Presentation {
                 })
             return OutputDocument([
                 .table(table),
-                .text("\(recommendations.count) recommendation\(recommendations.count == 1 ? "" : "s") bind \(actor)"),
+                .text(
+                    filtered
+                        ? "\(count) \(noun) that bind\(count == 1 ? "s" : "") \(actor) match\(count == 1 ? "es" : "") the filters"
+                        : "\(count) \(noun) bind\(count == 1 ? "s" : "") \(actor)"),
             ])
         }
         return OutputDocument([
             .table(recommendationTable(recommendations)),
-            .text("\(recommendations.count) recommendation\(recommendations.count == 1 ? "" : "s")"),
+            .text("\(count) \(noun)\(filtered ? " match the filters" : "")"),
         ])
     }
 
@@ -267,7 +274,7 @@ public enum Presentation {
                 TextTable(
                     columns: [.init("KEY"), .init("CLASS"), .init("MATCH", maxWidth: 80)],
                     rows: hits.map { [$0.key, $0.classification.rawValue, $0.snippet] })),
-            .text("\(hits.count) recommendation\(hits.count == 1 ? "" : "s") contain '\(query)'"),
+            .text("\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") '\(query)'"),
         ])
     }
 }

@@ -127,7 +127,7 @@ public enum ReportPresentation {
         let documents = report.tallyByDocument.keys.sorted()
         var blocks: [OutputDocument.Block] = [
             .heading(
-                "\(Labels.text("country summary", language)): \(actor.code) — \(actor.nameZh) / \(actor.nameEn)",
+                "\(Labels.text(actor.kind == .state ? "country summary" : "actor summary", language)): \(actor.code) — \(actor.nameZh) / \(actor.nameEn)",
                 level: 1),
             .fields(
                 [
