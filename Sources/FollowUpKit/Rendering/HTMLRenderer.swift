@@ -62,18 +62,22 @@ public enum HTMLRenderer {
         :root { color-scheme: light; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
           margin: 0; color: #1f2328; background: #fff; line-height: 1.5; }
-        main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
+        main { max-width: 130rem; margin: 0 auto; padding: 1.5rem; }
+        svg { max-width: 100%; height: auto; }
         h1 { font-size: 1.6rem; border-bottom: 3px solid #0969da; padding-bottom: .3rem; }
         h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
         dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
         dl.fields dt { font-weight: 600; color: #57606a; }
         dl.fields dd { margin: 0; }
-        table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .5rem 0 1rem; }
-        th, td { border: 1px solid #d0d7de; padding: .25rem .45rem; vertical-align: top; text-align: left; }
-        th { background: #f6f8fa; position: sticky; top: 0; white-space: nowrap; }
+        /* A table wider than the window scrolls on its own; the page does not. */
+        div.table { overflow-x: auto; margin: .5rem 0 1rem; }
+        table { border-collapse: collapse; width: 100%; font-size: .85rem; }
+        th, td { border: 1px solid #d0d7de; padding: .2rem .35rem; vertical-align: top; text-align: left; }
+        th { background: #f6f8fa; position: sticky; top: 0; }
+        th { word-break: keep-all; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         td:first-child, td.nowrap { white-space: nowrap; }
-        td:last-child { min-width: 16rem; }
+        td:last-child { min-width: 20rem; }
         tr:nth-child(even) td { background: #fbfcfd; }
         figure { margin: 1rem 0; }
         figcaption { font-weight: 600; margin-bottom: .3rem; }
@@ -82,8 +86,23 @@ public enum HTMLRenderer {
         .legend span::before { content: ""; display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem;
           vertical-align: -.1rem; background: var(--c); border: 1px solid #8c959f; }
         footer { color: #8c959f; font-size: .75rem; text-align: center; }
+        @media (max-width: 40rem) {
+          main { padding: .75rem; }
+          td:last-child { min-width: 14rem; }
+        }
+        @page { size: A4 landscape; margin: 12mm; }
         @media print {
+          body { font-size: 9pt; }
           main { max-width: none; padding: 0; }
+          div.table { overflow: visible; }
+          table { font-size: 7.5pt; }
+          table { table-layout: fixed; }
+          th.num { width: 3.6%; }
+          th:first-child, th:nth-child(2) { width: 8%; }
+          td:first-child, td.nowrap { white-space: normal; }
+          th:last-child, td:last-child { min-width: 0; width: 26%; }
+          td, th { overflow-wrap: break-word; }
+          thead { display: table-header-group; }
           th { position: static; }
           h2 { break-after: avoid; }
           tr, figure { break-inside: avoid; }
@@ -92,7 +111,7 @@ public enum HTMLRenderer {
         """
 
     static func render(_ table: TextTable) -> String {
-        var html = "<table>\n<thead><tr>"
+        var html = "<div class=\"table\"><table>\n<thead><tr>"
         for column in table.columns {
             html += "<th\(column.alignRight ? " class=\"num\"" : "") scope=\"col\">\(escape(column.header))</th>"
         }
@@ -110,7 +129,7 @@ public enum HTMLRenderer {
         if table.rows.isEmpty {
             html += "<tr><td colspan=\"\(max(1, table.columns.count))\">—</td></tr>\n"
         }
-        return html + "</tbody>\n</table>\n"
+        return html + "</tbody>\n</table></div>\n"
     }
 
     static func legend(_ legend: [StatusGroup: String]) -> String {
@@ -127,7 +146,7 @@ public enum HTMLRenderer {
         let barWidth = 560
         let height = chart.bars.count * rowHeight + 4
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 80)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 80) \(height)\">\n"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(labelWidth + barWidth + 260)\" height=\"\(height)\" viewBox=\"0 0 \(labelWidth + barWidth + 260) \(height)\">\n"
         svg += "<title>\(escape(chart.title))</title>\n"
         for (index, bar) in chart.bars.enumerated() {
             let y = index * rowHeight + 2
@@ -145,8 +164,14 @@ public enum HTMLRenderer {
             }
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y)\" width=\"\(barWidth)\" height=\"\(rowHeight - 4)\" fill=\"none\" stroke=\"#8c959f\" stroke-width=\"0.5\"/>\n"
+            // Every status present with its count, in its colour, then the total.
+            let counts = StatusGroup.allCases.compactMap { group -> String? in
+                guard let count = bar.counts[group], count > 0 else { return nil }
+                return
+                    "<tspan fill=\"\(group == .unreported ? "#57606a" : colours[group] ?? "#1f2328")\">■</tspan> \(count)"
+            }
             svg +=
-                "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\">\(bar.counts[.implemented] ?? 0)/\(bar.total)</text>\n"
+                "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\">\(counts.joined(separator: "  ")) / \(bar.total)</text>\n"
         }
         svg += "</svg>\n"
         return "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n" + svg + legend(chart.legend)
