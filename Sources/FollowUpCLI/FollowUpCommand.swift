@@ -16,7 +16,7 @@ public struct FollowUpCommand: ParsableCommand {
             with 'followup update KEY --actor CODE --status STATUS', report with 'followup report' \
             and 'followup audit overdue'.
             """,
-        version: "0.1.0",
+        version: FollowUpVersion.current,
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self,
             RecsCommand.self,

@@ -31,7 +31,9 @@ struct DatabaseOption: ParsableArguments {
 struct GlobalOptions: ParsableArguments {
     @OptionGroup var store: DatabaseOption
 
-    @Option(name: .long, help: "Output format: table, json, csv, markdown, or html (reports).")
+    @Option(
+        name: .long,
+        help: "Output format: table, json, csv, markdown, or html and pdf (reports; pdf needs Chromium and -o).")
     var format: OutputFormat = .table
 
     @Option(
@@ -86,11 +88,18 @@ struct GlobalOptions: ParsableArguments {
         formats: Set<OutputFormat> = [.table, .json, .csv, .markdown], html: Language? = nil
     ) throws(FollowUpError) -> PreparedOutput {
         var allowed = formats
-        if html != nil { allowed.insert(.html) }
+        if html != nil { allowed.formUnion([.html, .pdf]) }
         guard allowed.contains(format) else {
             throw .invalidValue(
                 field: "format for this command", value: format.rawValue,
                 expected: OutputFormat.allCases.filter(allowed.contains).map(\.rawValue))
+        }
+        if format == .pdf {
+            guard output != nil else {
+                throw .invalidArgument(
+                    field: "format pdf", reason: "a PDF is written to a file: name one with -o, e.g. -o report.pdf")
+            }
+            try PDFPrinter.requireBrowser()
         }
         return PreparedOutput(
             format: format, html: html, width: tableWidth, byteOrderMark: output != nil && !noBOM,
@@ -123,6 +132,9 @@ struct PreparedOutput {
     func emit(_ document: OutputDocument, json value: some Encodable) throws(FollowUpError) {
         let text: String
         switch format {
+        case .pdf:
+            try sink.finish(try PDFPrinter.print(HTMLRenderer.render(document, language: html ?? .en)))
+            return
         case .table: text = TextRenderer.render(document, width: width)
         case .markdown: text = MarkdownRenderer.render(document)
         case .json: text = try JSONRenderer.render(value)

@@ -66,6 +66,18 @@ final class OutputSink {
         try close()
     }
 
+    /// Writes `data` (a PDF) and moves the file into place; only to a file.
+    func finish(_ data: Data) throws(FollowUpError) {
+        guard let handle else { throw .internalError("binary output needs a file") }
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            discard()
+            throw .outputFailed(path: name, reason: Self.describe(error), saved: false)
+        }
+        try close()
+    }
+
     func write(_ text: String) throws(FollowUpError) {
         do {
             if let handle {

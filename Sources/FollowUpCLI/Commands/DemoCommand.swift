@@ -52,7 +52,7 @@ struct DemoCommand: ParsableCommand {
         let today = context.clock.today()
         var written: [String] = []
         func write(_ report: OutputDocument, as name: String) throws {
-            let document = try report.withLogFooter(database, language: language)
+            let document = try report.withFooter(database, path: databasePath, asOf: today, language: language)
             for (format, text) in [
                 ("html", HTMLRenderer.render(document, language: language)), ("md", MarkdownRenderer.render(document)),
             ] {
@@ -65,16 +65,16 @@ struct DemoCommand: ParsableCommand {
                 written.append(path)
             }
         }
+        let actors = try database.actorDirectory()
         let report = try database.documentReport("E/2020/31", asOf: today)
-        try write(ReportPresentation.document(report, language: language), as: "report-E-2020-31")
+        try write(ReportPresentation.document(report, actors: actors, language: language), as: "report-E-2020-31")
         let audit = try database.overdueAudit(ReportScope(), grouping: .recommendation, asOf: today)
         try write(ReportPresentation.audit(audit, language: language, flat: false), as: "audit-overdue")
-        let names = try database.actorNames()
         var countryLines: [String] = []
         for country in countries {
             let summary = try database.countryReport(country, asOf: today)
             try write(
-                ReportPresentation.country(summary, names: names, language: language),
+                ReportPresentation.country(summary, actors: actors, language: language),
                 as: "country-\(summary.actor.code)")
             countryLines.append(
                 "  \(summary.actor.code) \(summary.actor.name(in: language)): bound by \(summary.rows.count), "

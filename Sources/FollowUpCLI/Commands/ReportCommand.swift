@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FollowUpKit
 
 /// Options every report takes.
@@ -55,8 +56,9 @@ struct ReportCommand: ParsableCommand {
             let database = try options.openDatabase(.read)
             let result = try database.documentReport(symbol, asOf: report.date)
             try options.emit(
-                ReportPresentation.document(result, language: report.language).withLogFooter(
-                    database, language: report.language), json: result, html: report.language)
+                ReportPresentation.document(
+                    result, actors: try database.actorDirectory(), language: report.language).withFooter(
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result, html: report.language)
         }
     }
 
@@ -86,15 +88,15 @@ struct ReportCommand: ParsableCommand {
             let database = try options.openDatabase(.read)
             if let group = try database.groupReport(actor, asOf: report.date) {
                 try options.emit(
-                    ReportPresentation.group(group, language: report.language).withLogFooter(
-                        database, language: report.language), json: group, html: report.language)
+                    ReportPresentation.group(group, language: report.language).withFooter(
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: group, html: report.language)
                 return
             }
             let result = try database.countryReport(actor, asOf: report.date)
-            let names = try database.actorNames()
+            let actors = try database.actorDirectory()
             try options.emit(
-                ReportPresentation.country(result, names: names, language: report.language).withLogFooter(
-                    database, language: report.language), json: result, html: report.language)
+                ReportPresentation.country(result, actors: actors, language: report.language).withFooter(
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result, html: report.language)
         }
     }
 }
@@ -146,8 +148,8 @@ struct AuditCommand: ParsableCommand {
             let audit = try database.overdueAudit(
                 ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
             try options.emit(
-                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv).withLogFooter(
-                    database, language: report.language), json: audit, html: report.language)
+                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv).withFooter(
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: audit, html: report.language)
             if failOnOverdue && !audit.isClean {
                 CLIContext.current.standardError("\(audit.items.count) items overdue or silent\n")
                 throw ExitCode(1)
@@ -159,11 +161,18 @@ struct AuditCommand: ParsableCommand {
 extension OverdueAudit.Grouping: ExpressibleByArgument {}
 
 extension OutputDocument {
-    /// The report with the progress log's head hash as its last line (`ReportPresentation.logFooter`).
-    func withLogFooter(_ database: AppDatabase, language: Language) throws(FollowUpError) -> OutputDocument {
+    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:entries:language:)``):
+    /// FollowUp's version, the database's file name, the as-of date, the time, and the progress
+    /// log's head hash.
+    func withFooter(_ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language)
+        throws(FollowUpError) -> OutputDocument
+    {
         let log = try database.logHead()
         var document = self
-        document.blocks.append(ReportPresentation.logFooter(head: log.head, entries: log.entries, language: language))
+        document.blocks += ReportPresentation.footer(
+            database: URL(fileURLWithPath: path).lastPathComponent, asOf: asOf,
+            generated: Timestamp.string(from: CLIContext.current.clock.now()), head: log.head, entries: log.entries,
+            language: language)
         return document
     }
 }

@@ -1,6 +1,8 @@
 /// The latest entry on a recommendation or an assignment, for reports.
 public struct LatestEntry: Codable, Hashable, Sendable {
     public var id: Int64
+    /// The recommendation's key, where the entry is listed apart from its assignment (a timeline).
+    public var key: String?
     public var actor: String
     public var asOf: CalendarDate
     public var status: ImplementationStatus?

@@ -14,6 +14,7 @@ public enum HTMLRenderer {
             break
         }
         var body = ""
+        var footer = ""
         for block in document.blocks {
             switch block {
             case .heading(let text, let level):
@@ -35,6 +36,8 @@ public enum HTMLRenderer {
                 body += bars(chart)
             case .timeline(let timeline):
                 body += self.timeline(timeline)
+            case .footer(let text):
+                footer += "<p>\(escape(text))</p>\n"
             }
         }
         return """
@@ -45,13 +48,14 @@ public enum HTMLRenderer {
             <meta name="viewport" content="width=device-width, initial-scale=1" />
             <title>\(escape(title))</title>
             <style>
-            \(css)
+            \(css)\(pageMargins(document.runningHeader))
             </style>
             </head>
             <body>
             <main>
             \(body)</main>
-            <footer><p>FollowUp</p></footer>
+            <footer>
+            \(footer.isEmpty ? "<p>FollowUp</p>\n" : footer)</footer>
             </body>
             </html>
 
@@ -73,63 +77,108 @@ public enum HTMLRenderer {
         div.table { overflow-x: auto; margin: .5rem 0 1rem; }
         table { border-collapse: collapse; width: 100%; font-size: .85rem; }
         th, td { border: 1px solid #d0d7de; padding: .2rem .35rem; vertical-align: top; text-align: left; }
-        th { background: #f6f8fa; position: sticky; top: 0; }
-        th { word-break: keep-all; }
+        th { background: #f6f8fa; position: sticky; top: 0; word-break: keep-all; font-size: .8rem; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-        td:first-child, td.nowrap { white-space: nowrap; }
-        td:last-child { min-width: 20rem; }
-        tr:nth-child(even) td { background: #fbfcfd; }
+        td.nowrap { white-space: nowrap; }
+        td.wrap { min-width: 7.5rem; }
+        tbody:nth-of-type(even) td { background: #fbfcfd; }
+        tr.under td { border-top: none; color: #32383f; padding: .1rem .35rem .45rem 1.2rem; }
+        tr.under td::before { content: attr(data-label) ": "; font-weight: 600; color: #57606a; }
         figure { margin: 1rem 0; }
         figcaption { font-weight: 600; margin-bottom: .3rem; }
         svg text { font-size: 11px; fill: #1f2328; }
+        svg text.n { font-size: 9px; font-weight: 600; }
+        ol.timeline-key { columns: 22rem auto; column-gap: 2rem; font-size: .8rem; padding-left: 2.2rem; margin: .5rem 0; }
+        ol.timeline-key li { break-inside: avoid; }
+        ol.timeline-key .dot { display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .35rem;
+          background: var(--c); border: 1px solid #57606a; }
         .legend { display: flex; flex-wrap: wrap; gap: .3rem 1rem; font-size: .8rem; margin-top: .3rem; }
         .legend span::before { content: ""; display: inline-block; width: .8rem; height: .8rem; margin-right: .3rem;
           vertical-align: -.1rem; background: var(--c); border: 1px solid #8c959f; }
         footer { color: #8c959f; font-size: .75rem; text-align: center; }
+        /* On a phone, each row is a card: every cell on its own line after its column's name. */
         @media (max-width: 40rem) {
           main { padding: .75rem; }
-          td:last-child { min-width: 14rem; }
+          dl.fields { grid-template-columns: 1fr; }
+          dl.fields dd { margin-bottom: .3rem; }
+          div.table table, div.table tbody, div.table tr, div.table td { display: block; width: auto; }
+          div.table thead { position: absolute; left: -9999px; }
+          div.table tbody { border: 1px solid #d0d7de; margin-bottom: .6rem; }
+          div.table td { border: none; white-space: normal; text-align: left; padding: .1rem .5rem; }
+          div.table td::before { content: attr(data-label) ": "; font-weight: 600; color: #57606a; }
+          tr.under td { padding-left: .5rem; }
         }
-        @page { size: A4 landscape; margin: 12mm; }
+        @page { size: A4 landscape; margin: 14mm 12mm; }
         @media print {
           body { font-size: 9pt; }
           main { max-width: none; padding: 0; }
           div.table { overflow: visible; }
           table { font-size: 7.5pt; }
-          table { table-layout: fixed; }
-          th.num { width: 3.6%; }
-          th:first-child, th:nth-child(2) { width: 8%; }
-          td:first-child, td.nowrap { white-space: normal; }
-          th:last-child, td:last-child { min-width: 0; width: 26%; }
-          td, th { overflow-wrap: break-word; }
+          /* break-word, not anywhere: a header's longest word stays its narrowest width. */
+          td { overflow-wrap: break-word; }
           thead { display: table-header-group; }
           th { position: static; }
           h2 { break-after: avoid; }
-          tr, figure { break-inside: avoid; }
+          tbody, figure, li { break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
         """
 
+    /// The printed page's running header (`header`, on the left) and page numbers (on the right),
+    /// in the page margins, where Chromium and other engines with CSS paged media draw them.
+    static func pageMargins(_ header: String?) -> String {
+        var rules = "\n@page { @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #57606a; }"
+        if let header {
+            rules += " @top-left { content: \"\(cssString(header))\"; font-size: 8pt; color: #57606a; }"
+        }
+        return rules + " }"
+    }
+
+    /// `text` as the inside of a CSS string: quotes, backslashes and line breaks escaped, and `<`
+    /// too, so that nothing in it can close the style element.
+    static func cssString(_ text: String) -> String {
+        var result = ""
+        for scalar in FieldText.displaySafe(text, singleLine: true).unicodeScalars {
+            switch scalar {
+            case "\\", "\"", "<", ">", "&", "\n", "\r": result += "\\" + String(scalar.value, radix: 16) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A table: one `tbody` per row, so that a row and the text under it stay together on paper.
+    /// Each cell carries its column's header (`data-label`), which a phone shows before the value
+    /// when rows become cards.
     static func render(_ table: TextTable) -> String {
+        let inline = table.columns.indices.filter { !table.columns[$0].underRow }
+        let under = table.columns.indices.filter { table.columns[$0].underRow }
         var html = "<div class=\"table\"><table>\n<thead><tr>"
-        for column in table.columns {
+        for index in inline {
+            let column = table.columns[index]
             html += "<th\(column.alignRight ? " class=\"num\"" : "") scope=\"col\">\(escape(column.header))</th>"
         }
-        html += "</tr></thead>\n<tbody>\n"
+        html += "</tr></thead>\n"
         for row in table.rows {
-            html += "<tr>"
-            for (index, cell) in row.enumerated() {
-                let numeric = index < table.columns.count && table.columns[index].alignRight
+            html += "<tbody><tr>"
+            for index in inline {
+                let cell = index < row.count ? row[index] : ""
+                let column = table.columns[index]
                 // Short cells (a status, "作为会员国", a date) stay on one line; long text wraps.
-                let short = DisplayWidth.of(cell) <= 16
-                html += "<td\(numeric ? " class=\"num\"" : short ? " class=\"nowrap\"" : "")>\(escape(cell))</td>"
+                let kind = column.alignRight ? " class=\"num\"" : DisplayWidth.of(cell) <= 16 ? " class=\"nowrap\"" : " class=\"wrap\""
+                html += "<td\(kind) data-label=\"\(escape(column.header))\">\(escape(cell))</td>"
             }
-            html += "</tr>\n"
+            html += "</tr>"
+            for index in under where index < row.count && !["", "—"].contains(row[index]) {
+                html +=
+                    "<tr class=\"under\"><td colspan=\"\(max(1, inline.count))\" data-label=\"\(escape(table.columns[index].header))\">\(escape(row[index]))</td></tr>"
+            }
+            html += "</tbody>\n"
         }
         if table.rows.isEmpty {
-            html += "<tr><td colspan=\"\(max(1, table.columns.count))\">—</td></tr>\n"
+            html += "<tbody><tr><td colspan=\"\(max(1, inline.count))\">—</td></tr></tbody>\n"
         }
-        return html + "</tbody>\n</table></div>\n"
+        return html + "</table></div>\n"
     }
 
     static func legend(_ legend: [StatusGroup: String]) -> String {
@@ -178,41 +227,83 @@ public enum HTMLRenderer {
             + "</figure>\n"
     }
 
-    /// Entries as dots on a time axis, stacked where they share a month.
+    /// Entries on a time axis, stacked where they share a month. Up to ``Timeline/labelledPoints``
+    /// entries, each is a numbered dot and the list under the chart says what each number is (date,
+    /// actor, status, recommendation); beyond that, each month is a column of its entries coloured
+    /// by status, with its count on top.
     static func timeline(_ timeline: Timeline) -> String {
         guard let first = timeline.points.map(\.date).min(), let last = timeline.points.map(\.date).max() else {
             return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n<p>—</p>\n</figure>\n"
         }
+        let points = timeline.points.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            .map(\.element)
+        let numbered = points.count <= Timeline.labelledPoints
         let startYear = first.year
         let endYear = max(last.year, startYear) + 1
         let months = (endYear - startYear) * 12
-        let width = 880
+        let width = 900
         let left = 30
-        let step = Double(width - left - 10) / Double(months)
-        var stacks: [Int: Int] = [:]
-        var dots = ""
-        for point in timeline.points.sorted(by: { $0.date < $1.date }) {
-            let month = (point.date.year - startYear) * 12 + point.date.month - 1
-            let level = stacks[month, default: 0]
-            stacks[month] = level + 1
-            let x = Double(left) + (Double(month) + 0.5) * step
-            let y = 150 - 12 - level * 9
-            guard y > 8 else { continue }
-            dots +=
-                "<circle cx=\"\(format(x))\" cy=\"\(y)\" r=\"4\" fill=\"\(colours[point.group] ?? "#fff")\" stroke=\"#57606a\" stroke-width=\"0.5\"><title>\(escape(point.date.description + " · " + point.label))</title></circle>\n"
+        let right = 30
+        let step = Double(width - left - right) / Double(months)
+        func month(_ date: CalendarDate) -> Int { (date.year - startYear) * 12 + date.month - 1 }
+        let perMonth = Dictionary(grouping: points.enumerated().map { (number: $0.offset + 1, point: $0.element) }) {
+            month($0.point.date)
         }
-        var axis = "<line x1=\"\(left)\" y1=\"145\" x2=\"\(width - 10)\" y2=\"145\" stroke=\"#57606a\"/>\n"
+        let tallest = perMonth.values.map(\.count).max() ?? 1
+        // Numbered dots stack 16 px apart; columns of many entries scale to 120 px.
+        let unit = numbered ? 16.0 : min(12.0, 120.0 / Double(tallest))
+        let plotHeight = Int((Double(tallest) * unit).rounded(.up)) + (numbered ? 8 : 20)
+        let axisY = plotHeight + 10
+        let height = axisY + 26
+        var marks = ""
+        for (monthIndex, entries) in perMonth.sorted(by: { $0.key < $1.key }) {
+            let x = Double(left) + (Double(monthIndex) + 0.5) * step
+            if numbered {
+                for (level, (number, point)) in entries.enumerated() {
+                    let y = Double(axisY) - 10 - Double(level) * unit
+                    let fill = colours[point.group] ?? "#fff"
+                    let ink = [.inProgress, .unreported].contains(point.group) ? "#1f2328" : "#fff"
+                    marks +=
+                        "<g><title>\(escape("\(number). \(point.date) · \(point.label)"))</title><circle cx=\"\(format(x))\" cy=\"\(format(y))\" r=\"7.5\" fill=\"\(fill)\" stroke=\"#57606a\" stroke-width=\"0.5\"/><text x=\"\(format(x))\" y=\"\(format(y + 3))\" text-anchor=\"middle\" class=\"n\" fill=\"\(ink)\">\(number)</text></g>\n"
+                }
+            } else {
+                var y = Double(axisY)
+                for group in StatusGroup.allCases {
+                    let count = entries.filter { $0.point.group == group }.count
+                    guard count > 0 else { continue }
+                    let barHeight = Double(count) * unit
+                    y -= barHeight
+                    marks +=
+                        "<rect x=\"\(format(x - max(1, step * 0.4)))\" y=\"\(format(y))\" width=\"\(format(max(2, step * 0.8)))\" height=\"\(format(barHeight))\" fill=\"\(colours[group] ?? "#fff")\"><title>\(escape("\(monthName(entries[0].point.date)): \(timeline.legend[group] ?? group.rawValue) \(count)"))</title></rect>\n"
+                }
+                marks +=
+                    "<text x=\"\(format(x))\" y=\"\(format(y - 3))\" text-anchor=\"middle\" class=\"n\">\(entries.count)</text>\n"
+            }
+        }
+        var axis = "<line x1=\"\(left)\" y1=\"\(axisY)\" x2=\"\(width - right)\" y2=\"\(axisY)\" stroke=\"#57606a\"/>\n"
         for year in startYear...endYear {
             let x = Double(left) + Double((year - startYear) * 12) * step
             axis +=
-                "<line x1=\"\(format(x))\" y1=\"145\" x2=\"\(format(x))\" y2=\"150\" stroke=\"#57606a\"/><text x=\"\(format(x))\" y=\"164\" text-anchor=\"middle\">\(year)</text>\n"
+                "<line x1=\"\(format(x))\" y1=\"\(axisY)\" x2=\"\(format(x))\" y2=\"\(axisY + 5)\" stroke=\"#57606a\"/><text x=\"\(format(x))\" y=\"\(axisY + 19)\" text-anchor=\"middle\">\(year)</text>\n"
         }
         let svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"170\" viewBox=\"0 0 \(width) 170\">\n<title>\(escape(timeline.title))</title>\n"
-            + axis + dots + "</svg>\n"
-        return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n" + svg + legend(timeline.legend)
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n<title>\(escape(timeline.title))</title>\n"
+            + axis + marks + "</svg>\n"
+        var key = ""
+        if numbered {
+            key = "<ol class=\"timeline-key\">\n"
+            for point in points {
+                key +=
+                    "<li><span class=\"dot\" style=\"--c: \(colours[point.group] ?? "#fff")\"></span>\(escape(point.date.description)) · \(escape(point.label))</li>\n"
+            }
+            key += "</ol>\n"
+        }
+        return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n" + svg + legend(timeline.legend) + key
             + "</figure>\n"
     }
+
+    /// `2021-03`.
+    static func monthName(_ date: CalendarDate) -> String { String(date.description.prefix(7)) }
 
     static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

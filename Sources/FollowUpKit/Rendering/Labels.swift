@@ -26,7 +26,10 @@ public enum Labels {
         "declaratory context": ("declaratory clauses kept as context, not tracked", "项宣示性条款作为背景保留，不跟踪"),
         "nothing": ("Nothing to report.", "无事项。"), "group": ("Group", "组别"),
 
-        "per country": ("Status by country", "各国落实状态"), "total": ("Total", "合计"),
+        "per state": ("Status by State (those that reported)", "各国落实状态（已报告的国家）"),
+        "per organization": (
+            "Status by UN entity and organization (those that reported)", "联合国实体和组织落实状态（已报告的）"
+        ), "total": ("Total", "合计"),
         "group summary": ("Group status summary", "组别落实情况摘要"), "members": ("Members", "成员"),
         "name": ("Name", "名称"),
     ]
@@ -37,9 +40,10 @@ public enum Labels {
         return language == .zh ? entry.zh : entry.en
     }
 
-    /// An implementation status, or `unreported`.
+    /// An implementation status, or `unreported`, in words: "in progress" (the option value
+    /// `in-progress` is for typing, not for reading).
     public static func status(_ status: ImplementationStatus?, _ language: Language) -> String {
-        guard language == .zh else { return status?.rawValue ?? "unreported" }
+        guard language == .zh else { return status?.rawValue.replacingOccurrences(of: "-", with: " ") ?? "unreported" }
         switch status {
         case .notStarted: return "未开始"
         case .planned: return "已规划"
@@ -52,10 +56,10 @@ public enum Labels {
         }
     }
 
-    /// A response.
+    /// A response, in words.
     public static func response(_ response: Response?, _ language: Language) -> String {
         guard let response else { return "—" }
-        guard language == .zh else { return response.rawValue }
+        guard language == .zh else { return response.rawValue.replacingOccurrences(of: "-", with: " ") }
         switch response {
         case .supported: return "支持"
         case .supportedInPart: return "部分支持"
@@ -85,7 +89,7 @@ public enum Labels {
 
     /// How an assignment binds its actor: "as a Member State", "as an LDC", "named directly".
     public static func through(
-        _ code: String, actor: String, names: [String: (en: String, zh: String)], _ language: Language
+        _ code: String, actor: String, actors: ActorDirectory, _ language: Language
     ) -> String {
         if code == actor { return language == .zh ? "直接点名" : "named directly" }
         let phrases: [String: (en: String, zh: String)] = [
@@ -97,7 +101,7 @@ public enum Labels {
             "REGIONAL-COMMISSIONS": ("as a regional commission", "作为区域委员会"),
         ]
         if let phrase = phrases[code] { return language == .zh ? phrase.zh : phrase.en }
-        let name = names[code].map { language == .zh ? $0.zh : $0.en } ?? code
+        let name = actors.name(code, language)
         if code.hasPrefix("M49-") { return language == .zh ? "作为\(name)国家" : "in \(name)" }
         return language == .zh ? "作为\(name)成员" : "as a member of \(name)"
     }

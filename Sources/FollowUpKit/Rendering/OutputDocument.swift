@@ -17,6 +17,8 @@ public struct OutputDocument: Sendable, Equatable {
         case bars(StatusChart)
         /// Progress entries along a time axis.
         case timeline(Timeline)
+        /// A closing line: what made the report, from what, when (HTML sets it in the page footer).
+        case footer(String)
 
         public static func == (lhs: Block, rhs: Block) -> Bool {
             switch (lhs, rhs) {
@@ -26,6 +28,7 @@ public struct OutputDocument: Sendable, Equatable {
             case let (.text(a), .text(b)): a == b
             case let (.bars(a), .bars(b)): a == b
             case let (.timeline(a), .timeline(b)): a == b
+            case let (.footer(a), .footer(b)): a == b
             default: false
             }
         }
@@ -43,6 +46,7 @@ public struct OutputDocument: Sendable, Equatable {
                     return .table(table)
                 }()
             case .text(let text): .text(FieldText.displaySafe(text))
+            case .footer(let text): .footer(FieldText.displaySafe(text))
             case .bars, .timeline: self
             }
         }
@@ -50,8 +54,13 @@ public struct OutputDocument: Sendable, Equatable {
 
     /// The blocks, in order.
     public var blocks: [Block]
+    /// What a printed page repeats at its top: the document or actor and the as-of date.
+    public var runningHeader: String?
 
-    public init(_ blocks: [Block] = []) { self.blocks = blocks }
+    public init(_ blocks: [Block] = [], runningHeader: String? = nil) {
+        self.blocks = blocks
+        self.runningHeader = runningHeader
+    }
 
     /// The first table, for formats that hold only one (CSV).
     public var mainTable: TextTable? {
@@ -69,11 +78,16 @@ public struct TextTable: Sendable, Equatable {
         public var alignRight: Bool
         /// Cells wider than this are cut with `…` in the terminal table (not in CSV or Markdown).
         public var maxWidth: Int?
+        /// Long text (a recommendation's text) that HTML shows under the row's other cells, across
+        /// the table's whole width, so that the other columns keep their width and the text its
+        /// lines; other formats keep it in its column.
+        public var underRow: Bool
 
-        public init(_ header: String, alignRight: Bool = false, maxWidth: Int? = nil) {
+        public init(_ header: String, alignRight: Bool = false, maxWidth: Int? = nil, underRow: Bool = false) {
             self.header = header
             self.alignRight = alignRight
             self.maxWidth = maxWidth
+            self.underRow = underRow
         }
     }
 
@@ -128,6 +142,9 @@ public struct Timeline: Sendable, Equatable {
             self.label = label
         }
     }
+
+    /// Up to this many points, each is drawn and listed with its label; beyond, they are counted.
+    public static let labelledPoints = 40
 
     public var title: String
     public var points: [Point]

@@ -12,6 +12,8 @@ public enum OutputFormat: String, Vocabulary {
     case markdown
     /// One self-contained HTML file (reports only).
     case html
+    /// The HTML report printed to PDF by headless Chromium (reports only, to a file).
+    case pdf
 
     public static let vocabularyName = "format"
 }
@@ -47,7 +49,7 @@ public enum TextRenderer {
                     }.joined(separator: "\n"))
             case .table(let table):
                 parts.append(render(table, width: width))
-            case .text(let text):
+            case .text(let text), .footer(let text):
                 parts.append((width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]).joined(separator: "\n"))
             case .bars(let chart):
                 parts.append(ChartText.bars(chart, lineWidth: width))
@@ -181,6 +183,8 @@ public enum MarkdownRenderer {
                 parts.append(lines.joined(separator: "\n"))
             case .text(let text):
                 parts.append(escape(text))
+            case .footer(let text):
+                parts.append(escape(text))
             case .bars(let chart):
                 parts.append("**\(escape(chart.title))**\n\n```text\n" + ChartText.bars(chart) + "\n```")
             case .timeline(let timeline):
@@ -292,14 +296,21 @@ enum ChartText {
         return cells
     }
 
-    /// Entries counted per year, with one symbol per entry in its status.
+    /// Entries counted per year, with one symbol per entry in its status; up to
+    /// ``Timeline/labelledPoints`` entries, each listed under its year with what it is.
     static func timeline(_ timeline: Timeline, lineWidth: Int? = nil) -> String {
         var lines = [timeline.title]
+        let listed = timeline.points.count <= Timeline.labelledPoints
         let byYear = Dictionary(grouping: timeline.points, by: \.date.year)
         for year in byYear.keys.sorted() {
             let points = (byYear[year] ?? []).sorted { $0.date < $1.date }
             let marks = String(points.compactMap { symbols[$0.group] }.prefix(60))
             lines.append("\(year)  \(marks)\(points.count > 60 ? "…" : "")  \(points.count)")
+            guard listed else { continue }
+            for point in points {
+                let line = "      \(point.date) \(symbols[point.group] ?? " ") \(point.label)"
+                lines.append(lineWidth.map { DisplayWidth.truncate(line, to: $0) } ?? line)
+            }
         }
         if timeline.points.isEmpty { lines.append("(none)") }
         lines += legendLines(timeline.legend, width: lineWidth)

@@ -50,6 +50,8 @@ public enum AgeBucket: String, Codable, CaseIterable, Sendable, Comparable {
 public struct StatusTally: Codable, Hashable, Sendable {
     public var counts: [StatusGroup: Int] = [:]
     public var total: Int { counts.values.reduce(0, +) }
+    /// The assignments with a status reported: all but the unreported.
+    public var reported: Int { total - (counts[.unreported] ?? 0) }
 
     public init() {}
 

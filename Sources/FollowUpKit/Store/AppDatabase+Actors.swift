@@ -161,14 +161,17 @@ extension AppDatabase {
 extension MembershipInfo: FetchableRecord {}
 
 extension AppDatabase {
-    /// Every actor's names by code, for labels such as "in Eastern Africa".
-    public func actorNames() throws(FollowUpError) -> [String: (en: String, zh: String)] {
+    /// Every actor's names and kind by code: reports show names ("in Eastern Africa", "Civil
+    /// society") and keep States apart from organisations.
+    public func actorDirectory() throws(FollowUpError) -> ActorDirectory {
         try read { db in
-            var names: [String: (en: String, zh: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT code, nameEn, nameZh FROM addressee") {
-                names[row["code"]] = (row["nameEn"], row["nameZh"])
+            var entries: [String: ActorDirectory.Entry] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT code, nameEn, nameZh, kind FROM addressee") {
+                let kind: String = row["kind"]
+                entries[row["code"]] = ActorDirectory.Entry(
+                    nameEn: row["nameEn"], nameZh: row["nameZh"], kind: AddresseeKind(rawValue: kind) ?? .collective)
             }
-            return names
+            return ActorDirectory(entries)
         }
     }
 }

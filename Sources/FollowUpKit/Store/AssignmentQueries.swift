@@ -319,8 +319,8 @@ enum AssignmentQueries {
     static func entries(_ filter: EntryFilter, asOf: CalendarDate, in db: Database) throws -> [LatestEntry] {
         try entryInfos("pe.asOf <= \(asOf) AND \(filter.condition)", in: db).map {
             LatestEntry(
-                id: $0.id, actor: $0.actor, asOf: $0.asOf, status: $0.status, response: $0.response, note: $0.note,
-                evidence: $0.evidence, reportedBy: $0.reportedBy)
+                id: $0.id, key: $0.key, actor: $0.actor, asOf: $0.asOf, status: $0.status, response: $0.response,
+                note: $0.note, evidence: $0.evidence, reportedBy: $0.reportedBy)
         }
     }
 }
