@@ -18,9 +18,12 @@ enum PDFPrinter {
         if let path = environment["FOLLOWUP_CHROMIUM"], !path.isEmpty {
             return FileManager.default.isExecutableFile(atPath: path) ? path : nil
         }
-        let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        let folders =
+            (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
         for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-            if let path = folders.map({ $0 + "/" + name }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
+            if let path = folders.map({ $0 + "/" + name }).first(where: {
+                FileManager.default.isExecutableFile(atPath: $0)
+            }) {
                 return path
             }
         }
@@ -43,7 +46,8 @@ enum PDFPrinter {
     /// The PDF of `html`.
     static func print(_ html: String) throws(FollowUpError) -> Data {
         let browser = try requireBrowser()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-print-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "followup-print-\(UUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -79,7 +83,8 @@ enum PDFPrinter {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw .outputFailed(path: browser, reason: "Chromium did not finish printing within 2 minutes", saved: false)
+            throw .outputFailed(
+                path: browser, reason: "Chromium did not finish printing within 2 minutes", saved: false)
         }
         guard process.terminationStatus == 0, let pdf = FileManager.default.contents(atPath: output.path),
             pdf.starts(with: Data("%PDF".utf8))

@@ -183,7 +183,8 @@ struct CoreCommandTests {
             (["recs", "--status", "finished"], 64, "unknown status 'finished'"),
             (["actors", "show", "Narnia"], 1, "no actor 'Narnia'"),
             (["actors", "--group", "CHN"], 1, "not a group"),
-            (["recs", "--format", "pdf"], 64, "pdf"),
+            (["recs", "--format", "pdf"], 65, "format for this command 'pdf'"),
+            (["recs", "--format", "xml"], 64, "xml"),
             (["frobnicate"], 64, "Unexpected argument 'frobnicate'"),
         ])
     func badInput(arguments: [String], exitCode: Int32, message: String) throws {

@@ -84,8 +84,9 @@ struct DemoCommand: ParsableCommand {
         var lines = [
             "Built \(databasePath) from the seeds: clauses \(clauses); \(seeds.progressAdded) progress entries.",
             "E/2020/31: \(report.items.count) tracked recommendations, \(report.tally.total) assignments; "
-                + "\(report.tally.share(.implemented))% implemented, \(report.tally.share(.inProgress))% in progress, "
-                + "\(report.tally.share(.unreported))% unreported; \(report.overdue) overdue, \(report.silent) silent.",
+                + [StatusGroup.implemented, .inProgress, .unreported].map {
+                    "\(Labels.group($0, .en)) \(ReportPresentation.share(report.tally, $0))"
+                }.joined(separator: ", ") + "; \(report.overdue) overdue, \(report.silent) silent.",
             "Overdue audit: \(audit.items.count) items (oldest: \(audit.items.map(\.bucket).max()?.label(language) ?? "none")).",
             "Countries:",
         ]

@@ -57,8 +57,10 @@ struct ReportCommand: ParsableCommand {
             let result = try database.documentReport(symbol, asOf: report.date)
             try options.emit(
                 ReportPresentation.document(
-                    result, actors: try database.actorDirectory(), language: report.language).withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result, html: report.language)
+                    result, actors: try database.actorDirectory(), language: report.language
+                ).withFooter(
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
+                html: report.language)
         }
     }
 
@@ -89,14 +91,16 @@ struct ReportCommand: ParsableCommand {
             if let group = try database.groupReport(actor, asOf: report.date) {
                 try options.emit(
                     ReportPresentation.group(group, language: report.language).withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: group, html: report.language)
+                        database, path: options.databasePath, asOf: report.date, language: report.language),
+                    json: group, html: report.language)
                 return
             }
             let result = try database.countryReport(actor, asOf: report.date)
             let actors = try database.actorDirectory()
             try options.emit(
                 ReportPresentation.country(result, actors: actors, language: report.language).withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result, html: report.language)
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
+                html: report.language)
         }
     }
 }
@@ -149,7 +153,8 @@ struct AuditCommand: ParsableCommand {
                 ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
             try options.emit(
                 ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv).withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: audit, html: report.language)
+                    database, path: options.databasePath, asOf: report.date, language: report.language), json: audit,
+                html: report.language)
             if failOnOverdue && !audit.isClean {
                 CLIContext.current.standardError("\(audit.items.count) items overdue or silent\n")
                 throw ExitCode(1)

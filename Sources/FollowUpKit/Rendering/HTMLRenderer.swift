@@ -127,7 +127,8 @@ public enum HTMLRenderer {
     /// The printed page's running header (`header`, on the left) and page numbers (on the right),
     /// in the page margins, where Chromium and other engines with CSS paged media draw them.
     static func pageMargins(_ header: String?) -> String {
-        var rules = "\n@page { @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #57606a; }"
+        var rules =
+            "\n@page { @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; color: #57606a; }"
         if let header {
             rules += " @top-left { content: \"\(cssString(header))\"; font-size: 8pt; color: #57606a; }"
         }
@@ -165,7 +166,9 @@ public enum HTMLRenderer {
                 let cell = index < row.count ? row[index] : ""
                 let column = table.columns[index]
                 // Short cells (a status, "作为会员国", a date) stay on one line; long text wraps.
-                let kind = column.alignRight ? " class=\"num\"" : DisplayWidth.of(cell) <= 16 ? " class=\"nowrap\"" : " class=\"wrap\""
+                let kind =
+                    column.alignRight
+                    ? " class=\"num\"" : DisplayWidth.of(cell) <= 16 ? " class=\"nowrap\"" : " class=\"wrap\""
                 html += "<td\(kind) data-label=\"\(escape(column.header))\">\(escape(cell))</td>"
             }
             html += "</tr>"

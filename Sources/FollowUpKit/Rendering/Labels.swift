@@ -24,6 +24,8 @@ public enum Labels {
         "totals by document": ("Totals by document", "按文件合计"),
         "by bucket": ("By age", "按逾期时长"), "items": ("Items", "事项"), "tracked": ("tracked recommendations", "项受跟踪建议"),
         "declaratory context": ("declaratory clauses kept as context, not tracked", "项宣示性条款作为背景保留，不跟踪"),
+        "declaratory context 1": ("declaratory clause kept as context, not tracked", "项宣示性条款作为背景保留，不跟踪"),
+        "tracked 1": ("tracked recommendation", "项受跟踪建议"),
         "nothing": ("Nothing to report.", "无事项。"), "group": ("Group", "组别"),
 
         "per state": ("Status by State (those that reported)", "各国落实状态（已报告的国家）"),

@@ -37,7 +37,8 @@ public enum ReportPresentation {
         return text
     }
 
-    static func share(_ tally: StatusTally, _ group: StatusGroup) -> String {
+    /// "34 (0.5%)", "1 (<0.1%)": a count and its share, as every report and message writes it.
+    public static func share(_ tally: StatusTally, _ group: StatusGroup) -> String {
         let count = tally.counts[group] ?? 0
         let share = tally.share(group)
         return "\(count) (\(count > 0 && share < 0.1 ? "<0.1" : String(share))%)"
@@ -122,7 +123,7 @@ public enum ReportPresentation {
                 (Labels.text("as of", language), report.asOf.description),
                 (
                     Labels.text("recommendations", language),
-                    "\(tracked) \(Labels.text("tracked", language)); \(report.declaratory) \(Labels.text("declaratory context", language))"
+                    "\(tracked) \(Labels.text(tracked == 1 ? "tracked 1" : "tracked", language)); \(report.declaratory) \(Labels.text(report.declaratory == 1 ? "declaratory context 1" : "declaratory context", language))"
                 ),
                 (Labels.text("assignments", language), String(report.tally.total)),
             ]),
@@ -162,7 +163,10 @@ public enum ReportPresentation {
         blocks.append(
             .timeline(
                 timeline(
-                    report.timeline, keys: Dictionary(report.timeline.map { ($0.id, $0.key.flatMap { paths[$0] } ?? $0.key ?? "") }, uniquingKeysWith: { first, _ in first }),
+                    report.timeline,
+                    keys: Dictionary(
+                        report.timeline.map { ($0.id, $0.key.flatMap { paths[$0] } ?? $0.key ?? "") },
+                        uniquingKeysWith: { first, _ in first }),
                     language)))
         return OutputDocument(
             blocks,
@@ -254,43 +258,43 @@ public enum ReportPresentation {
         let group = report.group
         return OutputDocument(
             [
-            .heading(
-                "\(Labels.text("group summary", language)): \(group.code) — \(group.nameZh) / \(group.nameEn)",
-                level: 1),
-            .fields(
-                [
-                    (Labels.text("as of", language), report.asOf.description),
-                    (Labels.text("members", language), String(report.members.count)),
-                    (Labels.text("assignments", language), String(report.tally.total)),
-                ] + summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
-            .bars(
-                StatusChart(
-                    title: Labels.text("all assignments", language),
-                    bars: [.init(label: group.code, counts: report.tally.counts)], legend: legend(language))),
-            .heading(Labels.text("members", language), level: 2),
-            .table(
-                TextTable(
-                    columns: [
-                        .init(Labels.text("actor", language)), .init(Labels.text("name", language), maxWidth: 40),
-                        .init(Labels.text("assignments", language), alignRight: true),
-                    ] + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
-                        .init(Labels.text("overdue", language), alignRight: true),
-                        .init(Labels.text("silent", language), alignRight: true),
-                    ],
-                    rows: report.members.map { member in
-                        [
-                            member.actor.code, language == .zh ? member.actor.nameZh : member.actor.nameEn,
-                            String(member.tally.total),
-                        ] + StatusGroup.allCases.map { String(member.tally.counts[$0] ?? 0) } + [
-                            String(member.overdue), String(member.silent),
-                        ]
-                    }
-                        + [
-                            [Labels.text("total", language), "", String(report.tally.total)]
-                                + StatusGroup.allCases.map { String(report.tally.counts[$0] ?? 0) } + [
-                                    String(report.overdue), String(report.silent),
-                                ]
-                        ])),
+                .heading(
+                    "\(Labels.text("group summary", language)): \(group.code) — \(group.nameZh) / \(group.nameEn)",
+                    level: 1),
+                .fields(
+                    [
+                        (Labels.text("as of", language), report.asOf.description),
+                        (Labels.text("members", language), String(report.members.count)),
+                        (Labels.text("assignments", language), String(report.tally.total)),
+                    ] + summaryFields(report.tally, overdue: report.overdue, silent: report.silent, language)),
+                .bars(
+                    StatusChart(
+                        title: Labels.text("all assignments", language),
+                        bars: [.init(label: group.code, counts: report.tally.counts)], legend: legend(language))),
+                .heading(Labels.text("members", language), level: 2),
+                .table(
+                    TextTable(
+                        columns: [
+                            .init(Labels.text("actor", language)), .init(Labels.text("name", language), maxWidth: 40),
+                            .init(Labels.text("assignments", language), alignRight: true),
+                        ] + StatusGroup.allCases.map { .init(Labels.group($0, language), alignRight: true) } + [
+                            .init(Labels.text("overdue", language), alignRight: true),
+                            .init(Labels.text("silent", language), alignRight: true),
+                        ],
+                        rows: report.members.map { member in
+                            [
+                                member.actor.code, language == .zh ? member.actor.nameZh : member.actor.nameEn,
+                                String(member.tally.total),
+                            ] + StatusGroup.allCases.map { String(member.tally.counts[$0] ?? 0) } + [
+                                String(member.overdue), String(member.silent),
+                            ]
+                        }
+                            + [
+                                [Labels.text("total", language), "", String(report.tally.total)]
+                                    + StatusGroup.allCases.map { String(report.tally.counts[$0] ?? 0) } + [
+                                        String(report.overdue), String(report.silent),
+                                    ]
+                            ])),
             ],
             runningHeader:
                 "\(group.code) \(group.name(in: language)) · \(Labels.text("group summary", language)) · \(Labels.text("as of", language)) \(report.asOf)"
@@ -374,6 +378,7 @@ public enum ReportPresentation {
         }
         return OutputDocument(
             blocks,
-            runningHeader: "\(Labels.text("overdue audit", language)) · \(Labels.text("as of", language)) \(audit.asOf)")
+            runningHeader: "\(Labels.text("overdue audit", language)) · \(Labels.text("as of", language)) \(audit.asOf)"
+        )
     }
 }
