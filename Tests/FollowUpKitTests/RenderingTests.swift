@@ -53,6 +53,19 @@ struct RenderingTests {
         #expect(text == "A,B\r\n1,\"x\ny\"\r\n")
     }
 
+    @Test("HTML makes web addresses links and nothing else markup, the sentence's punctuation left out")
+    func evidenceLinks() {
+        #expect(
+            HTMLRenderer.linked("see https://undocs.org/A/76/64.")
+                == "see <a href=\"https://undocs.org/A/76/64\">https://undocs.org/A/76/64</a>.")
+        #expect(
+            HTMLRenderer.linked("<b>http://x.y/?a=1&b=\"2\"</b> https://")
+                == "&lt;b&gt;<a href=\"http://x.y/?a=1&amp;b=&quot;2&quot;&lt;/b&gt;\">http://x.y/?a=1&amp;b=&quot;2&quot;&lt;/b&gt;</a> https://"
+        )
+        #expect(HTMLRenderer.linked("javascript:alert(1) UNSG/STI/2021 ¶69") == "javascript:alert(1) UNSG/STI/2021 ¶69")
+        #expect(HTMLRenderer.linked("（见 https://a.b/c）。") == "（见 <a href=\"https://a.b/c\">https://a.b/c</a>）。")
+    }
+
     @Test("Markdown escapes table borders and HTML")
     func markdown() {
         let text = MarkdownRenderer.render(

@@ -169,12 +169,12 @@ public enum HTMLRenderer {
                 let kind =
                     column.alignRight
                     ? " class=\"num\"" : DisplayWidth.of(cell) <= 16 ? " class=\"nowrap\"" : " class=\"wrap\""
-                html += "<td\(kind) data-label=\"\(escape(column.header))\">\(escape(cell))</td>"
+                html += "<td\(kind) data-label=\"\(escape(column.header))\">\(linked(cell))</td>"
             }
             html += "</tr>"
             for index in under where index < row.count && !["", "—"].contains(row[index]) {
                 html +=
-                    "<tr class=\"under\"><td colspan=\"\(max(1, inline.count))\" data-label=\"\(escape(table.columns[index].header))\">\(escape(row[index]))</td></tr>"
+                    "<tr class=\"under\"><td colspan=\"\(max(1, inline.count))\" data-label=\"\(escape(table.columns[index].header))\">\(linked(row[index]))</td></tr>"
             }
             html += "</tbody>\n"
         }
@@ -311,6 +311,33 @@ public enum HTMLRenderer {
     static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// `text` escaped, with each web address in it (`http://` or `https://`, up to the next space)
+    /// made a link; nothing else becomes markup.
+    static func linked(_ text: String) -> String {
+        guard text.contains("http://") || text.contains("https://") else { return escape(text) }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "https://") ?? rest.range(of: "http://") {
+            let earlier =
+                [rest.range(of: "http://"), rest.range(of: "https://")].compactMap { $0 }
+                .min { $0.lowerBound < $1.lowerBound } ?? start
+            result += escape(String(rest[..<earlier.lowerBound]))
+            var end = rest[earlier.lowerBound...].firstIndex { $0.isWhitespace } ?? rest.endIndex
+            // A sentence's closing punctuation is not part of the address.
+            while end > earlier.upperBound, let last = rest[..<end].last, ".,;:)）。，；".contains(last) {
+                end = rest.index(before: end)
+            }
+            let address = String(rest[earlier.lowerBound..<end])
+            if end > earlier.upperBound {
+                result += "<a href=\"\(escape(address))\">\(escape(address))</a>"
+            } else {
+                result += escape(address)
+            }
+            rest = rest[end...]
+        }
+        return result + escape(String(rest))
     }
 
     /// Escapes text for HTML content and attribute values.
