@@ -68,7 +68,7 @@ struct CoreCommandTests {
             "--by", "UN-WOMEN",
         ])
         #expect(update.contains("Recorded entry #1 on E/2020/31 DR-I ¶49 for ETH, as of 2021-05-31."))
-        #expect(update.contains("status unreported → in-progress"))
+        #expect(update.contains("status unreported → in progress"))
         let history = try cli.succeed(["history", "E/2020/31 DR-I ¶49", "--format", "json"])
         let entries = try JSONDecoder().decode([ProgressEntryInfo].self, from: Data(history.utf8))
         #expect(entries.count == 1)

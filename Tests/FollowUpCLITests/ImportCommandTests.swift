@@ -76,7 +76,7 @@ struct ImportCommandTests {
         #expect(detail.recommendation.addressees == ["INTERNATIONAL-COMMUNITY"])
         #expect(detail.assignments.map(\.actor) == ["INTERNATIONAL-COMMUNITY"])
         // Progress recorded on ¶2 survives the re-import.
-        #expect(try cli.succeed(["history", "A/RES/75/1 ¶2"]).contains("in-progress"))
+        #expect(try cli.succeed(["history", "A/RES/75/1 ¶2"]).contains("in progress"))
 
         let shorter = changed.replacingOccurrences(
             of:

@@ -28,6 +28,10 @@ extension Vocabulary {
 
     /// Every accepted spelling, in declaration order.
     public static var allRawValues: [String] { allCases.map(\.rawValue) }
+
+    /// The value as a reader sees it in reports and messages: `in progress` for `in-progress`
+    /// (which also reads back, leniently).
+    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }
 
 /// How far an actor has got in implementing what binds it.

@@ -45,7 +45,7 @@ public enum Labels {
     /// An implementation status, or `unreported`, in words: "in progress" (the option value
     /// `in-progress` is for typing, not for reading).
     public static func status(_ status: ImplementationStatus?, _ language: Language) -> String {
-        guard language == .zh else { return status?.rawValue.replacingOccurrences(of: "-", with: " ") ?? "unreported" }
+        guard language == .zh else { return status?.words ?? "unreported" }
         switch status {
         case .notStarted: return "未开始"
         case .planned: return "已规划"
@@ -61,7 +61,7 @@ public enum Labels {
     /// A response, in words.
     public static func response(_ response: Response?, _ language: Language) -> String {
         guard let response else { return "—" }
-        guard language == .zh else { return response.rawValue.replacingOccurrences(of: "-", with: " ") }
+        guard language == .zh else { return response.words }
         switch response {
         case .supported: return "支持"
         case .supportedInPart: return "部分支持"

@@ -5,7 +5,7 @@ public enum Presentation {
     static func counts(_ counts: [String: Int]) -> String {
         let order = ImplementationStatus.allRawValues + ["unreported"]
         return counts.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
-            .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            .map { "\($0.key.replacingOccurrences(of: "-", with: " ")) \($0.value)" }.joined(separator: ", ")
     }
 
     // MARK: Actors
@@ -154,7 +154,7 @@ public enum Presentation {
                     return [
                         $0.key, $0.classification.rawValue,
                         status?.through.joined(separator: ", ") ?? $0.addressees.joined(separator: ", "),
-                        status?.status?.rawValue ?? "unreported", status?.response?.rawValue ?? "—",
+                        status?.status?.words ?? "unreported", status?.response?.words ?? "—",
                         date(status?.statusAsOf), date($0.dueDate), $0.text,
                     ]
                 })
@@ -210,8 +210,8 @@ public enum Presentation {
             ],
             rows: statuses.map {
                 [
-                    $0.actor, $0.nameZh, $0.through.joined(separator: ", "), $0.status?.rawValue ?? "unreported",
-                    date($0.statusAsOf), $0.response?.rawValue ?? "—", date($0.lastUpdate),
+                    $0.actor, $0.nameZh, $0.through.joined(separator: ", "), $0.status?.words ?? "unreported",
+                    date($0.statusAsOf), $0.response?.words ?? "—", date($0.lastUpdate),
                 ]
             })
     }
@@ -233,7 +233,7 @@ public enum Presentation {
                     rows: entries.map {
                         [
                             String($0.id) + ($0.superseded ? "*" : ""), $0.asOf.description, $0.actor,
-                            $0.status?.rawValue ?? "—", $0.response?.rawValue ?? "—", $0.reportedBy ?? "—",
+                            $0.status?.words ?? "—", $0.response?.words ?? "—", $0.reportedBy ?? "—",
                             $0.evidence?.description ?? "—", $0.recordedAt, $0.supersedes.map { "#\($0)" } ?? "",
                             $0.note ?? "",
                         ]
@@ -247,18 +247,17 @@ public enum Presentation {
     /// What `followup update` prints.
     public static func recorded(_ recorded: RecordedProgress) -> OutputDocument {
         let entry = recorded.entry
-        func change<T: RawRepresentable & Equatable>(_ label: String, _ before: T?, _ after: T?) -> String?
-        where T.RawValue == String {
+        func change<T: Vocabulary>(_ label: String, _ before: T?, _ after: T?) -> String? {
             guard before != nil || after != nil else { return nil }
-            if before == after { return "\(label) \(after?.rawValue ?? "—") (unchanged)" }
-            return "\(label) \(before?.rawValue ?? "unreported") → \(after?.rawValue ?? "unreported")"
+            if before == after { return "\(label) \(after?.words ?? "—") (unchanged)" }
+            return "\(label) \(before?.words ?? "unreported") → \(after?.words ?? "unreported")"
         }
         var lines = ["Recorded entry #\(entry.id) on \(entry.key) for \(entry.actor), as of \(entry.asOf)."]
         if let line = change("status", recorded.previousStatus, recorded.currentStatus) { lines.append(line) }
         if let line = change("response", recorded.previousResponse, recorded.currentResponse) { lines.append(line) }
         if let status = entry.status, status != recorded.currentStatus {
             lines.append(
-                "note: a later-dated entry still sets the current status; this one (\(status.rawValue)) is kept in the history"
+                "note: a later-dated entry still sets the current status; this one (\(status.words)) is kept in the history"
             )
         }
         if let supersedes = entry.supersedes { lines.append("corrects entry #\(supersedes)") }
