@@ -20,6 +20,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/followup"))
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpus/ga-78"))
+    parser.add_argument("--misses", action="store_true",
+                        help="also print, per paragraph, the addressees missed and those found wrongly, with the text")
     args = parser.parse_args()
     if not os.path.exists(args.binary):
         sys.exit(f"no binary at {args.binary}: run 'swift build' first, or pass --binary")
@@ -41,7 +43,8 @@ def main():
             match = re.match(r"¶(\d+)(?:\(([a-z]+)\))?", item["path"])
             if not match:
                 continue
-            entry = found.setdefault(int(match.group(1)), dict(sub=[], cls="declaratory", addressees=set()))
+            entry = found.setdefault(int(match.group(1)), dict(sub=[], cls="declaratory", addressees=set(), text=""))
+            entry["text"] = entry["text"] or item.get("text", "")
             if match.group(2) and match.group(2) not in entry["sub"]:
                 entry["sub"].append(match.group(2))
             if RANK[item["classification"]] > RANK[entry["cls"]]:
@@ -57,6 +60,9 @@ def main():
             doc["tp"] += len(want & got["addressees"])
             doc["fp"] += len(got["addressees"] - want)
             doc["fn"] += len(want - got["addressees"])
+            if args.misses and want != got["addressees"]:
+                print(f"  {truth['symbol']} ¶{paragraph['number']}: missed {sorted(want - got['addressees'])}, "
+                      f"wrong {sorted(got['addressees'] - want)}: {got.get('text', '')[:300]}")
         extra = sorted(set(found) - {p["number"] for p in truth["paragraphs"]})
         n = len(truth["paragraphs"])
         totals["documents"] += 1

@@ -172,6 +172,37 @@ struct EnglishImporterTests {
         #expect(items["¶2"]?.phrases == ["him"])
     }
 
+    @Test(
+        "English addressees as a reader marks them: verbs mid-paragraph, whole lists, shared adjectives, the Government of X"
+    )
+    func englishAddressees() throws {
+        let text = """
+            The General Assembly,
+
+            1. Condemns the abductions, and in this regard strongly urges the Government of the Democratic People’s Republic of Korea to resolve them;
+
+            2. Calls upon all Member States to ensure that persons with disabilities can vote;
+
+            3. Calls upon Member States, United Nations entities, within their respective mandates, and other relevant stakeholders to offer support to families;
+
+            4. Invites Governments, regional and international organizations and non-governmental organizations to contribute;
+
+            5. Encourages the United Nations Secretariat, regional intergovernmental organizations and forums, civil society organizations and the private sector to engage;
+
+            6. Notes the report, and requests the United Nations to continue its efforts;
+            """
+        let items = try plan(text, symbol: "A/RES/2")
+        #expect(items["¶1"]?.addressees == ["PRK"])
+        #expect(items["¶1"]?.classification == .actionable)
+        #expect(items["¶2"]?.addressees == ["MEMBER-STATES"])
+        #expect(items["¶3"]?.addressees == ["MEMBER-STATES", "UN-ENTITIES", "ALL-STAKEHOLDERS"])
+        #expect(
+            items["¶4"]?.addressees == ["GOVERNMENTS", "REGIONAL-ORGANIZATIONS", "INTERNATIONAL-ORGANIZATIONS", "NGOS"])
+        #expect(
+            items["¶5"]?.addressees == ["UN-SECRETARIAT", "REGIONAL-ORGANIZATIONS", "CIVIL-SOCIETY", "PRIVATE-SECTOR"])
+        #expect(items["¶6"]?.addressees == ["UN-ENTITIES"])
+    }
+
     @Test("an ECOSOC resolution: a clause lead-in, nested roman sub-items, an unresolved actor")
     func economicAndSocialCouncil() throws {
         let items = try plan(EnglishTestDocuments.economicAndSocialCouncilResolution, symbol: "E/RES/2021/99")

@@ -15,7 +15,7 @@ struct AddresseeMatcher: Sendable {
     init(names: [(name: String, code: String)]) {
         var seen = Set<String>()
         for (name, code) in names {
-            let normalized = TextNormalization.normalize(name)
+            let normalized = String(TextNormalization.normalize(name).map(Self.fold))
             guard normalized.count >= 2 else { continue }
             let caseSensitive = normalized.count <= 6 && normalized.allSatisfy { $0.isUppercase || $0 == "-" }
             let key = (caseSensitive ? normalized : normalized.lowercased()) + "\u{0}" + code
@@ -29,10 +29,15 @@ struct AddresseeMatcher: Sendable {
 
     /// Adds `phrase` as a name of `code` (for the document's own organ: `委员会` → CSTD).
     mutating func add(_ phrase: String, code: String) {
-        let normalized = Array(TextNormalization.normalize(phrase).lowercased())
+        let normalized = Array(TextNormalization.normalize(phrase).lowercased().map(Self.fold))
         guard let first = normalized.first else { return }
         index[first, default: []].append(Entry(phrase: normalized, code: code, caseSensitive: false))
         index[first]?.sort { $0.phrase.count > $1.phrase.count }
+    }
+
+    /// Typographic apostrophes read as straight ones: "People’s" in a PDF is "People's".
+    static func fold(_ character: Character) -> Character {
+        character == "’" || character == "‘" ? "'" : character
     }
 
     /// The longest actor name starting at `position` in `text`: its code and length.
@@ -43,7 +48,7 @@ struct AddresseeMatcher: Sendable {
             let end = position + entry.phrase.count
             guard end <= text.count else { continue }
             let source = entry.caseSensitive ? text : lowered
-            if Array(source[position..<end]) != entry.phrase { continue }
+            if !zip(source[position..<end], entry.phrase).allSatisfy({ Self.fold($0) == $1 }) { continue }
             // English names end at a word boundary.
             if let last = entry.phrase.last, last.isLetter, last.isASCII, end < text.count, text[end].isLetter {
                 continue

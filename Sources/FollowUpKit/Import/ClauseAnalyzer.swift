@@ -210,12 +210,29 @@ struct ClauseAnalyzer: Sendable {
 
     private func isClauseBoundary(before index: Int, _ chars: [Character], _ lower: [Character]) -> Bool {
         guard index > 0 else { return false }
-        let before = String(chars[max(0, index - 6)..<index])
         if chars[index].isASCII {
-            let lowered = before.lowercased()
-            return lowered.hasSuffix(", and ") || lowered.hasSuffix("; and ") || lowered.hasSuffix("; ")
-                || lowered.hasSuffix(", ") || lowered.hasSuffix(" and ")
+            // Lead-ins between the boundary and the verb: ", and in this regard strongly urges".
+            var before = String(lower[max(0, index - 60)..<index])
+            var moved = true
+            while moved {
+                moved = false
+                let trimmed = String(before.reversed().drop { $0 == " " || $0 == "," }.reversed())
+                for word in Lexicon.englishVerbLeadIns where trimmed.hasSuffix(" " + word) {
+                    before = String(trimmed.dropLast(word.count))
+                    moved = true
+                    break
+                }
+                if !moved, let last = trimmed.split(separator: " ").last, last.count > 4, last.hasSuffix("ly"),
+                    last.allSatisfy(\.isLetter)
+                {
+                    before = String(trimmed.dropLast(last.count))
+                    moved = true
+                }
+            }
+            return before.hasSuffix(", and ") || before.hasSuffix("; and ") || before.hasSuffix("; ")
+                || before.hasSuffix(", ") || before.hasSuffix(" and ")
         }
+        let before = String(chars[max(0, index - 6)..<index])
         // Normalised text has ASCII punctuation: NFKC maps ，；： to ,;:
         let boundaries = [",", ";", "，", "；", "并", "还", "又", "同时", "为此", "因此", "从而", "并且"]
         return boundaries.contains { before.hasSuffix($0) }
@@ -231,31 +248,117 @@ struct ClauseAnalyzer: Sendable {
         var result: [(code: String, phrase: String)] = []
         var position = start
         while true {
-            let begin = skipQualifiers(chars, lower, from: position)
-            if let reference = backReference(chars, lower, at: begin, context: context) {
-                result.append(reference.item)
-                position = reference.end
-            } else if let match = matcher.match(in: chars, lowered: lower, at: begin) {
-                result.append((match.code, String(chars[begin..<(begin + match.length)])))
-                position = begin + match.length
-            } else if let modified = modifiedActor(chars, lower, from: begin) {
-                result.append((modified.code, String(chars[begin..<modified.end])))
-                position = modified.end
-            } else {
-                break
+            guard let found = addressee(chars, lower, at: position, context: context) else { break }
+            for item in found.items where !result.contains(where: { $0.code == item.code }) { result.append(item) }
+            position = found.end
+            // Another addressee after a conjunction, perhaps after a parenthesis ("United Nations
+            // entities, within their respective mandates, and other relevant stakeholders")?
+            guard var next = conjunction(chars, lower, at: position) else { break }
+            var candidate = skipQualifiers(chars, lower, from: next)
+            if let again = conjunction(chars, lower, at: candidate) {
+                next = again
+                candidate = skipQualifiers(chars, lower, from: again)
             }
-            // Another addressee after a conjunction?
-            guard let next = conjunction(chars, lower, at: position) else { break }
-            let candidate = skipQualifiers(chars, lower, from: next)
-            if matcher.match(in: chars, lowered: lower, at: candidate) != nil
-                || modifiedActor(chars, lower, from: candidate) != nil
+            if addressee(chars, lower, at: next, context: []) != nil
+                || addressee(chars, lower, at: candidate, context: []) != nil
             {
                 position = next
+            } else if let after = listItemSkipped(chars, lower, from: next) {
+                // One item that is no actor in a list that goes on with actors ("regional
+                // organizations and forums, civil society organizations, foundations …").
+                position = after
             } else {
                 break
             }
         }
         return (result, position)
+    }
+
+    /// Past one list item that names no actor, up to the comma before an item that does: at most
+    /// six words, with no verb and no clause punctuation in between; `nil` otherwise.
+    private func listItemSkipped(_ chars: [Character], _ lower: [Character], from start: Int) -> Int? {
+        guard start < chars.count, chars[start].isASCII else { return nil }
+        var index = start
+        var words = 0
+        while index < chars.count && index < start + 60 {
+            let character = chars[index]
+            if ";:.".contains(character) { return nil }
+            if character == " " { words += 1 }
+            if words > 6 { return nil }
+            if character == ",", addressee(chars, lower, at: index + 1, context: []) != nil {
+                return index + 1
+            }
+            if index > start, lower[index - 1] == " ", verb(at: index, chars, lower) != nil { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// One addressee at `start` (or several, for "regional and international organizations"):
+    /// the name as written, else after qualifiers (the, all, relevant); "the Government of X" is X.
+    private func addressee(
+        _ chars: [Character], _ lower: [Character], at start: Int, context: [(code: String, phrase: String)]
+    ) -> (items: [(code: String, phrase: String)], end: Int)? {
+        var raw = start
+        while raw < chars.count && chars[raw] == " " { raw += 1 }
+        for begin in Set([raw, skipQualifiers(chars, lower, from: raw)]).sorted() {
+            if let reference = backReference(chars, lower, at: begin, context: context) {
+                return ([reference.item], reference.end)
+            }
+            if let match = matcher.match(in: chars, lowered: lower, at: begin) {
+                return ([(match.code, String(chars[begin..<(begin + match.length)]))], begin + match.length)
+            }
+            if let modified = modifiedActor(chars, lower, from: begin) {
+                return ([(modified.code, String(chars[begin..<modified.end]))], modified.end)
+            }
+            if let state = ofState(chars, lower, at: begin) { return ([state.item], state.end) }
+            if let pair = distributed(chars, lower, at: begin) { return pair }
+        }
+        return nil
+    }
+
+    /// "the Government of Israel", "the authorities of X": the State named after it.
+    private func ofState(_ chars: [Character], _ lower: [Character], at start: Int) -> (
+        item: (code: String, phrase: String), end: Int
+    )? {
+        for lead in Lexicon.englishOfState {
+            let letters = Array(lead + " ")
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            let begin = skipQualifiers(chars, lower, from: end)
+            if let match = matcher.match(in: chars, lowered: lower, at: begin), stateCodes.contains(match.code) {
+                return ((match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
+            }
+        }
+        return nil
+    }
+
+    /// Two adjectives sharing one noun: "regional and international organizations" names the
+    /// regional organizations and the international ones; "regional and international financial
+    /// institutions" at least the international financial institutions.
+    private func distributed(_ chars: [Character], _ lower: [Character], at start: Int) -> (
+        items: [(code: String, phrase: String)], end: Int
+    )? {
+        guard start < chars.count, chars[start].isASCII, chars[start].isLetter else { return nil }
+        var wordEnd = start
+        while wordEnd < chars.count && (lower[wordEnd].isLetter || lower[wordEnd] == "-") { wordEnd += 1 }
+        let joiner = Array(" and ")
+        let second = wordEnd + joiner.count
+        guard wordEnd > start, second < lower.count, Array(lower[wordEnd..<second]) == joiner,
+            let match = matcher.match(in: chars, lowered: lower, at: second)
+        else { return nil }
+        let phrase = String(chars[second..<(second + match.length)])
+        var items = [(code: match.code, phrase: String(chars[start..<(second + match.length)]))]
+        if let space = phrase.firstIndex(of: " ") {
+            let first = String(chars[start..<wordEnd]) + phrase[space...]
+            let letters = Array(first)
+            if let other = matcher.match(in: letters, lowered: Array(first.lowercased()), at: 0),
+                other.length == letters.count, other.code != match.code
+            {
+                items.insert((other.code, items[0].phrase), at: 0)
+            }
+        }
+        return (items, second + match.length)
     }
 
     private func skipQualifiers(_ chars: [Character], _ lower: [Character], from start: Int) -> Int {

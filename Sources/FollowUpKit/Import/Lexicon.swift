@@ -60,8 +60,21 @@ enum Lexicon {
     /// Qualifiers that are not actors and may stand between a verb and its addressee.
     static let chineseQualifiers = ["酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续"]
     static let englishQualifiers = [
-        "as appropriate,", "inter alia,", "where appropriate,", "the", "all relevant", "relevant", "other",
-        "concerned", "including", "that",
+        "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
+        "within their mandates,", "within existing resources,", "in particular", "particularly", "especially",
+        "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their", "each",
+        "including", "that",
+    ]
+
+    /// What names a State's government or people rather than the State: "the Government of
+    /// Israel" binds Israel.
+    static let englishOfState = ["government of", "governments of", "authorities of", "people and government of"]
+
+    /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:
+    /// ", and in this regard strongly urges …".
+    static let englishVerbLeadIns = [
+        "in this regard", "in that regard", "in this context", "in this respect", "to this end", "also", "further",
+        "therefore", "once again", "again", "strongly", "urgently",
     ]
 
     /// Joins between two addressees.
