@@ -62,7 +62,8 @@ enum Lexicon {
     static let englishQualifiers = [
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
         "within their mandates,", "within existing resources,", "in particular", "particularly", "especially",
-        "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their", "each",
+        "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their",
+        "each",
         "including", "that",
     ]
 
