@@ -220,3 +220,28 @@ CREATE TABLE 'recommendationFolded_content'(id INTEGER PRIMARY KEY, c0);
 CREATE TABLE 'recommendationFolded_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'recommendationFolded_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TABLE curation (
+  id INTEGER PRIMARY KEY,
+  recommendationKey TEXT NOT NULL CHECK (length(trim(recommendationKey)) > 0),
+  change TEXT NOT NULL CHECK (change IN ('add-addressee', 'remove-addressee', 'class', 'due-date')),
+  value TEXT,
+  previous TEXT,
+  textHash TEXT NOT NULL CHECK (length(textHash) = 64),
+  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+  curator TEXT NOT NULL CHECK (length(trim(curator)) > 0),
+  recordedAt TEXT NOT NULL CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+  CHECK ((change IN ('add-addressee', 'remove-addressee', 'class')) = (value IS NOT NULL))
+) STRICT;
+
+CREATE INDEX curation_key ON curation(recommendationKey, id);
+
+CREATE TRIGGER curation_no_update BEFORE UPDATE ON curation
+BEGIN
+  SELECT RAISE(ABORT, 'the curation log is append-only: record a new correction instead');
+END;
+
+CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
+BEGIN
+  SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
+END;

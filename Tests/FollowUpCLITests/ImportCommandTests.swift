@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import FollowUpKit
 import FollowUpTestSupport
@@ -45,6 +46,64 @@ struct ImportCommandTests {
         #expect(items[2].dueDate == CalendarDate("2030-12-31"))
         #expect(items[1].cycle == .annual)
         #expect(try cli.dump() == before)
+    }
+
+    @Test(
+        "recs edit corrects addressees, class and due date, logs each change append-only, and a re-import keeps them"
+    )
+    func corrections() throws {
+        let cli = try harness()
+        let file = try write(Self.resolution, to: "res.txt", in: cli)
+        let arguments = ["import", "document", file, "--symbol", "A/RES/75/1", "--date", "2020-12-21"]
+        try cli.succeed(arguments)
+        let edit = try cli.succeed([
+            "recs", "edit", "A/RES/75/1 ¶3", "--add", "LDC", "--remove", "MEMBER-STATES", "--no-due", "--reason",
+            "the least developed countries are meant; 2030 is a target", "--by", "desk officer",
+        ])
+        #expect(edit.contains("added addressee LDC"), "\(edit)")
+        #expect(edit.contains("removed addressee MEMBER-STATES"))
+        #expect(edit.contains("due 2030-12-31 → none"))
+        #expect(edit.contains("binds 46 actors (was 193)"), "\(edit)")  // LDCs on 2020-12-21
+        try cli.succeed([
+            "recs", "edit", "A/RES/75/1 ¶1", "--class", "actionable", "--add", "SG", "--reason", "welcomes and asks",
+            "--by", "desk officer",
+        ])
+        let show = try cli.succeed(["recs", "show", "A/RES/75/1 ¶3"])
+        #expect(show.contains("Corrections (3)") && show.contains("desk officer"), "\(show)")
+        #expect(try cli.succeed(["history", "A/RES/75/1 ¶1"]).contains("Corrections to what the importer read"))
+
+        // Refused, nothing written: an addressee it does not have; a removal that would drop progress.
+        try cli.succeed(["update", "A/RES/75/1 ¶3", "--actor", "ETH", "--status", "planned", "--as-of", "2021-01-01"])
+        let before = try cli.dump()
+        let missing = cli.run(["recs", "edit", "A/RES/75/1 ¶3", "--remove", "KEN", "--reason", "x", "--by", "y"])
+        #expect(missing.exitCode != 0 && missing.standardError.contains("does not address KEN: it addresses LDC"))
+        let progress = cli.run(["recs", "edit", "A/RES/75/1 ¶3", "--remove", "LDC", "--reason", "x", "--by", "y"])
+        #expect(progress.exitCode != 0 && progress.standardError.contains("ETH"), "\(progress.standardError)")
+        #expect(try cli.dump() == before)
+
+        // The log cannot be rewritten, even with SQL.
+        let queue = try DatabaseQueue(path: cli.databasePath)
+        #expect(throws: DatabaseError.self) {
+            try queue.write { try $0.execute(sql: "UPDATE curation SET reason = 'x'") }
+        }
+        #expect(throws: DatabaseError.self) { try queue.write { try $0.execute(sql: "DELETE FROM curation") } }
+
+        // A changed text: the corrections apply again; the one on the changed clause is flagged.
+        try Self.resolution.replacingOccurrences(of: "by 2030", with: "by 2030 and report")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let reimport = try cli.succeed(arguments)
+        #expect(reimport.contains("corrections kept (recs edit): A/RES/75/1 ¶1; A/RES/75/1 ¶3"), "\(reimport)")
+        #expect(reimport.contains("check these: corrected on an earlier text") && reimport.contains("¶3"))
+        let detail = try JSONDecoder().decode(
+            RecommendationDetail.self,
+            from: Data(try cli.succeed(["recs", "show", "A/RES/75/1 ¶3", "--format", "json"]).utf8))
+        #expect(detail.recommendation.addressees == ["LDC"])
+        #expect(detail.recommendation.dueDate == nil)
+        #expect(detail.corrections.count == 3 && detail.corrections.allSatisfy(\.onEarlierText))
+        let first = try JSONDecoder().decode(
+            RecommendationDetail.self,
+            from: Data(try cli.succeed(["recs", "show", "A/RES/75/1 ¶1", "--format", "json"]).utf8))
+        #expect(first.recommendation.classification == .actionable && first.recommendation.addressees == ["SG"])
     }
 
     @Test("importing the same text twice changes nothing; a changed text reports what changed")

@@ -5,7 +5,7 @@ import FollowUpKit
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show the progress log of a recommendation, oldest first.")
+        abstract: "Show the progress log of a recommendation, oldest first, and the corrections made to it.")
 
     @OptionGroup var options: GlobalOptions
 
@@ -19,6 +19,8 @@ struct HistoryCommand: ParsableCommand {
         let database = try options.openDatabase(.read)
         let entries = try database.history(key, actor: actor)
         // history() refuses an unknown key, so an empty log is of a real recommendation.
-        try options.emit(Presentation.history(entries, key: entries.first?.key ?? key), json: entries)
+        let corrections = actor == nil ? try database.curations(key) : []
+        try options.emit(
+            Presentation.history(entries, key: entries.first?.key ?? key, corrections: corrections), json: entries)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FollowUpKit
 
 /// `followup recs`: list, show and add recommendations.
@@ -6,7 +7,7 @@ struct RecsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recs",
         abstract: "List recommendations, show one, or add one by hand.",
-        subcommands: [List.self, Show.self, Add.self],
+        subcommands: [List.self, Show.self, Add.self, Edit.self],
         defaultSubcommand: List.self)
 
     /// `followup recs [list]`.
@@ -158,6 +159,85 @@ struct RecsCommand: ParsableCommand {
                 + summary.addressees.joined(separator: ", ") + "; binds \(summary.assignments) actor"
                 + (summary.assignments == 1 ? "." : "s.")
             try output.emitSaved(OutputDocument([.text(message)]), json: detail)
+        }
+    }
+}
+
+extension RecsCommand {
+    /// `followup recs edit KEY`.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct what the importer read: addressees, class, due date; kept in the curation log.",
+            discussion: """
+                Adds or removes addressees, changes the class or the due date of one recommendation, \
+                with a reason and who made the change. The assignments follow (a group binds its \
+                members on the document's date); an addressee with progress recorded cannot be \
+                removed. Every change is appended to the curation log, which 'recs show' and \
+                'history' display; importing the document again applies the corrections again and \
+                names any made on a text that has changed since.
+
+                Examples:
+                  followup recs edit "E/2020/31 DR-I ¶1" --add MEMBER-STATES --reason "urges full implementation: Member States"
+                  followup recs edit "A/RES/78/92 ¶7" --add USA --reason "the administering Power" --by "DPPA desk"
+                  followup recs edit "E/2020/31 DR-II (a)(iii)" --no-due --reason "a global target, not a deadline"
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The recommendation key, e.g. \"E/2020/31 DR-I ¶1\" (quote it).")
+        var key: String
+
+        @Option(name: .customLong("add"), help: "An addressee to add (code, name or alias); repeat for several.")
+        var add: [String] = []
+
+        @Option(name: .customLong("remove"), help: "An addressee to remove; repeat for several.")
+        var remove: [String] = []
+
+        @Option(name: .customLong("class"), help: "The class: actionable, decision or declaratory.")
+        var classification: Classification?
+
+        @Option(help: "The due date, YYYY-MM-DD.", transform: parseDate)
+        var due: CalendarDate?
+
+        @Flag(name: .customLong("no-due"), help: "Clear the due date (a target, not a deadline).")
+        var noDue = false
+
+        @Option(help: "Why: what the text says that the importer missed. Required.")
+        var reason: String
+
+        @Option(help: "Who makes the correction (default: $FOLLOWUP_USER, else $USER).")
+        var by: String?
+
+        func validate() throws {
+            if due != nil && noDue { throw ValidationError("give --due DATE or --no-due, not both") }
+            if add.isEmpty && remove.isEmpty && classification == nil && due == nil && !noDue {
+                throw ValidationError("nothing to change: give --add, --remove, --class, --due or --no-due")
+            }
+            if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw ValidationError("--reason must say why, e.g. --reason \"urges Member States (¶1)\"")
+            }
+            if let problem = FieldText.problem(in: reason) { throw ValidationError("--reason: \(problem)") }
+            if curator == nil {
+                throw ValidationError("say who makes the correction: --by NAME (or set FOLLOWUP_USER)")
+            }
+        }
+
+        var curator: String? {
+            let environment = CLIContext.current.environment
+            return [by, environment["FOLLOWUP_USER"], environment["USER"]].compactMap { $0 }
+                .map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }
+        }
+
+        func run() throws {
+            let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            let database = try options.openDatabase(.write)
+            let result = try database.editRecommendation(
+                key,
+                RecommendationEdit(
+                    add: add, remove: remove, classification: classification,
+                    dueDate: noDue ? .some(nil) : due.map { .some($0) }, reason: reason, curator: curator ?? ""),
+                recordedAt: Timestamp.string(from: CLIContext.current.clock.now()))
+            try output.emitSaved(Presentation.curationResult(result), json: result)
         }
     }
 }

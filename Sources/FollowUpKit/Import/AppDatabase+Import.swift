@@ -88,11 +88,18 @@ extension AppDatabase {
             let existing = try Recommendation.filter(Recommendation.Columns.documentId == documentId).fetchAll(db)
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
             for (offset, item) in plan.items.enumerated() {
+                var addressees = zip(item.addressees, item.phrases).map { (actor: $0.0, phrase: Optional($0.1)) }
+                var classification = item.classification
+                var dueDate = item.dueDate
+                let curation = try Self.applyCurations(
+                    key: item.key, text: item.text, addressees: &addressees, classification: &classification,
+                    dueDate: &dueDate, in: db)
+                if curation.applied { result.curated.append(item.key) }
+                if curation.onEarlierText { result.curatedOnEarlierText.append(item.key) }
                 let recommendation = Recommendation(
                     key: item.key, documentId: documentId, path: item.path, position: offset + 1, kind: item.kind,
-                    classification: item.classification, verb: item.verbs.first, text: item.text,
-                    language: header.language, dueDate: item.dueDate, cycle: item.cycle, tags: item.tags)
-                let addressees = zip(item.addressees, item.phrases).map { (actor: $0.0, phrase: Optional($0.1)) }
+                    classification: classification, verb: item.verbs.first, text: item.text,
+                    language: header.language, dueDate: dueDate, cycle: item.cycle, tags: item.tags)
                 switch try Self.saveRecommendation(
                     recommendation, addressees: addressees, date: header.date, existing: .update, in: db)
                 {

@@ -69,4 +69,8 @@ public struct ImportResult: Codable, Sendable {
     /// Recommendations no longer in the text but kept because progress was recorded on them.
     public var kept: [String]
     public var assignmentsCreated: Int
+    /// Recommendations whose corrections (`followup recs edit`) were applied again.
+    public var curated: [String] = []
+    /// Of those, the ones corrected on an earlier text: a person should check the correction.
+    public var curatedOnEarlierText: [String] = []
 }

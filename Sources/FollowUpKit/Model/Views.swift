@@ -131,6 +131,8 @@ public struct RecommendationDetail: Codable, Hashable, Sendable {
     public var addressedTo: [AddressingInfo]
     /// Every assignment and where it stands.
     public var assignments: [AssignmentStatus]
+    /// What people corrected in what the importer read, oldest first (`followup recs edit`).
+    public var corrections: [CurationInfo] = []
 }
 
 /// One progress entry, as a user reads it.

@@ -196,10 +196,56 @@ public enum Presentation {
                     ],
                     rows: detail.addressedTo.map { [$0.code, $0.kind.rawValue, $0.nameZh, $0.nameEn, $0.phrase] })),
         ]
+        if !detail.corrections.isEmpty {
+            blocks.append(.heading("Corrections (\(detail.corrections.count))", level: 2))
+            blocks.append(.table(curationTable(detail.corrections)))
+        }
         let reported = detail.assignments.filter { $0.lastUpdate != nil }
         blocks.append(.heading("Progress (\(reported.count) of \(detail.assignments.count) reported)", level: 2))
         blocks.append(.table(assignmentTable(reported)))
         return OutputDocument(blocks)
+    }
+
+    /// The curation log's entries: what changed, why, who, when; `!` marks one made on an
+    /// earlier text.
+    static func curationTable(_ corrections: [CurationInfo]) -> TextTable {
+        TextTable(
+            columns: [
+                .init("#", alignRight: true), .init("CHANGE"), .init("VALUE"), .init("BEFORE"), .init("BY"),
+                .init("RECORDED"), .init("REASON", maxWidth: 50),
+            ],
+            rows: corrections.map {
+                [
+                    String($0.id) + ($0.onEarlierText ? "!" : ""), $0.change.words, $0.value ?? "none",
+                    $0.previous ?? "—", $0.curator, $0.recordedAt, $0.reason,
+                ]
+            })
+    }
+
+    /// What `followup recs edit` did.
+    public static func curationResult(_ result: CurationResult) -> OutputDocument {
+        var lines = ["Corrected \(result.key):"]
+        for correction in result.corrections {
+            switch correction.change {
+            case .addAddressee: lines.append("  added addressee \(correction.value ?? "")")
+            case .removeAddressee: lines.append("  removed addressee \(correction.value ?? "")")
+            case .classification:
+                lines.append("  class \(correction.previous ?? "—") → \(correction.value ?? "—")")
+            case .dueDate:
+                lines.append("  due \(correction.previous ?? "none") → \(correction.value ?? "none")")
+            }
+        }
+        lines.append(
+            "Addressees: \(result.addresseesAfter.isEmpty ? "none" : result.addresseesAfter.joined(separator: ", "))"
+                + "; binds \(result.assignmentsAfter) actor\(result.assignmentsAfter == 1 ? "" : "s")"
+                + " (was \(result.assignmentsBefore)).")
+        if let first = result.corrections.first {
+            lines.append(
+                "Recorded in the curation log as #\(first.id)"
+                    + (result.corrections.count > 1 ? "–#\(first.id + Int64(result.corrections.count) - 1)" : "")
+                    + " by \(first.curator): \(first.reason)")
+        }
+        return OutputDocument([.text(lines.joined(separator: "\n"))])
     }
 
     static func assignmentTable(_ statuses: [AssignmentStatus]) -> TextTable {
@@ -218,8 +264,23 @@ public enum Presentation {
 
     // MARK: Progress
 
-    /// `followup history KEY`.
-    public static func history(_ entries: [ProgressEntryInfo], key: String) -> OutputDocument {
+    /// `followup history KEY`: the progress log's entries, then the corrections to the
+    /// recommendation itself.
+    public static func history(_ entries: [ProgressEntryInfo], key: String, corrections: [CurationInfo] = [])
+        -> OutputDocument
+    {
+        var document = progressHistory(entries, key: key)
+        if !corrections.isEmpty {
+            document.blocks.append(.heading("Corrections to what the importer read", level: 2))
+            document.blocks.append(.table(curationTable(corrections)))
+            if corrections.contains(where: \.onEarlierText) {
+                document.blocks.append(.text("! = made on an earlier text of the recommendation: check it still holds"))
+            }
+        }
+        return document
+    }
+
+    static func progressHistory(_ entries: [ProgressEntryInfo], key: String) -> OutputDocument {
         OutputDocument([
             .heading("History of \(key)", level: 1),
             .table(
@@ -347,6 +408,14 @@ extension Presentation {
                 lines.append(
                     "  kept (no longer in the text, but progress is recorded on them): "
                         + result.kept.joined(separator: "; "))
+            }
+            if !result.curated.isEmpty {
+                lines.append("  corrections kept (recs edit): " + result.curated.joined(separator: "; "))
+            }
+            if !result.curatedOnEarlierText.isEmpty {
+                lines.append(
+                    "  check these: corrected on an earlier text that has changed since ('followup recs show KEY'): "
+                        + result.curatedOnEarlierText.joined(separator: "; "))
             }
         }
         return OutputDocument([.text(lines.joined(separator: "\n"))])

@@ -328,7 +328,8 @@ extension AppDatabase {
             let assignments = try AssignmentQueries.statuses([.recommendation(id)], asOf: asOf, in: db)
             return RecommendationDetail(
                 recommendation: summary, documentTitle: document.title, documentDate: document.date,
-                addressedTo: addressedTo, assignments: assignments)
+                addressedTo: addressedTo, assignments: assignments,
+                corrections: try Self.curations(recommendation.key, text: recommendation.text, in: db))
         }
     }
 

@@ -27,11 +27,44 @@ enum Schema {
                 sql: "CREATE VIRTUAL TABLE recommendationFolded USING fts5(text, tokenize = 'trigram')")
             try SearchIndex.rebuild(in: db)
         }
+        migrator.registerMigration("v5-curation") { db in
+            try db.execute(sql: v5Curation)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// The curation log: each correction a person made to what the importer read (an addressee
+    /// added or removed, the class, the due date), with the reason and who made it. Keyed by the
+    /// recommendation's key, so that it outlives a re-import; append-only like the progress log.
+    static let v5Curation = """
+        CREATE TABLE curation (
+          id INTEGER PRIMARY KEY,
+          recommendationKey TEXT NOT NULL CHECK (length(trim(recommendationKey)) > 0),
+          change TEXT NOT NULL CHECK (change IN ('add-addressee', 'remove-addressee', 'class', 'due-date')),
+          value TEXT,
+          previous TEXT,
+          textHash TEXT NOT NULL CHECK (length(textHash) = 64),
+          reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+          curator TEXT NOT NULL CHECK (length(trim(curator)) > 0),
+          recordedAt TEXT NOT NULL CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+          CHECK ((change IN ('add-addressee', 'remove-addressee', 'class')) = (value IS NOT NULL))
+        ) STRICT;
+
+        CREATE INDEX curation_key ON curation(recommendationKey, id);
+
+        CREATE TRIGGER curation_no_update BEFORE UPDATE ON curation
+        BEGIN
+          SELECT RAISE(ABORT, 'the curation log is append-only: record a new correction instead');
+        END;
+
+        CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
+        BEGIN
+          SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
+        END;
+        """
 
     /// Where each assignment stands now, kept by triggers on the append-only log.
     ///
