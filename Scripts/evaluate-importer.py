@@ -20,6 +20,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/debug/followup"))
     parser.add_argument("--corpus", default=os.path.join(os.path.dirname(ROOT), "shared/corpus/ga-78"))
+    parser.add_argument("--truth", default=os.path.join(ROOT, "Tests/FollowUpKitTests/Fixtures/ground-truth"),
+                        help="the folder of labelled resolutions (ground-truth-heldout: labelled after the rules)")
     parser.add_argument("--misses", action="store_true",
                         help="also print, per paragraph, the addressees missed and those found wrongly, with the text")
     args = parser.parse_args()
@@ -30,7 +32,7 @@ def main():
     subprocess.run([args.binary, "init", "--no-seeds", "--database", database], check=True, capture_output=True)
     totals = dict(paragraphs=0, segmented=0, classes=0, tp=0, fp=0, fn=0, documents=0, documents_segmented=0)
     confusion = {}
-    for path in sorted(glob.glob(os.path.join(ROOT, "Tests/FollowUpKitTests/Fixtures/ground-truth/A_RES_*.json"))):
+    for path in sorted(glob.glob(os.path.join(args.truth, "A_RES_*.json"))):
         truth = json.load(open(path))
         pdf = os.path.join(args.corpus, truth["file"])
         run = subprocess.run([args.binary, "import", "document", pdf, "--database", database, "--dry-run",
