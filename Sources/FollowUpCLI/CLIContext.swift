@@ -23,6 +23,8 @@ public struct CLIContext: Sendable {
     public var readStandardInput: @Sendable () -> Data
     /// The width of the terminal standard output goes to; `nil` when it is a pipe or a file.
     public var terminalWidth: @Sendable () -> Int?
+    /// Whether standard error is a terminal (where a progress line may be redrawn).
+    public var standardErrorIsTerminal: @Sendable () -> Bool
 
     public init(
         standardOutput: @escaping @Sendable (String) throws -> Void,
@@ -30,9 +32,11 @@ public struct CLIContext: Sendable {
         environment: [String: String], clock: any FollowUpClock,
         makeUID: @escaping @Sendable () -> String,
         readStandardInput: @escaping @Sendable () -> Data = { Data() },
-        terminalWidth: @escaping @Sendable () -> Int? = { nil }
+        terminalWidth: @escaping @Sendable () -> Int? = { nil },
+        standardErrorIsTerminal: @escaping @Sendable () -> Bool = { false }
     ) {
         self.terminalWidth = terminalWidth
+        self.standardErrorIsTerminal = standardErrorIsTerminal
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.environment = environment
@@ -48,7 +52,7 @@ public struct CLIContext: Sendable {
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
         makeUID: { UUID().uuidString.lowercased() },
         readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
-        terminalWidth: systemTerminalWidth)
+        terminalWidth: systemTerminalWidth, standardErrorIsTerminal: { isatty(STDERR_FILENO) != 0 })
 
     /// The columns of the terminal on standard output (`$COLUMNS` if the size cannot be asked).
     @Sendable static func systemTerminalWidth() -> Int? {

@@ -71,6 +71,32 @@ struct PDFImportTests {
         #expect(try cli.succeed(["documents"]).contains("2023-12-04"))
     }
 
+    @Test("many files at once: one transaction each, a line per file and a summary; a bad file changes nothing else")
+    func manyFiles() throws {
+        let cli = CLIHarness()
+        try cli.succeed(["init", "--no-seeds"])
+        let broken = cli.folder.file("broken.pdf")
+        try Data("%PDF-1.7\nnot really a PDF".utf8).write(to: URL(fileURLWithPath: broken))
+        let second = cli.folder.file("A_RES_78_19-copy.pdf")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: second)
+        let dryRun = cli.run(["import", "document", Self.example, broken, "--dry-run"])
+        #expect(dryRun.standardOutput.contains("A/RES/78/19 would import"), "\(dryRun.standardOutput)")
+        #expect(try cli.succeed(["documents"]).contains("A/RES/78/19") == false)
+
+        let result = cli.run(["import", "document", Self.example, broken, second])
+        #expect(result.exitCode == 65, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count == 4, "\(result.standardOutput)")
+        #expect(lines[0].contains("A_RES_78_19.pdf: A/RES/78/19 imported, "), "\(lines[0])")
+        #expect(lines[1].contains("broken.pdf: refused: "))
+        #expect(lines[2].contains("A/RES/78/19 unchanged (imported before)"))
+        #expect(lines[3] == "3 files: 1 imported, 1 unchanged, 1 refused; each refused file changed nothing.")
+        #expect(try cli.succeed(["documents"]).contains("A/RES/78/19"))
+
+        let refused = cli.run(["import", "document", Self.example, second, "--symbol", "A/RES/1"])
+        #expect(refused.exitCode == 64 && refused.standardError.contains("--symbol describes one document"))
+    }
+
     @Test("without pdftotext the error says how to install it, and nothing is written")
     func missingExtractor() throws {
         let cli = CLIHarness()

@@ -40,11 +40,12 @@ struct ArchitectureTests {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// The code without comments, and with every string literal emptied.
+    /// The code without comments, and with every string literal emptied. Strings go first, so
+    /// that `"https://"` in a string is not read as a comment.
     static func stripped(_ text: String) -> String {
-        var code = text.replacing(/\/\/[^\n]*/, with: "")
-        code = code.replacing(/"""[\s\S]*?"""/, with: "\"\"")
-        return code.replacing(/"(?:\\.|[^"\\\n])*"/, with: "\"\"")
+        var code = text.replacing(/"""[\s\S]*?"""/, with: "\"\"")
+        code = code.replacing(/"(?:\\.|[^"\\\n])*"/, with: "\"\"")
+        return code.replacing(/\/\/[^\n]*/, with: "")
     }
 
     /// The names each folder declares: top-level types and functions, and the members of

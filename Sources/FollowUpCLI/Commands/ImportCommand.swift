@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FollowUpKit
 
 /// `followup import`: bring data in.
@@ -21,16 +22,23 @@ struct ImportCommand: ParsableCommand {
                 The import is one transaction. Importing the same text again changes nothing; a \
                 changed text adds, updates and removes recommendations and reports what changed.
 
+                Given several files, each is imported in its own transaction: a line per file, a \
+                summary, and a progress line on a terminal; a file that is refused changes nothing \
+                and the others go on (the exit code is then that of the first refusal). Each file \
+                tells its own symbol, title and date.
+
                 Examples:
-                  followup import document report.txt --symbol E/2020/31 --dry-run
+                  followup import document A_RES_78_19.pdf --dry-run
                   followup import document report.txt --symbol E/2020/31 --date 2020-06-12
+                  followup import document ~/Downloads/A_RES_78_*.pdf
                   curl -s … | followup import document - --symbol A/RES/75/202 --language en
                 """)
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The document: a PDF as the UN publishes it, or UTF-8 text; - for standard input.")
-        var file: String
+        @Argument(
+            help: "The documents: PDFs as the UN publishes them, or UTF-8 text; - for standard input (one file).")
+        var files: [String]
 
         @Option(help: "The document's UN symbol, e.g. E/2020/31 (default: read from the text).")
         var symbol: String?
@@ -57,12 +65,26 @@ struct ImportCommand: ParsableCommand {
             guard (1...2048).contains(maxSize) else {
                 throw ValidationError("--max-size is in MB, from 1 to 2048: \(maxSize) is out of range")
             }
+            guard !files.isEmpty else { throw ValidationError("name the document to import, e.g. A_RES_78_19.pdf") }
+            if files.count > 1 {
+                if files.contains("-") { throw ValidationError("standard input (-) is one document: name it alone") }
+                let given =
+                    [("--symbol", symbol), ("--title", title)].filter { $0.1 != nil }.map(\.0)
+                    + (date != nil ? ["--date"] : [])
+                if !given.isEmpty {
+                    throw ValidationError(
+                        "\(given.joined(separator: ", ")) describes one document: with several files, each tells "
+                            + "its own (import a file alone to give them)")
+                }
+            }
         }
 
         func run() throws {
+            if files.count > 1 { return try runMany() }
             let output = try options.prepareOutput(
                 formats: dryRun ? [.table, .json, .csv, .markdown] : [.table, .json, .markdown])
             let database = try options.openDatabase(dryRun ? .read : .write)
+            let file = files[0]
             let text = try InputFile.readText(file, maximumMegabytes: maxSize)
             let plan = try database.planImport(
                 text: text,
@@ -77,5 +99,89 @@ struct ImportCommand: ParsableCommand {
             let result = try database.importDocument(plan)
             try output.emitSaved(Presentation.importResult(result, plan: plan), json: result)
         }
+    }
+}
+
+/// What happened to one file of `followup import document FILE…`.
+struct DocumentFileOutcome: Codable {
+    var file: String
+    /// imported, updated, unchanged, planned (dry run) or refused.
+    var outcome: String
+    var document: String?
+    var clauses: Int?
+    var assignmentsCreated: Int?
+    var error: String?
+}
+
+extension ImportCommand.Document {
+    /// Several files: each in its own transaction, a line each, then a summary. A refused file
+    /// changes nothing and the others go on; the exit code is the first refusal's.
+    func runMany() throws {
+        let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+        let database = try options.openDatabase(dryRun ? .read : .write)
+        let context = CLIContext.current
+        let started = Date()
+        let showProgress = context.standardErrorIsTerminal()
+        var outcomes: [DocumentFileOutcome] = []
+        var firstFailure: FollowUpError?
+        for (index, file) in files.enumerated() {
+            if showProgress && Date().timeIntervalSince(started) > 1 {
+                context.standardError("\r\u{1B}[K[\(index + 1)/\(files.count)] \(FieldText.displaySafe(file))")
+            }
+            do {
+                let text = try InputFile.readText(file, maximumMegabytes: maxSize)
+                let plan = try database.planImport(
+                    text: text,
+                    options: ImportOptions(
+                        language: language, body: body, sourceName: file, today: context.clock.today()))
+                if dryRun {
+                    outcomes.append(
+                        DocumentFileOutcome(
+                            file: file, outcome: "planned", document: plan.document.symbol, clauses: plan.items.count))
+                    continue
+                }
+                let result = try database.importDocument(plan)
+                let outcome =
+                    switch result.outcome {
+                    case .created: "imported"
+                    case .updated: "updated"
+                    case .unchanged: "unchanged"
+                    }
+                outcomes.append(
+                    DocumentFileOutcome(
+                        file: file, outcome: outcome, document: result.document, clauses: plan.items.count,
+                        assignmentsCreated: result.assignmentsCreated))
+            } catch {
+                firstFailure = firstFailure ?? error
+                outcomes.append(DocumentFileOutcome(file: file, outcome: "refused", error: error.message))
+            }
+        }
+        if showProgress && Date().timeIntervalSince(started) > 1 { context.standardError("\r\u{1B}[K") }
+        let lines = outcomes.map { outcome -> String in
+            switch outcome.outcome {
+            case "refused": return "\(outcome.file): refused: \(outcome.error ?? "")"
+            case "unchanged": return "\(outcome.file): \(outcome.document ?? "") unchanged (imported before)"
+            case "planned":
+                return "\(outcome.file): \(outcome.document ?? "") would import \(outcome.clauses ?? 0) clauses"
+            default:
+                return
+                    "\(outcome.file): \(outcome.document ?? "") \(outcome.outcome), \(outcome.clauses ?? 0) clauses, "
+                    + "\(outcome.assignmentsCreated ?? 0) new assignments"
+            }
+        }
+        let counts = Dictionary(grouping: outcomes, by: \.outcome).mapValues(\.count)
+        let summary =
+            "\(files.count) files: "
+            + ["imported", "updated", "unchanged", "planned", "refused"].compactMap { name in
+                counts[name].map { "\($0) \(name == "planned" ? "read (dry run, nothing written)" : name)" }
+            }.joined(separator: ", ")
+            + (firstFailure == nil ? "." : "; each refused file changed nothing.")
+        let document = OutputDocument([.text(lines.joined(separator: "\n")), .text(summary)])
+        if dryRun {
+            try output.emit(document, json: outcomes)
+        } else {
+            try output.emitSaved(document, json: outcomes)
+        }
+        if let firstFailure { throw ExitCode(CommandLineRunner.exitCode(for: firstFailure)) }
     }
 }
