@@ -92,6 +92,7 @@ struct SeedImporterTests {
         // "到 2020 年增加 15 亿新的在线互联网用户" is a global target, not a deadline for every
         // Government (issue #11: it made 197 of the 199 overdue items).
         #expect(byPath["DR-II (a)(iii)"]?.dueDate == nil)
+        #expect(byPath["DR-II (a)(iii)"]?.tags.contains("target:2020") == true)
         #expect(byPath["DR-II (c)(vi)"]?.dueDate == CalendarDate("2021-12-31"))
         // The General Assembly's seventy-fourth session is not the Commission's.
         #expect(byPath["DR-II (b)(i)"]?.dueDate == nil)
@@ -131,6 +132,8 @@ struct EnglishImporterTests {
         #expect(items["¶1"]?.classification == .declaratory)
         #expect(items["¶2"]?.addressees == ["SG"])
         #expect(items["¶2"]?.kind == .request)
+        // At its seventy-seventh session, in a resolution of the seventy-fifth: September 2022.
+        #expect(items["¶2"]?.dueDate == CalendarDate("2022-09-01"))
         #expect(
             items["¶2"]?.text
                 == "Requests the Secretary-General to submit to the General Assembly at its seventy-seventh session a report on the implementation of the present resolution;"
@@ -201,6 +204,28 @@ struct EnglishImporterTests {
         #expect(
             items["¶5"]?.addressees == ["UN-SECRETARIAT", "REGIONAL-ORGANIZATIONS", "CIVIL-SOCIETY", "PRIVATE-SECTOR"])
         #expect(items["¶6"]?.addressees == ["UN-ENTITIES"])
+    }
+
+    @Test("a global target is the recommendation's target, not its addressees' deadline; a deadline stays one")
+    func targetsAndDeadlines() throws {
+        let text = """
+            The General Assembly,
+
+            1. Encourages Governments to increase by 2025 by 1.5 billion the number of people online;
+
+            2. Calls upon Member States to accelerate progress towards achieving the Sustainable Development Goals by 2030;
+
+            3. Requests Member States to submit national reports by 2026;
+
+            4. Requests the Secretary-General to report to the General Assembly at its eighty-first session;
+            """
+        let items = try plan(text, symbol: "A/RES/79/5")
+        #expect(items["¶1"]?.dueDate == nil)
+        #expect(items["¶1"]?.tags.contains("target:2025") == true)
+        #expect(items["¶2"]?.dueDate == nil)
+        #expect(items["¶2"]?.tags.contains("target:2030") == true)
+        #expect(items["¶3"]?.dueDate == CalendarDate("2026-12-31"))
+        #expect(items["¶4"]?.dueDate == CalendarDate("2026-09-01"))
     }
 
     @Test("an ECOSOC resolution: a clause lead-in, nested roman sub-items, an unresolved actor")

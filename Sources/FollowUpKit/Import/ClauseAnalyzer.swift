@@ -452,37 +452,51 @@ struct ClauseAnalyzer: Sendable {
     // MARK: Deadlines and cycles
 
     /// A due date the text states: 到2020年 / by 2030 → the year's last day, unless a quantity
-    /// follows (a global target: 到 2020 年增加 15 亿 …); 第二十四届会议 / its
-    /// twenty-fourth session → the last day of that session's year, when the document's own
-    /// session and year are known.
-    static func dueDate(in text: String, ownSession: (number: Int, year: Int)?) -> CalendarDate? {
+    /// follows (a global target: 到 2020 年增加 15 亿 …; see ``target(in:)``); 第二十四届会议 /
+    /// "at its eighty-first session" → when that session of the document's own body meets
+    /// (``SessionCalendar``), up to five sessions ahead.
+    static func dueDate(in text: String, ownSession: SessionCalendar?) -> CalendarDate? {
         for match in text.matches(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/) {
-            // "到 2020 年增加 15 亿新的在线互联网用户", "by 2030, halve …": a year that sets a
-            // quantified goal for the world is a target, not a deadline for the addressee.
-            let after = text[match.range.upperBound...].prefix(16)
-            if after.contains(where: \.isNumber) || after.contains(/亿|万|倍|一半|半数|per ?cent|%|halve|double/) {
-                continue
-            }
+            if isTarget(match.range, in: text) { continue }
             if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
                 return CalendarDate(year: year, month: 12, day: 31)
             }
         }
         if let ownSession {
-            // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议.
+            // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议, at its 81st session.
             if let match = text.firstMatch(of: /(?:委员会|其|本)第([一二三四五六七八九十]+)届(?:年度)?会议/),
-                let number = ChineseNumerals.value(String(match.1)), number > ownSession.number,
-                number <= ownSession.number + 5
+                let number = ChineseNumerals.value(String(match.1)), let due = ownSession.dueDate(of: number)
             {
-                return CalendarDate(year: ownSession.year + number - ownSession.number, month: 12, day: 31)
+                return due
             }
-            if let match = text.firstMatch(of: /(?:at|to) its ([a-z]+(?:-[a-z]+)?) session/),
-                let number = EnglishOrdinals.value(String(match.1)), number > ownSession.number,
-                number <= ownSession.number + 5
+            if let match = text.firstMatch(of: /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/),
+                let number = EnglishOrdinals.value(String(match.1)), let due = ownSession.dueDate(of: number)
             {
-                return CalendarDate(year: ownSession.year + number - ownSession.number, month: 12, day: 31)
+                return due
             }
         }
         return nil
+    }
+
+    /// A year that sets a quantified goal for the world ("到 2020 年增加 15 亿新的在线互联网用户",
+    /// "by 2030, halve …"): kept as the recommendation's target, not made its addressees' deadline.
+    static func target(in text: String) -> Int? {
+        for match in text.matches(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/)
+        where isTarget(match.range, in: text) {
+            return Int(match.1 ?? match.2 ?? match.3 ?? "")
+        }
+        return nil
+    }
+
+    /// A quantity after the year, or the year as the horizon of the Sustainable Development
+    /// Goals ("achieving the Goals by 2030", "到2030年实现可持续发展目标").
+    private static func isTarget(_ range: Range<String.Index>, in text: String) -> Bool {
+        let after = text[range.upperBound...].prefix(16)
+        if after.contains(where: \.isNumber) || after.contains(/亿|万|倍|一半|半数|per ?cent|%|halve|double/) {
+            return true
+        }
+        let around = text[..<range.lowerBound].suffix(60) + text[range.upperBound...].prefix(30)
+        return around.contains(/Sustainable Development Goals|2030 Agenda|可持续发展目标|2030年议程|2030 年议程/)
     }
 
     /// A reporting cycle the text states: 每年 / annually → annual; 每两年 / biennially → biennial.

@@ -75,7 +75,9 @@ struct DocumentImporter {
         }
         if options.symbol == nil { warnings.append("symbol \(symbol) read from the text") }
         let title = options.title ?? Self.detectNumberedTitle(text) ?? Self.detectTitle(blocks) ?? symbol
-        let ownSession = Self.detectOwnSession(blocks).map { ($0, date.year) }
+        let ownSession =
+            SessionCalendar.generalAssembly(symbol: symbol)
+            ?? Self.detectOwnSession(blocks).map { SessionCalendar(number: $0, year: date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
         var items: [ExtractedItem] = []
         for region in regions {
@@ -252,7 +254,7 @@ struct RegionContext {
     var region: DocumentRegion
     var organCode: String
     var symbol: String
-    var ownSession: (number: Int, year: Int)?
+    var ownSession: SessionCalendar?
     var analyzer: ClauseAnalyzer
     /// The last addressees named, for back-references across paragraphs.
     var recent: [(code: String, phrase: String)] = []
@@ -306,6 +308,7 @@ struct RegionContext {
             let binding = classification != .declaratory
             var tags: [String] = []
             if let heading = item.heading { tags.append("heading:" + heading) }
+            if binding, let year = ClauseAnalyzer.target(in: item.normalized) { tags.append("target:\(year)") }
             items.append(
                 ExtractedItem(
                     key: symbol + " " + path, path: path, classification: classification,
@@ -343,5 +346,35 @@ struct RegionContext {
             let requestVerbs: Set<String> = ["请", "要求", "requests", "asks"]
             return verbs.contains(where: requestVerbs.contains) ? .request : .recommendation
         }
+    }
+}
+
+/// When a body's sessions meet, to date a request "at its eighty-first session".
+///
+/// The General Assembly's session N opens in September of 1945 + N (the 78th on 5 September
+/// 2023, the 79th on 10 September 2024): a report due at a session is due by the first of that
+/// September, the earliest the session can open. Another body's sessions are taken as yearly from
+/// the document's own session and year, due by the year's end.
+struct SessionCalendar: Sendable {
+    /// The document's own session and the year it met.
+    var number: Int
+    var year: Int
+    /// The month a session opens (9 for the General Assembly), or `nil`: any time in its year.
+    var opensInMonth: Int?
+
+    /// A General Assembly document's calendar, read from its symbol (A/RES/78/19, A/78/123).
+    static func generalAssembly(symbol: String) -> SessionCalendar? {
+        guard let match = symbol.firstMatch(of: /^A\/(?:RES\/)?(\d{2,3})\//), let number = Int(match.1) else {
+            return nil
+        }
+        return SessionCalendar(number: number, year: 1945 + number, opensInMonth: 9)
+    }
+
+    /// When session `session` is due, if it is after the document's own and at most five ahead.
+    func dueDate(of session: Int) -> CalendarDate? {
+        guard session > number, session <= number + 5 else { return nil }
+        let year = self.year + session - number
+        if let opensInMonth { return CalendarDate(year: year, month: opensInMonth, day: 1) }
+        return CalendarDate(year: year, month: 12, day: 31)
     }
 }

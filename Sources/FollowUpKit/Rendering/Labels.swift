@@ -33,7 +33,7 @@ public enum Labels {
             "Status by UN entity and organization (those that reported)", "联合国实体和组织落实状态（已报告的）"
         ), "total": ("Total", "合计"),
         "group summary": ("Group status summary", "组别落实情况摘要"), "members": ("Members", "成员"),
-        "name": ("Name", "名称"),
+        "name": ("Name", "名称"), "target": ("target", "目标年"),
     ]
 
     /// The label for `key` in `language` (English unless Chinese is asked for).

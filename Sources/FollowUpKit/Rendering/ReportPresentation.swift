@@ -151,7 +151,9 @@ public enum ReportPresentation {
                             item.path, item.addressees.map { actors.name($0, language) }.joined(separator: "; "),
                             String(item.tally.total),
                         ] + StatusGroup.allCases.map { String(item.tally.counts[$0] ?? 0) } + [
-                            date(item.dueDate), String(item.overdue), String(item.silent),
+                            item.dueDate?.description
+                                ?? item.target.map { "\(Labels.text("target", language)) \($0)" } ?? "—",
+                            String(item.overdue), String(item.silent),
                             latest(item.latest, language),
                             item.latest?.evidence?.description ?? "—", item.text,
                         ]

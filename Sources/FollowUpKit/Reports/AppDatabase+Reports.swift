@@ -39,6 +39,10 @@ extension AppDatabase {
                         key: recommendation.key, path: recommendation.path,
                         classification: recommendation.classification,
                         text: recommendation.text, addressees: addressees, dueDate: recommendation.dueDate,
+                        target: recommendation.tags.lazy.compactMap {
+                            $0.hasPrefix("target:") ? Int($0.dropFirst(7)) : nil
+                        }
+                        .first,
                         cycle: recommendation.cycle, tally: StatusTally(assigned),
                         overdue: assigned.filter { $0.isOverdue(on: asOf) }.count,
                         silent: assigned.filter { $0.silentSince(on: asOf) != nil }.count,

@@ -98,6 +98,8 @@ public struct DocumentReport: Codable, Sendable {
         public var text: String
         public var addressees: [String]
         public var dueDate: CalendarDate?
+        /// A year the world is to reach a goal by (a `target:` tag): shown, not a deadline.
+        public var target: Int?
         public var cycle: ReportingCycle?
         public var tally: StatusTally
         public var overdue: Int
