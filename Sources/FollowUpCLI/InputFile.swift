@@ -28,9 +28,7 @@ enum InputFile {
             return try PDFText.extract(data, name: name)
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw .invalidInput(
-                source: name, line: nil, field: nil,
-                reason: "this is a ZIP file (a Word .docx?): save it as PDF or plain text and import that")
+            return try WordText.extract(data, name: name)
         }
         if data.prefix(8_192).contains(0) {
             throw .invalidInput(source: name, line: nil, field: nil, reason: "this is a binary file, not text")

@@ -97,6 +97,31 @@ struct PDFImportTests {
         #expect(refused.exitCode == 64 && refused.standardError.contains("--symbol describes one document"))
     }
 
+    @Test(
+        "a Word .docx with Word's own numbering imports like the PDF of the same resolution",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")))
+    func wordDocument() throws {
+        let cli = CLIHarness()
+        try cli.succeed(["init", "--no-seeds"])
+        let word = Self.repository.appendingPathComponent("docs/examples/A_RES_78_19.docx").path
+        let (fromWord, notes, _) = try plan(cli, word)
+        let (fromPDF, _, _) = try plan(cli, Self.example)
+        #expect(notes.contains("symbol A/RES/78/19 read from the text") && notes.contains("date 2023-12-04"))
+        #expect(fromWord.map(\.key) == fromPDF.map(\.key))
+        #expect(fromWord.map(\.addressees) == fromPDF.map(\.addressees))
+        #expect(fromWord.map(\.text) == fromPDF.map(\.text))
+
+        // Not a Word document, and no unzip: refused with what to do, nothing written.
+        let zip = cli.folder.file("other.zip")
+        try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40)).write(to: URL(fileURLWithPath: zip))
+        let before = try cli.dump()
+        let damaged = cli.run(["import", "document", zip])
+        #expect(damaged.exitCode == 65 && damaged.standardError.contains("other.zip"), "\(damaged.standardError)")
+        let missing = cli.run(["import", "document", word], environment: ["FOLLOWUP_UNZIP": "/nonexistent/unzip"])
+        #expect(missing.exitCode == 65 && missing.standardError.contains("apt-get install unzip"))
+        #expect(try cli.dump() == before)
+    }
+
     @Test("without pdftotext the error says how to install it, and nothing is written")
     func missingExtractor() throws {
         let cli = CLIHarness()
