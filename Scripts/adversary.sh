@@ -33,7 +33,7 @@ refuse() {
     local before after code message ok=1
     tried=$((tried + 1))
     before=$(state)
-    timeout 60 "${runner[@]}" "$followup" "$@" >"$work/.out" 2>"$work/.err" </dev/null
+    timeout 60 "${runner[@]}" "${runner_binary:-$followup}" "$@" >"$work/.out" 2>"$work/.err" </dev/null
     code=$?
     message=$(cat "$work/.err")
     after=$(state)
@@ -140,12 +140,17 @@ refuse "import document, empty symbol" import document preamble-only.txt --symbo
 # A database the user may not write, as another user when run as root.
 mkdir locked && "$followup" backup locked/db.sqlite >/dev/null && chmod 444 locked/db.sqlite && chmod 555 locked
 as_other=()
-if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then as_other=(runuser -u nobody --); chmod 755 "$work"; fi
+other_followup="$followup"
+if [ "$(id -u)" = 0 ] && command -v runuser >/dev/null; then
+    as_other=(runuser -u nobody --); chmod 755 "$work"
+    # The other user may not reach the binary where it was built (a clone in a private folder).
+    cp "$followup" "$work/followup-copy" && chmod 755 "$work/followup-copy" && other_followup="$work/followup-copy"
+fi
 reads_ok=1
-"${as_other[@]}" "$followup" report country KEN --database "$work/locked/db.sqlite" >/dev/null 2>&1 || reads_ok=0
-runner=("${as_other[@]}")
+"${as_other[@]}" "$other_followup" report country KEN --database "$work/locked/db.sqlite" >/dev/null 2>&1 || reads_ok=0
+runner=("${as_other[@]}") runner_binary="$other_followup"
 refuse "write a read-only database" update "$key" --actor KEN --status planned --database "$work/locked/db.sqlite"
-runner=()
+runner=() runner_binary=""
 # A database another process is writing: readers read, writers wait and say so.
 python3 - "$FOLLOWUP_DATABASE" "$followup" "$key" <<'EOF' >"$work/.locked" 2>&1
 import sqlite3, subprocess, sys, time

@@ -42,6 +42,9 @@ struct ExchangeTests {
             try target.succeed(["import", "recommendations", recommendationsFile]).contains("169 recommendations added")
         )
         #expect(try target.succeed(["import", "progress", progressFile]).contains("38 entries added"))
+        // The bulk path rebuilt the status cache set-based and put its triggers back: check agrees,
+        // and the statuses (assignments export) are those the per-entry triggers gave the source.
+        #expect(try target.succeed(["check"]).contains("no problems found"))
         #expect(try target.succeed(["export", "recommendations", "--format", format]) == recommendations)
         #expect(try target.succeed(["export", "progress", "--format", format]) == progress)
         #expect(

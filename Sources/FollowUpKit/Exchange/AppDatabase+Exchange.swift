@@ -46,6 +46,8 @@ extension AppDatabase {
                     }
                     // Entries this import inserts have ids above this one: a uid conflict with one of
                     // them is a uid that appears twice in the file. No set of uids is kept in memory.
+                    // The status cache is rebuilt once at the end, set-based, not per row.
+                    let triggers = try AssignmentQueries.suspendStateTriggers(in: db)
                     let firstNewId = try ProgressChain.nextId(in: db)
                     var nextId = firstNewId
                     var chainHead = try ProgressChain.head(in: db)
@@ -196,6 +198,7 @@ extension AppDatabase {
                         throw FollowUpError.invalidRecords(
                             source: source, problems: problems.problems, more: problems.more)
                     }
+                    try AssignmentQueries.finishBulkAppend(from: firstNewId, restoring: triggers, in: db)
                     return .commit
                 }
             }

@@ -284,6 +284,47 @@ enum AssignmentQueries {
             sql: "UPDATE stateMeta SET maxAsOf = coalesce((SELECT max(asOf) FROM progressEntry), '0000-01-01')")
     }
 
+    /// The triggers that keep the status cache one entry at a time.
+    static let stateTriggers = ["progressEntry_state_append", "progressEntry_state_correct"]
+
+    /// For a bulk import: drops the cache's per-entry triggers inside the caller's transaction
+    /// and returns their SQL, to be given back to ``finishBulkAppend(from:restoring:in:)`` in the
+    /// same transaction. If the transaction rolls back, so does the drop: SQLite's DDL is
+    /// transactional, and no other connection ever sees the log without its triggers.
+    static func suspendStateTriggers(in db: Database) throws -> [String] {
+        var saved: [String] = []
+        for name in stateTriggers {
+            guard
+                let sql = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", arguments: [name])
+            else { continue }
+            saved.append(sql)
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        return saved
+    }
+
+    /// After a bulk append of entries with ids from `firstId`: rebuilds the cache rows of the
+    /// assignments they touched from the log in one set-based statement, moves `stateMeta`, and
+    /// puts the triggers back exactly as they were.
+    static func finishBulkAppend(from firstId: Int64, restoring triggers: [String], in db: Database) throws {
+        let touched = "SELECT DISTINCT assignmentId FROM progressEntry WHERE id >= \(firstId)"
+        try db.execute(sql: "DELETE FROM assignmentState WHERE assignmentId IN (\(touched))")
+        // The full rebuild, narrowed to the touched assignments.
+        var rebuild = Schema.stateRebuild.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard rebuild.hasSuffix(";") else {
+            throw FollowUpError.internalError("the cache rebuild's SQL changed shape: update finishBulkAppend")
+        }
+        rebuild = String(rebuild.dropLast()) + "\nWHERE a.id IN (\(touched));"
+        try db.execute(sql: rebuild)
+        try db.execute(
+            sql: """
+                UPDATE stateMeta SET maxAsOf = max(maxAsOf, coalesce((SELECT max(asOf) FROM progressEntry
+                  WHERE id >= \(firstId)), '0000-01-01')) WHERE id = 1
+                """)
+        for sql in triggers { try db.execute(sql: sql) }
+    }
+
     /// The progress entries passing `filter`, with their keys and actors, oldest first.
     static func entryInfos(_ filter: EntryFilter, in db: Database) throws -> [ProgressEntryInfo] {
         try entryInfos(filter.condition, in: db)
