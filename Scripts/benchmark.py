@@ -107,7 +107,8 @@ largest = subprocess.run(
 state = "LEFT JOIN assignmentState st ON st.assignmentId = s.id"
 queries = [
     ("followup update", [followup, "update", "SYN/UPR/0001 ¶1", "--actor", "AFG", "--status", "in-progress", "--as-of", "2025-12-31", "--database", database],
-     "INSERT INTO progressEntry(uid, assignmentId, asOf, status, reportedById, recordedAt) SELECT lower(hex(randomblob(16))), s.id, '2025-12-31', 'in-progress', s.addresseeId, '2026-11-21T00:00:00Z' FROM assignment s JOIN recommendation r ON r.id = s.recommendationId WHERE r.key = 'SYN/UPR/0001 ¶1' AND s.addresseeId = (SELECT id FROM addressee WHERE code = 'AFG');"),
+     # The same row; a random 64-hex hash stands in for the chain's SHA-256, which sqlite3 cannot compute.
+     "INSERT INTO progressEntry(id, uid, assignmentId, asOf, status, reportedById, recordedAt, hash) SELECT (SELECT max(id) + 1 FROM progressEntry), lower(hex(randomblob(16))), s.id, '2025-12-31', 'in-progress', s.addresseeId, '2026-11-21T00:00:00Z', lower(hex(randomblob(32))) FROM assignment s JOIN recommendation r ON r.id = s.recommendationId WHERE r.key = 'SYN/UPR/0001 ¶1' AND s.addresseeId = (SELECT id FROM addressee WHERE code = 'AFG');"),
     ("followup report country KEN", [followup, "report", "country", "KEN", "--as-of", TODAY, "--database", database],
      f"SELECT r.key, d.symbol, r.text, r.dueDate, st.status, st.statusAsOf, st.response, pe.asOf, pe.note FROM assignment s JOIN recommendation r ON r.id = s.recommendationId JOIN document d ON d.id = r.documentId {state} LEFT JOIN progressEntry pe ON pe.id = st.latestEntryId WHERE s.addresseeId = {kenya} ORDER BY d.date, d.symbol, r.position;"),
     (f"followup report document {largest}", [followup, "report", "document", largest, "--as-of", TODAY, "--database", database],

@@ -67,6 +67,36 @@ struct ReportTests {
         try Self.fixture.get().succeed(arguments)
     }
 
+    @Test("a timeline of more entries than it lists counts them per month in SQL, and the counts add up")
+    func manyEntries() throws {
+        let cli = try reportFixture()
+        let states = try JSONDecoder().decode(
+            RecommendationDetail.self,
+            from: Data(try cli.succeed(["recs", "show", "TEST/1 ¶5", "--format", "json"]).utf8)
+        ).assignments.map(\.actor).prefix(45)
+        for (index, actor) in states.enumerated() {
+            try cli.succeed([
+                "update", "TEST/1 ¶5", "--actor", actor, "--status", index % 3 == 0 ? "implemented" : "planned",
+                "--as-of", "2022-0\(index % 9 + 1)-15",
+            ])
+        }
+        let report = try JSONDecoder().decode(
+            DocumentReport.self,
+            from: Data(
+                try cli.succeed(["report", "document", "TEST/1", "--format", "json", "--as-of", "2024-01-01"]).utf8))
+        #expect(report.timelineEntries == 56)
+        #expect(report.timeline.isEmpty)
+        #expect(report.timelineByMonth.map(\.tally.total).reduce(0, +) == 56)
+        // Month 1 holds the states 0, 9, 18, 27, 36: multiples of 3, each implemented.
+        #expect(report.timelineByMonth.first { $0.month == "2022-01" }?.tally.counts[.implemented] == 5)
+        let text = try cli.succeed(["report", "document", "TEST/1", "--as-of", "2024-01-01"])
+        #expect(text.contains("Timeline of progress entries (56)"), "\(text)")
+        #expect(text.contains("2022  ") && text.contains("  48\n"), "\(text)")  // 45 and the fixture's 3
+        let html = try cli.succeed(["report", "document", "TEST/1", "--as-of", "2024-01-01", "--format", "html"])
+        #expect(html.contains("<title>2022-01: implemented 5</title>"))
+        #expect(!html.contains("<ol class=\"timeline-key\">"))
+    }
+
     @Test("every tally adds up: each status column, in every row, sums to the total, and no status is missing")
     func talliesAddUp() throws {
         let csv = try output(["report", "document", "TEST/1", "--format", "csv"])

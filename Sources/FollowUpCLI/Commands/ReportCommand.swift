@@ -166,7 +166,7 @@ struct AuditCommand: ParsableCommand {
 extension OverdueAudit.Grouping: ExpressibleByArgument {}
 
 extension OutputDocument {
-    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:entries:language:)``):
+    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:lastEntry:language:)``):
     /// FollowUp's version, the database's file name, the as-of date, the time, and the progress
     /// log's head hash.
     func withFooter(_ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language)
@@ -176,7 +176,7 @@ extension OutputDocument {
         var document = self
         document.blocks += ReportPresentation.footer(
             database: URL(fileURLWithPath: path).lastPathComponent, asOf: asOf,
-            generated: Timestamp.string(from: CLIContext.current.clock.now()), head: log.head, entries: log.entries,
+            generated: Timestamp.string(from: CLIContext.current.clock.now()), head: log.head, lastEntry: log.lastEntry,
             language: language)
         return document
     }

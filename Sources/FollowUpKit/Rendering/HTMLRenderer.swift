@@ -235,33 +235,34 @@ public enum HTMLRenderer {
     /// actor, status, recommendation); beyond that, each month is a column of its entries coloured
     /// by status, with its count on top.
     static func timeline(_ timeline: Timeline) -> String {
-        guard let first = timeline.points.map(\.date).min(), let last = timeline.points.map(\.date).max() else {
+        let months = timeline.monthCounts
+        guard let first = months.first, let last = months.last else {
             return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n<p>—</p>\n</figure>\n"
         }
         let points = timeline.points.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
             .map(\.element)
-        let numbered = points.count <= Timeline.labelledPoints
+        let numbered = !points.isEmpty && points.count <= Timeline.labelledPoints
         let startYear = first.year
         let endYear = max(last.year, startYear) + 1
-        let months = (endYear - startYear) * 12
         let width = 900
         let left = 30
         let right = 30
-        let step = Double(width - left - right) / Double(months)
-        func month(_ date: CalendarDate) -> Int { (date.year - startYear) * 12 + date.month - 1 }
-        let perMonth = Dictionary(grouping: points.enumerated().map { (number: $0.offset + 1, point: $0.element) }) {
-            month($0.point.date)
-        }
-        let tallest = perMonth.values.map(\.count).max() ?? 1
+        let step = Double(width - left - right) / Double((endYear - startYear) * 12)
+        func slot(_ year: Int, _ month: Int) -> Int { (year - startYear) * 12 + month - 1 }
+        let tallest = months.map(\.total).max() ?? 1
         // Numbered dots stack 16 px apart; columns of many entries scale to 120 px.
         let unit = numbered ? 16.0 : min(12.0, 120.0 / Double(tallest))
         let plotHeight = Int((Double(tallest) * unit).rounded(.up)) + (numbered ? 8 : 20)
         let axisY = plotHeight + 10
         let height = axisY + 26
         var marks = ""
-        for (monthIndex, entries) in perMonth.sorted(by: { $0.key < $1.key }) {
-            let x = Double(left) + (Double(monthIndex) + 0.5) * step
-            if numbered {
+        if numbered {
+            let perMonth = Dictionary(grouping: points.enumerated().map { (number: $0.offset + 1, point: $0.element) })
+            {
+                slot($0.point.date.year, $0.point.date.month)
+            }
+            for (index, entries) in perMonth.sorted(by: { $0.key < $1.key }) {
+                let x = Double(left) + (Double(index) + 0.5) * step
                 for (level, (number, point)) in entries.enumerated() {
                     let y = Double(axisY) - 10 - Double(level) * unit
                     let fill = colours[point.group] ?? "#fff"
@@ -269,18 +270,22 @@ public enum HTMLRenderer {
                     marks +=
                         "<g><title>\(escape("\(number). \(point.date) · \(point.label)"))</title><circle cx=\"\(format(x))\" cy=\"\(format(y))\" r=\"7.5\" fill=\"\(fill)\" stroke=\"#57606a\" stroke-width=\"0.5\"/><text x=\"\(format(x))\" y=\"\(format(y + 3))\" text-anchor=\"middle\" class=\"n\" fill=\"\(ink)\">\(number)</text></g>\n"
                 }
-            } else {
+            }
+        } else {
+            for month in months {
+                let x = Double(left) + (Double(slot(month.year, month.month)) + 0.5) * step
+                let name = "\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
                 var y = Double(axisY)
                 for group in StatusGroup.allCases {
-                    let count = entries.filter { $0.point.group == group }.count
+                    let count = month.counts[group] ?? 0
                     guard count > 0 else { continue }
                     let barHeight = Double(count) * unit
                     y -= barHeight
                     marks +=
-                        "<rect x=\"\(format(x - max(1, step * 0.4)))\" y=\"\(format(y))\" width=\"\(format(max(2, step * 0.8)))\" height=\"\(format(barHeight))\" fill=\"\(colours[group] ?? "#fff")\"><title>\(escape("\(monthName(entries[0].point.date)): \(timeline.legend[group] ?? group.rawValue) \(count)"))</title></rect>\n"
+                        "<rect x=\"\(format(x - max(1, step * 0.4)))\" y=\"\(format(y))\" width=\"\(format(max(2, step * 0.8)))\" height=\"\(format(barHeight))\" fill=\"\(colours[group] ?? "#fff")\"><title>\(escape("\(name): \(timeline.legend[group] ?? group.rawValue) \(count)"))</title></rect>\n"
                 }
                 marks +=
-                    "<text x=\"\(format(x))\" y=\"\(format(y - 3))\" text-anchor=\"middle\" class=\"n\">\(entries.count)</text>\n"
+                    "<text x=\"\(format(x))\" y=\"\(format(y - 3))\" text-anchor=\"middle\" class=\"n\">\(month.total)</text>\n"
             }
         }
         var axis = "<line x1=\"\(left)\" y1=\"\(axisY)\" x2=\"\(width - right)\" y2=\"\(axisY)\" stroke=\"#57606a\"/>\n"
@@ -304,9 +309,6 @@ public enum HTMLRenderer {
         return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n" + svg + legend(timeline.legend) + key
             + "</figure>\n"
     }
-
-    /// `2021-03`.
-    static func monthName(_ date: CalendarDate) -> String { String(date.description.prefix(7)) }
 
     static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

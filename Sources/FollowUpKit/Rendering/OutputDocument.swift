@@ -143,16 +143,44 @@ public struct Timeline: Sendable, Equatable {
         }
     }
 
+    /// The entries of one month, counted by status group (for a timeline of many entries).
+    public struct Month: Sendable, Equatable {
+        public var year: Int
+        public var month: Int
+        public var counts: [StatusGroup: Int]
+
+        public init(year: Int, month: Int, counts: [StatusGroup: Int]) {
+            self.year = year
+            self.month = month
+            self.counts = counts
+        }
+
+        public var total: Int { counts.values.reduce(0, +) }
+    }
+
     /// Up to this many points, each is drawn and listed with its label; beyond, they are counted.
-    public static let labelledPoints = 40
+    public static let labelledPoints = DocumentReport.listedEntries
 
     public var title: String
     public var points: [Point]
+    /// Counts per month instead of points, when the report had too many entries to list.
+    public var months: [Month]
     public var legend: [StatusGroup: String]
 
-    public init(title: String, points: [Point], legend: [StatusGroup: String]) {
+    public init(title: String, points: [Point], months: [Month] = [], legend: [StatusGroup: String]) {
         self.title = title
         self.points = points
+        self.months = months
         self.legend = legend
+    }
+
+    /// The months with their counts: `months`, or the points counted per month.
+    public var monthCounts: [Month] {
+        if !months.isEmpty { return months.sorted { ($0.year, $0.month) < ($1.year, $1.month) } }
+        var counts: [Int: [StatusGroup: Int]] = [:]
+        for point in points {
+            counts[point.date.year * 12 + point.date.month - 1, default: [:]][point.group, default: 0] += 1
+        }
+        return counts.keys.sorted().map { Month(year: $0 / 12, month: $0 % 12 + 1, counts: counts[$0] ?? [:]) }
     }
 }

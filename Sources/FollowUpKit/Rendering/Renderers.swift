@@ -300,19 +300,27 @@ enum ChartText {
     /// ``Timeline/labelledPoints`` entries, each listed under its year with what it is.
     static func timeline(_ timeline: Timeline, lineWidth: Int? = nil) -> String {
         var lines = [timeline.title]
-        let listed = timeline.points.count <= Timeline.labelledPoints
+        let listed = !timeline.points.isEmpty && timeline.points.count <= Timeline.labelledPoints
         let byYear = Dictionary(grouping: timeline.points, by: \.date.year)
-        for year in byYear.keys.sorted() {
-            let points = (byYear[year] ?? []).sorted { $0.date < $1.date }
-            let marks = String(points.compactMap { symbols[$0.group] }.prefix(60))
-            lines.append("\(year)  \(marks)\(points.count > 60 ? "…" : "")  \(points.count)")
+        let months = Dictionary(grouping: timeline.monthCounts, by: \.year)
+        for year in months.keys.sorted() {
+            var counts: [StatusGroup: Int] = [:]
+            for month in months[year] ?? [] { counts.merge(month.counts, uniquingKeysWith: +) }
+            let total = counts.values.reduce(0, +)
+            // One symbol per entry, in date order when they are listed, by status otherwise.
+            let marks =
+                listed
+                ? String((byYear[year] ?? []).sorted { $0.date < $1.date }.compactMap { symbols[$0.group] })
+                : StatusGroup.allCases.map { String(repeating: symbols[$0] ?? " ", count: min(60, counts[$0] ?? 0)) }
+                    .joined()
+            lines.append("\(year)  \(marks.prefix(60))\(marks.count > 60 ? "…" : "")  \(total)")
             guard listed else { continue }
-            for point in points {
+            for point in (byYear[year] ?? []).sorted(by: { $0.date < $1.date }) {
                 let line = "      \(point.date) \(symbols[point.group] ?? " ") \(point.label)"
                 lines.append(lineWidth.map { DisplayWidth.truncate(line, to: $0) } ?? line)
             }
         }
-        if timeline.points.isEmpty { lines.append("(none)") }
+        if months.isEmpty { lines.append("(none)") }
         lines += legendLines(timeline.legend, width: lineWidth)
         return lines.joined(separator: "\n")
     }

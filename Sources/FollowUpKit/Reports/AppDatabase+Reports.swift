@@ -48,13 +48,36 @@ extension AppDatabase {
                         silent: assigned.filter { $0.silentSince(on: asOf) != nil }.count,
                         latest: assigned.compactMap(\.latest).max { ($0.asOf, $0.id) < ($1.asOf, $1.id) }))
             }
-            let timeline = try AssignmentQueries.entries(.document(documentId), asOf: asOf, in: db)
+            // The timeline lists a few entries; many are counted per month in SQL, not loaded.
+            let onDocument: SQL = """
+                FROM progressEntry pe JOIN assignment s ON s.id = pe.assignmentId
+                JOIN recommendation r ON r.id = s.recommendationId
+                WHERE r.documentId = \(documentId) AND pe.asOf <= \(asOf)
+                """
+            let entryCount = try SQLRequest<Int>(literal: "SELECT count(*) \(onDocument)").fetchOne(db) ?? 0
+            var timeline: [LatestEntry] = []
+            var byMonth: [MonthTally] = []
+            if entryCount <= DocumentReport.listedEntries {
+                timeline = try AssignmentQueries.entries(.document(documentId), asOf: asOf, in: db)
+            } else {
+                var tallies: [String: StatusTally] = [:]
+                for row in try SQLRequest<Row>(
+                    literal:
+                        "SELECT substr(pe.asOf, 1, 7) AS month, pe.status, count(*) AS n \(onDocument) GROUP BY 1, 2"
+                ).fetchAll(db) {
+                    let status: String? = row["status"]
+                    tallies[row["month"], default: StatusTally()].counts[
+                        StatusGroup(status.flatMap(ImplementationStatus.init(rawValue:))), default: 0] += row["n"]
+                }
+                byMonth = tallies.keys.sorted().map { MonthTally(month: $0, tally: tallies[$0] ?? StatusTally()) }
+            }
             return DocumentReport(
                 asOf: asOf, document: info, tally: StatusTally(rows),
                 overdue: rows.filter { $0.isOverdue(on: asOf) }.count,
                 silent: rows.filter { $0.silentSince(on: asOf) != nil }.count,
                 declaratory: recommendations.filter { $0.classification == .declaratory }.count, items: items,
-                timeline: timeline, byActor: Self.actorTallies(rows))
+                timeline: timeline, timelineEntries: entryCount, timelineByMonth: byMonth,
+                byActor: Self.actorTallies(rows))
         }
     }
 

@@ -115,10 +115,25 @@ public struct DocumentReport: Codable, Sendable {
     /// Declaratory clauses: kept as context, not tracked.
     public var declaratory: Int
     public var items: [Item]
-    /// Every entry on the document as of the date, oldest first.
+    /// Every entry on the document as of the date, oldest first, when there are at most
+    /// ``listedEntries``; otherwise empty, and ``timelineByMonth`` counts them.
     public var timeline: [LatestEntry]
+    /// How many entries the document has as of the date.
+    public var timelineEntries: Int = 0
+    /// The entries counted per month and status group, when there are too many to list.
+    public var timelineByMonth: [MonthTally] = []
+
+    /// Up to this many entries, the report lists each on its timeline.
+    public static let listedEntries = 40
     /// Per actor with anything reported: its statuses across the document.
     public var byActor: [ActorTally]
+}
+
+/// The progress entries of one month, by the status group they report.
+public struct MonthTally: Codable, Sendable {
+    /// `2021-03`.
+    public var month: String
+    public var tally: StatusTally
 }
 
 /// One actor's statuses across a document.

@@ -111,10 +111,12 @@ extension AppDatabase {
         }
     }
 
-    /// The log's head hash and entry count, for report footers.
-    public func logHead() throws(FollowUpError) -> (head: String, entries: Int) {
+    /// The log's head hash and last entry id, for report footers.
+    public func logHead() throws(FollowUpError) -> (head: String, lastEntry: Int64) {
         try read { db in
-            (try ProgressChain.head(in: db), try Int.fetchOne(db, sql: "SELECT count(*) FROM progressEntry") ?? 0)
+            // The last entry by id, found through the primary key: no scan of the log.
+            let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1")
+            return (row?["hash"] ?? ProgressChain.genesis, row?["id"] ?? 0)
         }
     }
 
