@@ -162,8 +162,17 @@ public enum TextRenderer {
             output += row
         }
         if table.rows.isEmpty { output.append("(none)") }
-        return output.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
+        return output.map(withoutTrailingSpaces).joined(separator: "\n")
     }
+}
+
+/// `line` without the spaces that pad its last cell, found from the end in UTF-8 (a space is one
+/// byte): reversing the characters twice cost 60% of a 2,000-row report.
+func withoutTrailingSpaces(_ line: String) -> String {
+    let bytes = line.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+    return end == bytes.endIndex ? line : String(line[..<end])
 }
 
 /// Renders an ``OutputDocument`` as GitHub-flavoured Markdown.
