@@ -171,7 +171,9 @@ public enum TextRenderer {
 func withoutTrailingSpaces(_ line: String) -> String {
     let bytes = line.utf8
     var end = bytes.endIndex
-    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") { end = bytes.index(before: end) }
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
+        end = bytes.index(before: end)
+    }
     return end == bytes.endIndex ? line : String(line[..<end])
 }
 
