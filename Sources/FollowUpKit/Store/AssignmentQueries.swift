@@ -183,21 +183,22 @@ enum AssignmentQueries {
         ).fetchAll(db)
         var latest: [Int64: LatestEntry] = [:]
         if withEntries {
-            let ids = rows.compactMap { $0["latestId"] as Int64? }
+            let ids = rows.compactMap { $0[15] as Int64? }
             if !ids.isEmpty {
                 for entry in try entries(.entries(ids), asOf: .distantFuture, in: db) where latest[entry.id] == nil {
                     latest[entry.id] = entry
                 }
             }
         }
+        // Columns by position, in the SELECT's order: a lookup by name costs a case-insensitive
+        // search per value, a fifth of a 77,000-item audit.
         return rows.map { row in
-            let latestId: Int64? = row["latestId"]
+            let latestId: Int64? = row[15]
             return AssignmentRow(
-                key: row["key"], path: row["path"], document: row["symbol"], documentDate: row["documentDate"],
-                classification: row["classification"], text: row["text"], dueDate: row["dueDate"], cycle: row["cycle"],
-                actor: row["code"], actorNameEn: row["nameEn"], actorNameZh: row["nameZh"],
-                through: split(row["through"]), status: row["status"], statusAsOf: row["statusAsOf"],
-                response: row["response"], lastUpdate: row["lastUpdate"], latest: latestId.flatMap { latest[$0] })
+                key: row[0], path: row[1], document: row[2], documentDate: row[3], classification: row[4],
+                text: row[5], dueDate: row[6], cycle: row[7], actor: row[8], actorNameEn: row[9], actorNameZh: row[10],
+                through: split(row[11]), status: row[12], statusAsOf: row[13], response: row[14], lastUpdate: row[16],
+                latest: latestId.flatMap { latest[$0] })
         }
     }
 
