@@ -364,7 +364,9 @@ struct SessionCalendar: Sendable {
 
     /// A General Assembly document's calendar, read from its symbol (A/RES/78/19, A/78/123).
     static func generalAssembly(symbol: String) -> SessionCalendar? {
-        guard let match = symbol.firstMatch(of: /^A\/(?:RES\/)?(\d{2,3})\//), let number = Int(match.1) else {
+        var parts = symbol.split(separator: "/")
+        if parts.count > 2, parts[1] == "RES" { parts.remove(at: 1) }
+        guard parts.count > 2, parts[0] == "A", (2...3).contains(parts[1].count), let number = Int(parts[1]) else {
             return nil
         }
         return SessionCalendar(number: number, year: 1945 + number, opensInMonth: 9)
