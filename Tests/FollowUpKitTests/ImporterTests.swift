@@ -206,6 +206,35 @@ struct EnglishImporterTests {
         #expect(items["¶6"]?.addressees == ["UN-ENTITIES"])
     }
 
+    @Test("classes as a reader marks them: decisions by 'shall', requests in mid-paragraph to someone unnamed")
+    func englishClasses() throws {
+        let text = """
+            The General Assembly,
+
+            1. Member States shall make advances to the Working Capital Fund;
+
+            2. The Secretary-General is authorized to advance from the Fund sums not exceeding 25 million dollars;
+
+            3. Commends the assistance provided, and requests that such assistance continue;
+
+            4. Reaffirms the responsibility of the administering Power, and requests the administering Power to act;
+
+            5. Calls once again upon the administering Power to take the will of the people into consideration;
+
+            6. Proclaims it a historic responsibility of all States to use outer space for peaceful purposes;
+            """
+        let items = try plan(text, symbol: "A/RES/3")
+        #expect(items["¶1"]?.classification == .decision)
+        #expect(items["¶1"]?.addressees == ["MEMBER-STATES"])
+        #expect(items["¶2"]?.classification == .decision)
+        #expect(items["¶2"]?.addressees == ["SG"])
+        #expect(items["¶3"]?.classification == .actionable)
+        #expect(items["¶4"]?.classification == .actionable)
+        #expect(items["¶4"]?.unresolved == ["administering Power"])
+        #expect(items["¶5"]?.classification == .actionable)
+        #expect(items["¶6"]?.classification == .decision)
+    }
+
     @Test("a global target is the recommendation's target, not its addressees' deadline; a deadline stays one")
     func targetsAndDeadlines() throws {
         let text = """

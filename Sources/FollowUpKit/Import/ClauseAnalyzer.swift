@@ -14,11 +14,20 @@ struct ClauseAnalysis: Sendable {
     var verbsWithoutAddressee: [String] = []
     /// Whether an actionable verb names an addressee.
     var hasActionableAddressee = false
+    /// Whether a verb in mid-paragraph asks something of someone the text does not name as an
+    /// actor ("and requests the administering Power to", "and requests that such assistance
+    /// continue", "and calls for"): the clause is actionable, its addressee left for review.
+    var hasActionableRequest = false
+    /// A clause with no operative verb that decides in the modal "shall" or "is authorized to"
+    /// ("Member States shall make advances …", "The Secretary-General is authorized to …").
+    var isModalDecision = false
 
-    /// The class the verbs give the clause: actionable if any actionable verb names an addressee
-    /// or leads the clause, otherwise the leading verb's class.
+    /// The class the verbs give the clause: actionable if any actionable verb names an addressee,
+    /// asks something in mid-paragraph, or leads the clause; a decision if it decides by "shall";
+    /// otherwise the leading verb's class.
     var classification: Classification? {
-        if hasActionableAddressee { return .actionable }
+        if hasActionableAddressee || hasActionableRequest { return .actionable }
+        if leadVerb == nil && isModalDecision { return .decision }
         return leadVerb?.classification
     }
 }
@@ -37,6 +46,7 @@ struct ClauseAnalyzer: Sendable {
         "states", "governments", "organizations", "organisations", "entities", "bodies", "agencies", "sector",
         "society", "community", "parties", "commission", "council", "committee", "secretariat", "office", "bank",
         "forum", "partnership", "programme", "fund", "union", "group", "parliaments", "institutions", "stakeholders",
+        "power", "powers", "territory", "authorities", "rapporteur", "chair", "president",
     ]
 
     func analyze(_ text: String, previous: [(code: String, phrase: String)] = []) -> ClauseAnalysis {
@@ -61,6 +71,18 @@ struct ClauseAnalyzer: Sendable {
             }
         }
         var leadEnd = position
+        if leadingVerb(chars, lower, from: position) == nil, chars.first?.isASCII == true {
+            let head = String(lower.prefix(160))
+            if head.contains(" shall ") || head.contains(" is authorized to ") || head.contains(" are authorized to ") {
+                analysis.isModalDecision = true
+                // Its subject, when an actor: "Member States shall …", "The Secretary-General is authorized …".
+                let subjectStart = skipQualifiers(chars, lower, from: position)
+                if let match = matcher.match(in: chars, lowered: lower, at: subjectStart) {
+                    analysis.addressees.append(
+                        (match.code, String(chars[subjectStart..<(subjectStart + match.length)])))
+                }
+            }
+        }
         if let (verb, start) = leadingVerb(chars, lower, from: position) {
             analysis.leadVerb = verb
             analysis.verbs.append(verb.text)
@@ -104,6 +126,12 @@ struct ClauseAnalyzer: Sendable {
             } else if verb.classification == .actionable, let phrase = actorLikePhrase(chars, from: after) {
                 analysis.verbs.append(verb.text)
                 analysis.unresolved.append(phrase)
+                analysis.hasActionableRequest = true
+            } else if verb.classification == .actionable, chars[index].isASCII,
+                String(lower[after..<min(lower.count, after + 6)]).hasPrefix(" that ") || verb.text == "calls for"
+            {
+                analysis.verbs.append(verb.text)
+                analysis.hasActionableRequest = true
             }
             index = after
         }

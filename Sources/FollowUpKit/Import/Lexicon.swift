@@ -26,10 +26,13 @@ enum Lexicon {
     static let englishVerbs: [Verb] = {
         let actionable = [
             "encourages", "urges", "calls upon", "calls on", "calls for", "requests", "invites", "recommends",
-            "appeals to", "exhorts", "asks", "strongly encourages", "strongly urges",
+            "appeals to", "exhorts", "asks", "strongly encourages", "strongly urges", "calls once again upon",
+            "calls again upon", "calls once more upon", "reiterates its request", "reiterates its call",
+            "reiterates its appeal", "renews its call", "renews its appeal", "renews its request", "demands",
         ]
         let decision = [
             "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
+            "proclaims",
         ]
         let declaratory = [
             "notes", "takes note", "welcomes", "commends", "reaffirms", "recognizes", "acknowledges", "stresses",
@@ -74,7 +77,8 @@ enum Lexicon {
     /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:
     /// ", and in this regard strongly urges …".
     static let englishVerbLeadIns = [
-        "in this regard", "in that regard", "in this context", "in this respect", "to this end", "also", "further",
+        "in this regard", "in that regard", "in this context", "in this respect", "in that connection",
+        "in this connection", "to this end", "also", "further",
         "therefore", "once again", "again", "strongly", "urgently",
     ]
 
