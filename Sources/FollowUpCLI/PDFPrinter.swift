@@ -1,10 +1,6 @@
 import Foundation
 import FollowUpKit
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Prints an HTML report to PDF with headless Chromium.
 ///
 /// Chromium is the engine Debian packages (`chromium`) that implements the CSS paged media the
@@ -14,20 +10,8 @@ import FollowUpKit
 enum PDFPrinter {
     /// Where to find Chromium: `FOLLOWUP_CHROMIUM`, then the usual names on `PATH`.
     static func browser() -> String? {
-        let environment = CLIContext.current.environment
-        if let path = environment["FOLLOWUP_CHROMIUM"], !path.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-        }
-        let folders =
-            (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-            if let path = folders.map({ $0 + "/" + name }).first(where: {
-                FileManager.default.isExecutableFile(atPath: $0)
-            }) {
-                return path
-            }
-        }
-        return nil
+        ExternalTool.find(
+            ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"], override: "FOLLOWUP_CHROMIUM")
     }
 
     /// Chromium's path, or an error that says how to install it.
@@ -46,51 +30,25 @@ enum PDFPrinter {
     /// The PDF of `html`.
     static func print(_ html: String) throws(FollowUpError) -> Data {
         let browser = try requireBrowser()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "followup-print-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .fileAccess(path: folder.path, reason: "cannot create a temporary folder")
-        }
+        let (folder, input) = try ExternalTool.scratch("followup-print", input: Data(html.utf8), name: "report.html")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("report.html")
         let output = folder.appendingPathComponent("report.pdf")
-        do {
-            try Data(html.utf8).write(to: input)
-        } catch {
-            throw .fileAccess(path: input.path, reason: "cannot write a temporary copy")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
-            "--virtual-time-budget=10000", "--print-to-pdf=\(output.path)", input.absoluteString,
-        ]
-        process.environment = ["HOME": folder.path, "PATH": CLIContext.current.environment["PATH"] ?? "/usr/bin:/bin"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .fileAccess(path: browser, reason: "cannot run it: \(error.localizedDescription)")
-        }
-        // A browser that hangs is stopped after two minutes rather than holding the command.
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning && Date() < deadline { usleep(50_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
+        let status = try ExternalTool.run(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
+                "--virtual-time-budget=10000", "--print-to-pdf=\(output.path)", input.absoluteString,
+            ],
+            environment: ["HOME": folder.path, "PATH": CLIContext.current.environment["PATH"] ?? "/usr/bin:/bin"])
+        guard let status else {
             throw .outputFailed(
                 path: browser, reason: "Chromium did not finish printing within 2 minutes", saved: false)
         }
-        guard process.terminationStatus == 0, let pdf = FileManager.default.contents(atPath: output.path),
+        guard status == 0, let pdf = FileManager.default.contents(atPath: output.path),
             pdf.starts(with: Data("%PDF".utf8))
         else {
-            throw .outputFailed(
-                path: browser, reason: "Chromium did not print a PDF (exit \(process.terminationStatus))", saved: false)
+            throw .outputFailed(path: browser, reason: "Chromium did not print a PDF (exit \(status))", saved: false)
         }
         return pdf
     }

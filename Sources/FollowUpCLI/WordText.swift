@@ -11,15 +11,7 @@ import FollowUpKit
 /// operative paragraphs as in a PDF or a text file.
 enum WordText {
     /// Where to find Info-ZIP's `unzip`: `FOLLOWUP_UNZIP`, then the usual folders.
-    static func unzip() -> String? {
-        let environment = CLIContext.current.environment
-        if let path = environment["FOLLOWUP_UNZIP"], !path.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-        }
-        let folders =
-            (environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
-        return folders.map { $0 + "/unzip" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static func unzip() -> String? { ExternalTool.find(["unzip"], override: "FOLLOWUP_UNZIP") }
 
     static func extract(_ data: Data, name: String) throws(FollowUpError) -> String {
         guard let tool = unzip() else {
@@ -28,42 +20,17 @@ enum WordText {
                 reason: "this is a ZIP file (a Word .docx?) and reading it needs unzip, which is not installed: "
                     + "install it (apt-get install unzip) and try again")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("followup-docx-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .fileAccess(path: folder.path, reason: "cannot create a temporary folder")
-        }
+        let (folder, input) = try ExternalTool.scratch("followup-docx", input: data, name: "document.docx")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = folder.appendingPathComponent("document.docx")
         let output = folder.appendingPathComponent("document.xml")
-        do {
-            try data.write(to: input)
-        } catch {
-            throw .fileAccess(path: input.path, reason: "cannot write a temporary copy")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-p", "-qq", input.path, "word/document.xml"]
-        guard FileManager.default.createFile(atPath: output.path, contents: nil),
-            let handle = try? FileHandle(forWritingTo: output)
-        else { throw .fileAccess(path: output.path, reason: "cannot create a temporary file") }
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw .fileAccess(path: tool, reason: "cannot run it: \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        try? handle.close()
-        guard process.terminationStatus == 0, let xml = FileManager.default.contents(atPath: output.path), !xml.isEmpty
-        else {
+        let status = try ExternalTool.run(tool, ["-p", "-qq", input.path, "word/document.xml"], output: output)
+        guard status == 0, let xml = FileManager.default.contents(atPath: output.path), !xml.isEmpty else {
             throw .invalidInput(
                 source: name, line: nil, field: nil,
-                reason: process.terminationStatus == 11
+                reason: status == 11
                     ? "this is a ZIP file but not a Word document (no word/document.xml): save it as .docx, PDF or plain text"
-                    : "this ZIP file cannot be opened (unzip exit \(process.terminationStatus)): is it damaged?")
+                    : "this ZIP file cannot be opened (unzip exit \(status.map(String.init) ?? "timeout")): is it damaged?"
+            )
         }
         let reader = DocumentXMLReader()
         let parser = XMLParser(data: xml)

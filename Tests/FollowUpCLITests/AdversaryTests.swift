@@ -198,9 +198,17 @@ struct AdversaryTests {
         // Root may write anywhere: run as nobody then.
         let asOther = getuid() == 0 ? ["/usr/sbin/runuser", "-u", "nobody", "--"] : []
         if !asOther.isEmpty && !FileManager.default.isExecutableFile(atPath: asOther[0]) { return }
+        // The other user may not reach the binary where it was built (a clone in a private folder).
+        var executable = try followupExecutable()
+        if !asOther.isEmpty {
+            let copy = cli.folder.file("followup-copy")
+            try FileManager.default.copyItem(atPath: executable, toPath: copy)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy)
+            executable = copy
+        }
         func run(_ arguments: [String]) throws -> (Int32, String) {
             let process = Process()
-            let command = asOther + [try followupExecutable()] + arguments + ["--database", database]
+            let command = asOther + [executable] + arguments + ["--database", database]
             process.executableURL = URL(fileURLWithPath: command[0])
             process.arguments = Array(command.dropFirst())
             let errors = Pipe()

@@ -126,7 +126,8 @@ struct ClauseAnalyzer: Sendable {
             } else if verb.classification == .actionable, let phrase = actorLikePhrase(chars, from: after) {
                 analysis.verbs.append(verb.text)
                 analysis.unresolved.append(phrase)
-                analysis.hasActionableRequest = true
+                // Measured on English resolutions only: Chinese keeps the leading verb's class.
+                if chars[index].isASCII { analysis.hasActionableRequest = true }
             } else if verb.classification == .actionable, chars[index].isASCII,
                 String(lower[after..<min(lower.count, after + 6)]).hasPrefix(" that ") || verb.text == "calls for"
             {
