@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Extract the recommendations of a UN document, with who each one binds.",
             discussion: """
-                Reads the text of a resolution, a commission report (its draft resolutions and \
+                Reads a resolution, a commission report (its draft resolutions and \
                 decisions) or a report's conclusions and recommendations, in Chinese or English, \
                 and imports each operative clause with its class, verbs, addressees, due date and \
                 cycle. Review first with --dry-run, which writes nothing.
@@ -37,7 +37,7 @@ struct ImportCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
 
         @Argument(
-            help: "The documents: PDFs as the UN publishes them, or UTF-8 text; - for standard input (one file).")
+            help: "The documents: PDFs as the UN publishes them, Word .docx, or UTF-8 text; - for standard input.")
         var files: [String]
 
         @Option(help: "The document's UN symbol, e.g. E/2020/31 (default: read from the text).")
