@@ -235,6 +235,31 @@ struct EnglishImporterTests {
         #expect(items["¶6"]?.classification == .decision)
     }
 
+    @Test("'as follows:' keeps its own (a), (b) as sub-items, and swallows a list of its own numbering")
+    func asFollows() throws {
+        let text = """
+            The General Assembly,
+
+            1. Decides that the organizational arrangements for the two panels will be as follows:
+
+            (a) Two panels will be held in parallel to the plenary segment;
+
+            (b) The panels will address the following themes;
+
+            2. Decides that the agenda of the meeting shall be as follows:
+
+            1. Opening of the meeting.
+
+            2. Adoption of the agenda.
+
+            3. Requests the Secretary-General to report at its next session;
+            """
+        let items = try plan(text, symbol: "A/RES/4")
+        // ¶1 is a frame for its sub-items and is not kept itself.
+        #expect(items.keys.sorted() == ["¶1(a)", "¶1(b)", "¶2", "¶3"])
+        #expect(items["¶2"]?.text.contains("Adoption of the agenda") == true)
+    }
+
     @Test("a global target is the recommendation's target, not its addressees' deadline; a deadline stays one")
     func targetsAndDeadlines() throws {
         let text = """

@@ -243,6 +243,7 @@ enum DocumentStructure {
         var path: [(kind: Int, last: ItemLabel)] = []
         var heading = initialHeading
         var swallowing = false
+        var swallowedAny = false
         var lastNumber: Int?
 
         func appendContent(_ block: TextBlock) {
@@ -278,13 +279,15 @@ enum DocumentStructure {
 
         for block in blocks {
             if swallowing {
-                // "… as follows:" takes what follows, up to the next paragraph of the sequence.
-                if let lastNumber, !lettersAtTop,
-                    case .number(let value)? = DocumentPatterns.label(of: block.normalized)?.label,
-                    value == lastNumber + 1
-                {
+                // "… as follows:" takes what follows, up to the next paragraph of the sequence;
+                // but when what follows at once is "(a)", those are its own sub-items.
+                let next = DocumentPatterns.label(of: block.normalized)?.label
+                if let lastNumber, !lettersAtTop, case .number(let value)? = next, value == lastNumber + 1 {
+                    swallowing = false
+                } else if !swallowedAny, case .latin("a")? = next {
                     swallowing = false
                 } else {
+                    swallowedAny = true
                     appendContent(block)
                     continue
                 }
@@ -336,7 +339,10 @@ enum DocumentStructure {
             insert(item, depth: depth)
             path.append((kind, label))
             if case .number(let value) = label { lastNumber = value }
-            if DocumentPatterns.matches(String(rest), "(如下|as follows)[：:]$") { swallowing = true }
+            if DocumentPatterns.matches(String(rest), "(如下|as follows)[：:]$") {
+                swallowing = true
+                swallowedAny = false
+            }
         }
         return roots
     }
