@@ -105,7 +105,7 @@ enum WordText {
             switch level {
             case 0: return "\(number)."
             case 1: return "(\(letters(number)))"
-            default: return "(\(roman(number)))"
+            default: return "(\(RomanNumerals.string(number)))"
             }
         }
 
@@ -113,19 +113,6 @@ enum WordText {
             let alphabet = Array("abcdefghijklmnopqrstuvwxyz")
             return number <= 26
                 ? String(alphabet[number - 1]) : String(repeating: alphabet[(number - 1) % 26], count: 2)
-        }
-
-        private func roman(_ number: Int) -> String {
-            let values = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-            var rest = number
-            var result = ""
-            for (value, numeral) in values {
-                while rest >= value {
-                    result += numeral
-                    rest -= value
-                }
-            }
-            return result
         }
     }
 }

@@ -10,16 +10,22 @@ enum Browser {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
     static let required = ProcessInfo.processInfo.environment["FOLLOWUP_REQUIRE_BROWSER"] == "1"
 
-    /// Runs Chromium with `arguments` and returns what it printed, stopping it after a minute.
+    /// Runs Chromium with `arguments` and returns what it printed.
     static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> String {
         let browser = try #require(path, "Chromium is not installed: apt-get install chromium")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments =
+        return try output(
+            of: browser,
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
                 "--user-data-dir=\(folder.file("profile"))",
-            ] + arguments
+            ] + arguments)
+    }
+
+    /// What `tool` prints on standard output when run with `arguments`.
+    static func output(of tool: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -171,29 +177,16 @@ struct BrowserLayoutTests {
     }
 
     func pdfText(_ path: String) throws -> String {
-        try run("/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"])
+        try Browser.output(of: "/usr/bin/pdftotext", ["-enc", "UTF-8", path, "-"])
     }
 
     /// The first page's size in points, as pdfinfo prints it ("842 x 595" is A4 landscape).
     func pageSize(_ path: String) throws -> String {
-        let info = try run("/usr/bin/pdfinfo", [path])
+        let info = try Browser.output(of: "/usr/bin/pdfinfo", [path])
         let line = info.split(separator: "\n").first { $0.hasPrefix("Page size:") } ?? ""
         return line.split(separator: " ").dropFirst(2).prefix(3).map {
             Double($0).map { String(Int($0.rounded())) } ?? String($0)
         }
         .joined(separator: " ")
-    }
-
-    func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

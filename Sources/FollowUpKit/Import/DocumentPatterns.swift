@@ -145,7 +145,7 @@ enum ChineseNumerals {
 }
 
 /// Lower-case roman numerals.
-enum RomanNumerals {
+public enum RomanNumerals {
     static func value(_ text: String) -> Int? {
         let values: [Character: Int] = ["i": 1, "v": 5, "x": 10, "l": 50, "c": 100]
         var total = 0
@@ -158,7 +158,8 @@ enum RomanNumerals {
         return total > 0 && string(total) == text ? total : nil
     }
 
-    static func string(_ value: Int) -> String {
+    /// `value` as lower-case roman numerals: 4 is `iv`.
+    public static func string(_ value: Int) -> String {
         let table: [(Int, String)] = [
             (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
         ]

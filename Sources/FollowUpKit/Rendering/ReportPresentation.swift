@@ -26,6 +26,14 @@ public enum ReportPresentation {
         ]
     }
 
+    /// What each printed page repeats at its top: "E/2020/31 · Follow-up report · As of 2026-12-01".
+    static func runningHeader(_ subject: String?, _ report: String, asOf: CalendarDate, _ language: Language)
+        -> String
+    {
+        ([subject].compactMap { $0 } + [Labels.text(report, language), "\(Labels.text("as of", language)) \(asOf)"])
+            .joined(separator: " · ")
+    }
+
     static func legend(_ language: Language) -> [StatusGroup: String] {
         Dictionary(uniqueKeysWithValues: StatusGroup.allCases.map { ($0, Labels.group($0, language)) })
     }
@@ -188,9 +196,7 @@ public enum ReportPresentation {
         }
         return OutputDocument(
             blocks,
-            runningHeader:
-                "\(info.symbol) · \(Labels.text("follow-up report", language)) · \(Labels.text("as of", language)) \(report.asOf)"
-        )
+            runningHeader: runningHeader(info.symbol, "follow-up report", asOf: report.asOf, language))
     }
 
     // MARK: A country's status summary
@@ -264,9 +270,9 @@ public enum ReportPresentation {
         blocks.append(.timeline(timeline(entries, keys: keys, language)))
         return OutputDocument(
             blocks,
-            runningHeader:
-                "\(actor.code) \(actor.name(in: language)) · \(Labels.text(actor.kind == .state ? "country summary" : "actor summary", language)) · \(Labels.text("as of", language)) \(report.asOf)"
-        )
+            runningHeader: runningHeader(
+                "\(actor.code) \(actor.name(in: language))", actor.kind == .state ? "country summary" : "actor summary",
+                asOf: report.asOf, language))
     }
 
     // MARK: A group's summary
@@ -314,9 +320,8 @@ public enum ReportPresentation {
                                     ]
                             ])),
             ],
-            runningHeader:
-                "\(group.code) \(group.name(in: language)) · \(Labels.text("group summary", language)) · \(Labels.text("as of", language)) \(report.asOf)"
-        )
+            runningHeader: runningHeader(
+                "\(group.code) \(group.name(in: language))", "group summary", asOf: report.asOf, language))
     }
 
     // MARK: The overdue audit
@@ -396,7 +401,6 @@ public enum ReportPresentation {
         }
         return OutputDocument(
             blocks,
-            runningHeader: "\(Labels.text("overdue audit", language)) · \(Labels.text("as of", language)) \(audit.asOf)"
-        )
+            runningHeader: runningHeader(nil, "overdue audit", asOf: audit.asOf, language))
     }
 }

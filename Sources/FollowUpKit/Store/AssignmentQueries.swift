@@ -311,13 +311,7 @@ enum AssignmentQueries {
     static func finishBulkAppend(from firstId: Int64, restoring triggers: [String], in db: Database) throws {
         let touched = "SELECT DISTINCT assignmentId FROM progressEntry WHERE id >= \(firstId)"
         try db.execute(sql: "DELETE FROM assignmentState WHERE assignmentId IN (\(touched))")
-        // The full rebuild, narrowed to the touched assignments.
-        var rebuild = Schema.stateRebuild.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard rebuild.hasSuffix(";") else {
-            throw FollowUpError.internalError("the cache rebuild's SQL changed shape: update finishBulkAppend")
-        }
-        rebuild = String(rebuild.dropLast()) + "\nWHERE a.id IN (\(touched));"
-        try db.execute(sql: rebuild)
+        try db.execute(sql: Schema.stateRebuild(assignments: touched))
         try db.execute(
             sql: """
                 UPDATE stateMeta SET maxAsOf = max(maxAsOf, coalesce((SELECT max(asOf) FROM progressEntry

@@ -136,7 +136,12 @@ enum Schema {
         """
 
     /// Fills `assignmentState` from the log (the last statement of v2; `check --repair-cache`).
-    static let stateRebuild = """
+    static let stateRebuild = stateRebuild(assignments: nil)
+
+    /// Fills `assignmentState` from the log for the assignments whose ids `assignments` (a
+    /// subquery) selects, or for all of them.
+    static func stateRebuild(assignments: String?) -> String {
+        """
         INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
           responseEntryId, latestEntryId, latestAsOf)
         SELECT a.id, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
@@ -146,8 +151,9 @@ enum Schema {
         LEFT JOIN progressEntry s ON s.id = (SELECT pe.id FROM progressEntry pe WHERE pe.assignmentId = a.id AND pe.status IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1)
         LEFT JOIN progressEntry r ON r.id = (SELECT pe.id FROM progressEntry pe WHERE pe.assignmentId = a.id AND pe.response IS NOT NULL
-            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1);
+            AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id) ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1)\(assignments.map { "\nWHERE a.id IN (\($0))" } ?? "");
         """
+    }
 
     static let v1Core = """
         CREATE TABLE addressee (
