@@ -204,11 +204,11 @@ extension AppDatabase {
         ).fetchAll(db)
         if !orphaned.isEmpty {
             throw FollowUpError.conflict(
-                "the new version of '\(recommendation.key)' no longer binds "
+                "with this change '\(recommendation.key)' no longer binds "
                     + orphaned.prefix(10).joined(separator: ", ")
                     + (orphaned.count > 10 ? " and \(orphaned.count - 10) more" : "")
-                    + ", for whom progress is recorded: nothing was changed. Keep them among its addressees, "
-                    + "or import the new version under another symbol")
+                    + ", for whom progress is recorded: nothing was changed. Keep them among its addressees "
+                    + "(a changed document can be imported under another symbol instead)")
         }
         try db.execute(
             literal: """
