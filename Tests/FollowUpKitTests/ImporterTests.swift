@@ -235,6 +235,41 @@ struct EnglishImporterTests {
         #expect(items["¶6"]?.classification == .decision)
     }
 
+    @Test(
+        "names a document defines, the Assembly's own decisions, officers of bodies, conditions, and PDF hyphen spacing"
+    )
+    func documentNamesAndDecisions() throws {
+        let text = """
+            The General Assembly,
+
+            Noting the statement of the United States of America as the administering Power, and the work of the Special Committee on the Situation with regard to the Implementation of the Declaration on the Granting of Independence to Colonial Countries and Peoples,
+
+            1. Requests the administering Power to cooperate, and requests the Special Committee to report thereon;
+
+            2. Decides to include in the provisional agenda of its eighty-first session the item, and requests the Secretary-General to report;
+
+            3. Decides that the proceedings shall be webcast, and invites the Chair of the Committee on the Rights of Persons with Disabilities to speak;
+
+            4. Calls upon the specialized agencies and other organizations of the United Nations system and regional organizations to assist;
+
+            5. Should the provision in paragraph 1 above prove inadequate to meet the purposes of the Fund, the Secretary-General is authorized to utilize cash;
+
+            6. Encourages further collaboration between the Department of Economic and Social Affairs of the Secretariat and non -governmental organizations;
+
+            7. Notes the report of the Secretary- General;
+            """
+        let items = try plan(text, symbol: "A/RES/78/4")
+        #expect(items["¶1"]?.addressees == ["USA", "C24"])
+        #expect(items["¶2"]?.addressees == ["SG", "GA"])
+        #expect(items["¶3"]?.addressees == ["CRPD-COMMITTEE", "GA"])
+        #expect(items["¶4"]?.addressees == ["SPECIALIZED-AGENCIES", "UN-ENTITIES", "REGIONAL-ORGANIZATIONS"])
+        #expect(items["¶5"]?.classification == .decision)
+        #expect(items["¶5"]?.addressees == ["SG"])
+        #expect(items["¶6"]?.addressees == ["DESA", "NGOS"])
+        #expect(items["¶7"]?.text == "Notes the report of the Secretary-General;")
+        // Without a State named so, "the administering Power" stays unresolved (englishClasses ¶4).
+    }
+
     @Test("'as follows:' keeps its own (a), (b) as sub-items, and swallows a list of its own numbering")
     func asFollows() throws {
         let text = """

@@ -21,6 +21,9 @@ struct ClauseAnalysis: Sendable {
     /// A clause with no operative verb that decides in the modal "shall" or "is authorized to"
     /// ("Member States shall make advances …", "The Secretary-General is authorized to …").
     var isModalDecision = false
+    /// A decision verb says what the deciding organ itself will do ("Decides to include in the
+    /// provisional agenda …", "and decides to organize a briefing"): the organ is bound, whoever else is.
+    var bindsOwnOrgan = false
 
     /// The class the verbs give the clause: actionable if any actionable verb names an addressee,
     /// asks something in mid-paragraph, or leads the clause; a decision if it decides by "shall";
@@ -50,8 +53,9 @@ struct ClauseAnalyzer: Sendable {
     ]
 
     func analyze(_ text: String, previous: [(code: String, phrase: String)] = []) -> ClauseAnalysis {
-        let chars = Array(text)
-        let lower = Array(text.lowercased())
+        // A line break kept in a clause reads as a space: "members of the United Nations\nspecialized agencies".
+        let chars = Array(text).map { $0 == "\n" ? " " : $0 }
+        let lower = Array(text.lowercased()).map { $0 == "\n" ? " " : $0 }
         var analysis = ClauseAnalysis()
         var context = previous
 
@@ -72,7 +76,7 @@ struct ClauseAnalyzer: Sendable {
         }
         var leadEnd = position
         if leadingVerb(chars, lower, from: position) == nil, chars.first?.isASCII == true {
-            let head = String(lower.prefix(160))
+            let head = String(lower.prefix(300))
             if head.contains(" shall ") || head.contains(" is authorized to ") || head.contains(" are authorized to ") {
                 analysis.isModalDecision = true
                 // Its subject, when an actor: "Member States shall …", "The Secretary-General is authorized …".
@@ -80,6 +84,9 @@ struct ClauseAnalyzer: Sendable {
                 if let match = matcher.match(in: chars, lowered: lower, at: subjectStart) {
                     analysis.addressees.append(
                         (match.code, String(chars[subjectStart..<(subjectStart + match.length)])))
+                } else if let subject = modalSubject(chars, lower) {
+                    // After a condition: "Should the provision prove inadequate, the Secretary-General is authorized to …".
+                    analysis.addressees.append(subject)
                 }
             }
         }
@@ -107,6 +114,14 @@ struct ClauseAnalyzer: Sendable {
                 let found = addressees(chars, lower, at: leadEnd, context: context)
                 record(found, verb: lead.text, into: &analysis, context: &context, chars: chars, at: leadEnd)
                 if lead.text != verb.text { analysis.leadVerb = lead }
+            } else if lead.classification == .decision && chars[start].isASCII {
+                // "Decides that the working group will …" binds its subject; "Decides to include …"
+                // or "Decides that the proceedings shall be webcast" the deciding organ.
+                let subjects = decidedSubjects(chars, lower, at: leadEnd, context: context)
+                if subjects.isEmpty { analysis.bindsOwnOrgan = true }
+                for item in subjects where !analysis.addressees.contains(where: { $0.code == item.code }) {
+                    analysis.addressees.append(item)
+                }
             }
         }
         // Further verbs with their own addressees: "，并请…", ", and requests the Secretary-General".
@@ -119,6 +134,12 @@ struct ClauseAnalyzer: Sendable {
                 continue
             }
             let after = index + verb.text.count
+            if verb.classification == .decision, chars[index].isASCII, isSelfDecision(after: after, lower) {
+                analysis.verbs.append(verb.text)
+                analysis.bindsOwnOrgan = true
+                index = after
+                continue
+            }
             let found = addressees(chars, lower, at: after, context: context)
             if !found.list.isEmpty {
                 analysis.verbs.append(verb.text)
@@ -158,6 +179,49 @@ struct ClauseAnalyzer: Sendable {
         context = found.list + context
     }
 
+    /// The actor right before the first "is authorized to" / "shall" of a clause, if any.
+    private func modalSubject(_ chars: [Character], _ lower: [Character]) -> (code: String, phrase: String)? {
+        let head = String(lower.prefix(400))
+        for modal in [" is authorized to ", " are authorized to ", " shall "] {
+            guard let range = head.range(of: modal) else { continue }
+            let end = head.distance(from: head.startIndex, to: range.lowerBound)
+            for begin in max(0, end - 90)..<end where begin == 0 || lower[begin - 1] == " " {
+                if let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length == end {
+                    return (match.code, String(chars[begin..<end]))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Whether a decision verb ending before `end` goes on with what the organ itself will do.
+    private func isSelfDecision(after end: Int, _ lower: [Character]) -> Bool {
+        Lexicon.englishSelfDecisionTails.contains { tail in
+            let letters = Array(tail)
+            return end + letters.count <= lower.count && Array(lower[end..<(end + letters.count)]) == letters
+        }
+    }
+
+    /// The actors a decision says will act: "Decides (also) that X will / shall / is to …".
+    private func decidedSubjects(
+        _ chars: [Character], _ lower: [Character], at end: Int, context: [(code: String, phrase: String)]
+    ) -> [(code: String, phrase: String)] {
+        var position = end
+        for lead in [" also that ", " further that ", " that "] {
+            let letters = Array(lead)
+            if position + letters.count <= lower.count, Array(lower[position..<(position + letters.count)]) == letters {
+                position += letters.count
+                break
+            }
+        }
+        guard position > end else { return [] }
+        let found = addressees(chars, lower, at: position, context: context)
+        guard !found.list.isEmpty else { return [] }
+        let rest = String(lower[found.end..<min(lower.count, found.end + 12)]).drop { $0 == " " }
+        let modal = ["will ", "shall ", "should ", "is to ", "are to "].contains { rest.hasPrefix($0) }
+        return modal ? found.list : []
+    }
+
     // MARK: Verbs
 
     private func verb(at position: Int, _ chars: [Character], _ lower: [Character]) -> Lexicon.Verb? {
@@ -187,7 +251,8 @@ struct ClauseAnalyzer: Sendable {
     private func leadingVerb(_ chars: [Character], _ lower: [Character], from start: Int) -> (Lexicon.Verb, Int)? {
         guard start < chars.count else { return nil }
         if chars[start].isASCII {
-            if let verb = verb(at: start, chars, lower) { return (verb, start) }
+            // "Should the provision prove inadequate, …" is a condition: a suggestion verb follows its addressee.
+            if let verb = verb(at: start, chars, lower) { return verb.addresseeFirst ? nil : (verb, start) }
             // One adverb: "Strongly urges", "Emphatically reaffirms".
             if let space = lower[start...].firstIndex(of: " "), lower[start..<space].suffix(2) == ["l", "y"],
                 let verb = verb(at: space + 1, chars, lower)
@@ -280,6 +345,13 @@ struct ClauseAnalyzer: Sendable {
             guard let found = addressee(chars, lower, at: position, context: context) else { break }
             for item in found.items where !result.contains(where: { $0.code == item.code }) { result.append(item) }
             position = found.end
+            // A body named with what it belongs to: "the Department of Economic and Social Affairs of
+            // the Secretariat".
+            let of = Array(" of ")
+            if position + of.count < lower.count, Array(lower[position..<(position + of.count)]) == of {
+                let owner = skipQualifiers(chars, lower, from: position + of.count)
+                if let match = matcher.match(in: chars, lowered: lower, at: owner) { position = owner + match.length }
+            }
             // Another addressee after a conjunction, perhaps after a parenthesis ("United Nations
             // entities, within their respective mandates, and other relevant stakeholders")?
             guard var next = conjunction(chars, lower, at: position) else { break }
@@ -341,6 +413,7 @@ struct ClauseAnalyzer: Sendable {
                 return ([(modified.code, String(chars[begin..<modified.end]))], modified.end)
             }
             if let state = ofState(chars, lower, at: begin) { return ([state.item], state.end) }
+            if let body = ofBody(chars, lower, at: begin) { return ([body.item], body.end) }
             if let pair = distributed(chars, lower, at: begin) { return pair }
         }
         return nil
@@ -356,6 +429,22 @@ struct ClauseAnalyzer: Sendable {
             guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
             let begin = skipQualifiers(chars, lower, from: end)
             if let match = matcher.match(in: chars, lowered: lower, at: begin), stateCodes.contains(match.code) {
+                return ((match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
+            }
+        }
+        return nil
+    }
+
+    /// "the Chair of the Committee on …": the body whose officer is named.
+    private func ofBody(_ chars: [Character], _ lower: [Character], at start: Int) -> (
+        item: (code: String, phrase: String), end: Int
+    )? {
+        for lead in Lexicon.englishOfBody {
+            let letters = Array(lead + " ")
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            let begin = skipQualifiers(chars, lower, from: end)
+            if let match = matcher.match(in: chars, lowered: lower, at: begin), !stateCodes.contains(match.code) {
                 return ((match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
             }
         }
@@ -415,7 +504,11 @@ struct ClauseAnalyzer: Sendable {
             while position < chars.count && chars[position] == " " { position += 1 }
             let letters = Array(word)
             let end = position + letters.count
-            if end <= lower.count, Array(lower[position..<end]) == letters {
+            // A word ends at a word boundary: "or" is not the start of "organizations".
+            if end <= lower.count, Array(lower[position..<end]) == letters,
+                !(letters.last?.isASCII == true && letters.last?.isLetter == true && end < lower.count
+                    && lower[end].isLetter)
+            {
                 return end
             }
         }

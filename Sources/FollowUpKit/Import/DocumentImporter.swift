@@ -79,9 +79,11 @@ struct DocumentImporter {
             SessionCalendar.generalAssembly(symbol: symbol)
             ?? Self.detectOwnSession(blocks).map { SessionCalendar(number: $0, year: date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
+        let documentNames = Self.documentNames(in: blocks.map(\.normalized).joined(separator: " "), analyzer: analyzer)
         var items: [ExtractedItem] = []
         for region in regions {
             var analyzer = self.analyzer
+            for (phrase, code) in documentNames { analyzer.matcher.add(phrase, code: code) }
             // "The Commission" / 委员会 is the commission the text is about (or its body); "the
             // Council" / 理事会 the organ of the organ line; "the Assembly" the General Assembly.
             if let commission = ownCommission ?? bodyCode {
@@ -110,6 +112,45 @@ struct DocumentImporter {
             symbol: symbol, title: title, date: date, language: language, body: bodyCode,
             checksum: SHA256.hex(Array(text.utf8)))
         return ImportPlan(document: header, items: items, warnings: warnings)
+    }
+
+    /// Names that stand for an actor in this document only, learnt from its whole text: "the
+    /// administering Power" is the State the text calls so ("the United States of America as the
+    /// administering Power"), and "the Special Committee" the one body the text names in full with
+    /// that head. A name that could mean two actors is left out.
+    static func documentNames(in text: String, analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
+        guard text.first(where: \.isLetter)?.isASCII == true else { return [] }
+        let chars = Array(text.map(AddresseeMatcher.fold))
+        let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
+        var powers = Set<String>()
+        var heads: [String: Set<String>] = [:]
+        var index = 0
+        while index < chars.count {
+            guard index == 0 || !lower[index - 1].isLetter,
+                let match = analyzer.matcher.match(in: chars, lowered: lower, at: index)
+            else {
+                index += 1
+                continue
+            }
+            let end = index + match.length
+            let phrase = String(chars[index..<end])
+            let following = String(lower[end..<min(lower.count, end + 32)])
+            if analyzer.stateCodes.contains(match.code),
+                following.hasPrefix(" as the administering power") || following.hasPrefix(", the administering power")
+            {
+                powers.insert(match.code)
+            }
+            for head in Lexicon.englishShortFormHeads where phrase.hasPrefix(head + " ") {
+                heads[head, default: []].insert(match.code)
+            }
+            index = end
+        }
+        var names: [(phrase: String, code: String)] = []
+        if powers.count == 1, let code = powers.first { names.append(("administering Power", code)) }
+        for (head, codes) in heads.sorted(by: { $0.key < $1.key }) where codes.count == 1 {
+            if let code = codes.first { names.append((head, code)) }
+        }
+        return names
     }
 
     // MARK: Detection
@@ -301,8 +342,10 @@ struct RegionContext {
         let isFrame = !item.children.isEmpty && Self.isFrameLeadIn(item.normalized, analysis: own)
         if !isFrame {
             var addressees = analysis.addressees
-            if classification == .decision && addressees.isEmpty {
-                addressees = [(organCode, region.organ ?? organCode)]
+            if (classification == .decision && addressees.isEmpty)
+                || (analysis.bindsOwnOrgan && !addressees.contains(where: { $0.code == organCode }))
+            {
+                addressees.append((organCode, region.organ ?? organCode))
             }
             let path = (region.prefix.isEmpty ? "" : region.prefix + " ") + item.labels.map(\.keyText).joined()
             let binding = classification != .declaratory

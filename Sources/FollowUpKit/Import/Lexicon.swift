@@ -67,12 +67,35 @@ enum Lexicon {
         "within their mandates,", "within existing resources,", "in particular", "particularly", "especially",
         "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their",
         "each",
-        "including", "that",
+        "including", "that", "those", "to", "in this regard", "in that regard", "newly established",
+        // The object of the verb is a joint effort or one actor's work: "Encourages further
+        // collaboration between X and Y", "Encourages the continuing endeavours of X".
+        "further collaboration between", "collaboration between", "collaboration among", "collaboration of",
+        "cooperation between", "cooperation among", "cooperation of", "efforts of", "continuing efforts of",
+        "continued efforts of", "endeavours of", "continuing endeavours of",
     ]
 
     /// What names a State's government or people rather than the State: "the Government of
     /// Israel" binds Israel.
     static let englishOfState = ["government of", "governments of", "authorities of", "people and government of"]
+
+    /// What names a body through its officer: "the Chair of the Committee on …" binds the committee.
+    static let englishOfBody = [
+        "chair of", "chairs of", "chairperson of", "chairpersons of", "director-general of", "director general of",
+        "directors-general of", "executive director of", "executive directors of", "administrator of", "head of",
+        "heads of", "executive heads of", "president of",
+    ]
+
+    /// A decision verb followed by what the deciding organ itself will do ("Decides to include in the
+    /// provisional agenda", "decides also to convene"): the organ is bound.
+    static let englishSelfDecisionTails = [" to ", " also to ", " further to ", " therefore to "]
+
+    /// The generic heads of a body's name that a document uses alone once it has named the body in
+    /// full: "the Special Committee" after "the Special Committee on the Situation with regard to …".
+    static let englishShortFormHeads = [
+        "Special Committee", "Working Group", "Special Rapporteur", "Independent Expert", "Group of Experts",
+        "Preparatory Committee", "Ad Hoc Committee", "Intergovernmental Committee", "Expert Mechanism",
+    ]
 
     /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:
     /// ", and in this regard strongly urges …".
