@@ -20,10 +20,10 @@ public struct FollowUpCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, InitCommand.self, ImportCommand.self, ActorsCommand.self, DocumentsCommand.self,
             RecsCommand.self,
-            UpdateCommand.self,
+            UpdateCommand.self, SubmitCommand.self, ReviewCommand.self,
             HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self,
             CheckCommand.self,
-            BackupCommand.self,
+            BackupCommand.self, UsersCommand.self,
         ])
 
     public init() {}

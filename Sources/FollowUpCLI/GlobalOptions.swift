@@ -187,6 +187,7 @@ extension ImplementationStatus: ExpressibleByArgument {}
 extension Response: ExpressibleByArgument {}
 extension Classification: ExpressibleByArgument {}
 extension RecommendationKind: ExpressibleByArgument {}
+extension AccountRole: ExpressibleByArgument {}
 extension AddresseeKind: ExpressibleByArgument {}
 extension ReportingCycle: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}

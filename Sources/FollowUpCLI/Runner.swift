@@ -77,6 +77,7 @@ public enum CommandLineRunner {
         case .outputExists: 73
         case .outputFailed: 74
         case .databaseBusy: 75
+        case .forbidden: 77
         case .internalError: 70
         }
     }

@@ -75,7 +75,10 @@ struct StateCacheTests {
         let database = try AppDatabase.open(path: path)
         #expect(throws: FollowUpError.databaseNeedsUpgrade(path: path)) { try database.requireCurrentSchema() }
         let before = try database.contentDump()
-        #expect(try database.migrate() == ["v2-assignment-state", "v3-log-chain", "v4-folded-search", "v5-curation"])
+        #expect(
+            try database.migrate() == [
+                "v2-assignment-state", "v3-log-chain", "v4-folded-search", "v5-curation", "v6-accounts-review",
+            ])
         try database.requireCurrentSchema()
         // Every v1 row is still there.
         let after = try database.contentDump()

@@ -37,6 +37,8 @@ public enum FollowUpError: Error, Equatable, Sendable {
     case outputFailed(path: String, reason: String, saved: Bool)
     /// Another process holds the database's write lock past the busy timeout.
     case databaseBusy(path: String, seconds: Int)
+    /// The account may not do this: a focal point writing for another actor, a reader writing.
+    case forbidden(String)
     /// FollowUp broke one of its own rules: a bug to report, not something the user did.
     case internalError(String)
 }
@@ -79,6 +81,8 @@ extension FollowUpError: LocalizedError {
             return "\(field): \(reason)"
         case .conflict(let reason):
             return reason
+        case .forbidden(let reason):
+            return "not allowed: \(reason)"
         case .databaseMissing(let path):
             return "no database at '\(path)': run 'followup init' to create it, or pass --database"
         case .databaseUnreadable(let path, let reason):

@@ -30,6 +30,9 @@ enum Schema {
         migrator.registerMigration("v5-curation") { db in
             try db.execute(sql: v5Curation)
         }
+        migrator.registerMigration("v6-accounts-review") { db in
+            try db.execute(sql: v6AccountsReview)
+        }
         return migrator
     }
 
@@ -63,6 +66,80 @@ enum Schema {
         CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
         BEGIN
           SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
+        END;
+        """
+
+    /// People and their rights, and the validation workflow: a focal point's entry is first a
+    /// submission; a validator's review accepts it (it is then appended to the progress log, the
+    /// one reports read) or returns it with a comment. Submissions and reviews are append-only.
+    static let v6AccountsReview = """
+        CREATE TABLE account (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) BETWEEN 1 AND 64),
+          role TEXT NOT NULL CHECK (role IN ('administrator', 'focal-point', 'validator', 'reader')),
+          passwordHash TEXT NOT NULL CHECK (passwordHash GLOB '$2[aby]$[0-9][0-9]$*'),
+          createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
+        ) STRICT;
+
+        CREATE TABLE accountActor (
+          accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+          addresseeId INTEGER NOT NULL REFERENCES addressee(id),
+          PRIMARY KEY (accountId, addresseeId)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX accountActor_addressee ON accountActor(addresseeId);
+
+        CREATE TABLE submission (
+          id INTEGER PRIMARY KEY,
+          uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
+          assignmentId INTEGER NOT NULL REFERENCES assignment(id),
+          asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
+          status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
+            'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
+            'no-longer-relevant')),
+          response TEXT CHECK (response IS NULL OR response IN
+            ('supported', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
+          note TEXT,
+          evidenceDocument TEXT,
+          evidenceParagraph TEXT,
+          evidenceUrl TEXT,
+          supersedesId INTEGER REFERENCES progressEntry(id),
+          submittedById INTEGER NOT NULL REFERENCES account(id),
+          submittedAt TEXT NOT NULL CHECK (submittedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+          CHECK (status IS NOT NULL OR response IS NOT NULL)
+        ) STRICT;
+
+        CREATE INDEX submission_assignment ON submission(assignmentId, id);
+
+        CREATE TABLE review (
+          submissionId INTEGER PRIMARY KEY REFERENCES submission(id),
+          decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
+          reviewerId INTEGER NOT NULL REFERENCES account(id),
+          comment TEXT,
+          progressEntryId INTEGER UNIQUE REFERENCES progressEntry(id),
+          reviewedAt TEXT NOT NULL CHECK (reviewedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+          CHECK ((decision = 'accepted') = (progressEntryId IS NOT NULL)),
+          CHECK (decision = 'accepted' OR length(trim(comment)) > 0)
+        ) STRICT;
+
+        CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
+        BEGIN
+          SELECT RAISE(ABORT, 'submissions are append-only: submit a new entry instead');
+        END;
+
+        CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission
+        BEGIN
+          SELECT RAISE(ABORT, 'submissions are append-only: they are never deleted');
+        END;
+
+        CREATE TRIGGER review_no_update BEFORE UPDATE ON review
+        BEGIN
+          SELECT RAISE(ABORT, 'reviews are append-only: a decision is never changed');
+        END;
+
+        CREATE TRIGGER review_no_delete BEFORE DELETE ON review
+        BEGIN
+          SELECT RAISE(ABORT, 'reviews are append-only: they are never deleted');
         END;
         """
 

@@ -1,0 +1,56 @@
+/// What an account may do on a shared database.
+public enum AccountRole: String, Vocabulary {
+    /// The secretariat: accounts, documents, corrections, and any review.
+    case administrator
+    /// Submits progress for the actors of the account only; a validator accepts or returns it.
+    case focalPoint = "focal-point"
+    /// Accepts or returns the submissions for the actors of the account.
+    case validator
+    /// Reads reports; writes nothing.
+    case reader
+
+    public static let vocabularyName = "role"
+
+    /// Whether the role acts for named actors (and needs at least one).
+    public var actsForActors: Bool { self == .focalPoint || self == .validator }
+}
+
+/// One account, as listed.
+public struct AccountInfo: Codable, Hashable, Sendable {
+    public var name: String
+    public var role: AccountRole
+    /// The codes of the actors a focal point or validator acts for; empty for the other roles.
+    public var actors: [String]
+    public var createdAt: String
+}
+
+/// A validator's decision on a submission.
+public enum ReviewDecision: String, Vocabulary {
+    /// The entry goes into the progress log, and into reports.
+    case accepted
+    /// Sent back to the focal point with a comment; nothing enters the log.
+    case returned
+
+    public static let vocabularyName = "decision"
+}
+
+/// A progress entry a focal point submitted, and what became of it.
+public struct SubmissionInfo: Codable, Hashable, Sendable {
+    public var id: Int64
+    public var key: String
+    public var actor: String
+    public var asOf: CalendarDate
+    public var status: ImplementationStatus?
+    public var response: Response?
+    public var note: String?
+    public var evidence: String?
+    public var submittedBy: String
+    public var submittedAt: String
+    /// `nil` while it waits for a validator.
+    public var decision: ReviewDecision?
+    public var reviewedBy: String?
+    public var reviewedAt: String?
+    public var comment: String?
+    /// The progress entry an accepted submission became.
+    public var entryId: Int64?
+}

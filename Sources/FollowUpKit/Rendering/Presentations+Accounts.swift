@@ -1,0 +1,62 @@
+extension Presentation {
+    /// `followup users list`.
+    public static func accountList(_ accounts: [AccountInfo]) -> OutputDocument {
+        OutputDocument([
+            .table(
+                TextTable(
+                    columns: [
+                        .init("NAME", maxWidth: 30), .init("ROLE"), .init("ACTORS", maxWidth: 40), .init("CREATED"),
+                    ],
+                    rows: accounts.map { [$0.name, $0.role.rawValue, $0.actors.joined(separator: ", "), $0.createdAt] })
+            ),
+            .text("\(accounts.count) account\(accounts.count == 1 ? "" : "s")"),
+        ])
+    }
+
+    /// `followup users add`.
+    public static func accountAdded(_ account: AccountInfo) -> OutputDocument {
+        let scope = account.actors.isEmpty ? "" : " for " + account.actors.joined(separator: ", ")
+        return OutputDocument([.text("Added \(account.role.words) '\(account.name)'\(scope).")])
+    }
+
+    /// `followup submissions`: the validator's queue, or a focal point's submissions.
+    public static func submissionList(_ submissions: [SubmissionInfo]) -> OutputDocument {
+        OutputDocument([
+            .table(
+                TextTable(
+                    columns: [
+                        .init("#"), .init("RECOMMENDATION", maxWidth: 28), .init("ACTOR"), .init("AS OF"),
+                        .init("STATUS"), .init("BY", maxWidth: 16), .init("REVIEW", maxWidth: 30),
+                    ],
+                    rows: submissions.map { item in
+                        [
+                            "\(item.id)", item.key, item.actor, item.asOf.description,
+                            [item.status?.words, item.response?.words].compactMap { $0 }.joined(separator: "; "),
+                            item.submittedBy, reviewWords(item),
+                        ]
+                    })),
+            .text(
+                "\(submissions.count) submission\(submissions.count == 1 ? "" : "s"), "
+                    + "\(submissions.filter { $0.decision == nil }.count) awaiting review"),
+        ])
+    }
+
+    /// `followup submit` and `followup review`.
+    public static func submission(_ item: SubmissionInfo) -> OutputDocument {
+        var lines = [
+            "Submission #\(item.id) on \(item.key) for \(item.actor), as of \(item.asOf), by \(item.submittedBy): "
+                + reviewWords(item) + "."
+        ]
+        if let entry = item.entryId { lines.append("It is entry #\(entry) of the progress log.") }
+        if item.decision == nil {
+            lines.append("A validator for \(item.actor) accepts or returns it: followup review.")
+        }
+        return OutputDocument([.text(lines.joined(separator: "\n"))])
+    }
+
+    static func reviewWords(_ item: SubmissionInfo) -> String {
+        guard let decision = item.decision else { return "awaiting review" }
+        let comment = item.comment.map { ": \($0)" } ?? ""
+        return "\(decision.rawValue) by \(item.reviewedBy ?? "?")\(comment)"
+    }
+}

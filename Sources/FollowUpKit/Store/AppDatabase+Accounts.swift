@@ -1,0 +1,132 @@
+import GRDB
+import HummingbirdBcrypt
+
+extension AppDatabase {
+    /// The bcrypt cost of new password hashes: 2^12 rounds, about a quarter of a second.
+    public static let passwordCost: UInt8 = 12
+    /// A hash no password matches, checked for an unknown account name.
+    static let unknownAccountHash = Bcrypt.hash("no account has this password", cost: passwordCost)
+    /// The shortest password accepted.
+    public static let minimumPasswordLength = 10
+
+    /// Adds an account. A focal point or validator acts for one or more actors; an administrator
+    /// or reader for none. The password is kept only as a bcrypt hash.
+    @discardableResult
+    public func addAccount(
+        name: String, role: AccountRole, actors: [String], password: String, createdAt: String,
+        cost: UInt8 = AppDatabase.passwordCost
+    ) throws(FollowUpError) -> AccountInfo {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty || name.count > 64 {
+            throw .invalidArgument(field: "name", reason: "give a name of 1 to 64 characters")
+        }
+        if let problem = FieldText.problem(in: name) { throw .invalidArgument(field: "name", reason: problem) }
+        if role.actsForActors && actors.isEmpty {
+            throw .invalidArgument(
+                field: "actor", reason: "a \(role.words) acts for at least one actor: give --actor CODE")
+        }
+        if !role.actsForActors && !actors.isEmpty {
+            throw .invalidArgument(
+                field: "actor", reason: "an \(role.words) acts for no actor in particular: leave out --actor")
+        }
+        try Self.checkPassword(password)
+        let hash = Bcrypt.hash(password, cost: cost)
+        return try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE name = ?", arguments: [name]) == true {
+                throw FollowUpError.duplicate(kind: "account", identifier: name)
+            }
+            let resolved = try actors.map { try Self.resolveAddressee($0, in: db) }
+            try db.execute(
+                sql: "INSERT INTO account (name, role, passwordHash, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [name, role.rawValue, hash, createdAt])
+            let id = db.lastInsertedRowID
+            for actor in resolved {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO accountActor (accountId, addresseeId) VALUES (?, ?)",
+                    arguments: [id, actor.id])
+            }
+            return try Self.account(named: name, in: db)
+        }
+    }
+
+    /// Every account, by name.
+    public func accounts() throws(FollowUpError) -> [AccountInfo] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name COLLATE NOCASE")
+                .map { try Self.account(named: $0, in: db) }
+        }
+    }
+
+    /// Replaces an account's password.
+    public func setPassword(name: String, password: String, cost: UInt8 = AppDatabase.passwordCost)
+        throws(FollowUpError)
+    {
+        try Self.checkPassword(password)
+        let hash = Bcrypt.hash(password, cost: cost)
+        try write { db in
+            _ = try Self.account(named: name, in: db)
+            try db.execute(sql: "UPDATE account SET passwordHash = ? WHERE name = ?", arguments: [hash, name])
+        }
+    }
+
+    /// The account whose name and password these are, or `nil`: an unknown name and a wrong
+    /// password are not told apart.
+    public func authenticate(name: String, password: String) throws(FollowUpError) -> AccountInfo? {
+        let stored = try read { db in
+            try String.fetchOne(db, sql: "SELECT passwordHash FROM account WHERE name = ?", arguments: [name])
+        }
+        // An unknown name costs as long as a wrong password, so timing does not tell names apart.
+        guard let stored else {
+            _ = Bcrypt.verify(password, hash: Self.unknownAccountHash)
+            return nil
+        }
+        guard Bcrypt.verify(password, hash: stored) else { return nil }
+        return try read { db in try Self.account(named: name, in: db) }
+    }
+
+    static func checkPassword(_ password: String) throws(FollowUpError) {
+        if password.count < minimumPasswordLength {
+            throw .invalidArgument(
+                field: "password", reason: "is shorter than \(minimumPasswordLength) characters: choose a longer one")
+        }
+        // bcrypt reads at most 72 bytes: a longer password would be cut without a word.
+        if password.utf8.count > 72 {
+            throw .invalidArgument(field: "password", reason: "is longer than 72 bytes, which bcrypt cannot hash")
+        }
+    }
+
+    static func account(named name: String, in db: Database) throws -> AccountInfo {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT id, name, role, createdAt FROM account WHERE name = ?", arguments: [name])
+        else {
+            let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name LIMIT 5")
+            throw FollowUpError.notFound(kind: "account", identifier: name, suggestions: names)
+        }
+        let actors = try String.fetchAll(
+            db,
+            sql: """
+                SELECT a.code FROM accountActor x JOIN addressee a ON a.id = x.addresseeId
+                WHERE x.accountId = ? ORDER BY a.code
+                """, arguments: [row["id"] as Int64])
+        guard let role = AccountRole(rawValue: row["role"]) else {
+            throw FollowUpError.internalError("account '\(name)' has an unknown role")
+        }
+        return AccountInfo(name: row["name"], role: role, actors: actors, createdAt: row["createdAt"])
+    }
+
+    /// The id of account `name` and whether it acts for actor `addresseeId`.
+    static func accountScope(_ name: String, actor addresseeId: Int64?, in db: Database) throws -> (
+        id: Int64, info: AccountInfo, actsFor: Bool
+    ) {
+        let info = try account(named: name, in: db)
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
+            throw FollowUpError.notFound(kind: "account", identifier: name)
+        }
+        let actsFor =
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM accountActor WHERE accountId = ? AND addresseeId = ?",
+                arguments: [id, addresseeId]) == true
+        return (id, info, actsFor)
+    }
+}

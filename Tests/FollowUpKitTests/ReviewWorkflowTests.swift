@@ -1,0 +1,154 @@
+import GRDB
+import Testing
+@testable import FollowUpKit
+import FollowUpTestSupport
+
+@Suite("Accounts and the validation workflow")
+struct ReviewWorkflowTests {
+    static let key = "TEST/1 ¶1"
+    static let password = "correct horse battery"
+
+    /// A recommendation to Member States, and a focal point and a validator for KEN.
+    func database() throws -> AppDatabase {
+        let database = try TestDatabase.withDocument()
+        try database.addRecommendation(
+            RecommendationDraft(
+                document: "TEST/1", path: "¶1", text: "鼓励会员国收集数据；", addressees: [("MEMBER-STATES", "会员国")]))
+        for (name, role, actors) in [
+            ("amina", AccountRole.focalPoint, ["KEN"]), ("otieno", .validator, ["KEN"]),
+            ("abebe", .validator, ["ETH"]), ("sec", .administrator, []), ("auditor", .reader, []),
+        ] {
+            try database.addAccount(
+                name: name, role: role, actors: actors, password: Self.password, createdAt: "2026-11-21T12:00:00Z",
+                cost: 4)
+        }
+        return database
+    }
+
+    func submit(_ database: AppDatabase, account: String = "amina", actor: String = "KEN") throws -> SubmissionInfo {
+        try database.submitProgress(
+            ProgressUpdate(
+                key: Self.key, actor: actor, status: .inProgress, asOf: CalendarDate("2026-11-01"),
+                note: "plan adopted",
+                evidence: EvidenceReference(document: "A/81/1", paragraph: "12", url: "https://example.org/plan")),
+            account: account, clock: testClock, uid: "s-\(actor)-\(account)")
+    }
+
+    @Test("passwords are kept as bcrypt hashes; a wrong password and an unknown name are both refused")
+    func passwords() throws {
+        let database = try database()
+        let hash = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT passwordHash FROM account WHERE name = 'amina'")
+        }
+        #expect(hash?.hasPrefix("$2b$04$") == true)
+        #expect(hash?.contains(Self.password) == false)
+        #expect(try database.authenticate(name: "amina", password: Self.password)?.actors == ["KEN"])
+        #expect(try database.authenticate(name: "amina", password: "correct horse batterY") == nil)
+        #expect(try database.authenticate(name: "nobody", password: Self.password) == nil)
+        #expect(throws: FollowUpError.self) {
+            try database.addAccount(
+                name: "x", role: .reader, actors: [], password: "short", createdAt: "2026-11-21T12:00:00Z")
+        }
+        #expect(throws: FollowUpError.duplicate(kind: "account", identifier: "AMINA")) {
+            try database.addAccount(
+                name: "AMINA", role: .reader, actors: [], password: Self.password, createdAt: "2026-11-21T12:00:00Z",
+                cost: 4)
+        }
+    }
+
+    @Test("a submission waits outside the log; accepted, it becomes an entry and moves the status")
+    func acceptAppendsToTheLog() throws {
+        let database = try database()
+        let submitted = try submit(database)
+        #expect(submitted.decision == nil)
+        #expect(try database.history(Self.key).isEmpty)
+        #expect(try database.submissions(visibleTo: "otieno", pendingOnly: true).map(\.id) == [submitted.id])
+        let accepted = try database.reviewSubmission(
+            submitted.id, decision: .accepted, comment: nil, account: "otieno", clock: testClock, uid: "e1")
+        #expect(accepted.decision == .accepted)
+        #expect(accepted.reviewedBy == "otieno")
+        let history = try database.history(Self.key)
+        #expect(history.map(\.status) == [.inProgress])
+        #expect(history.first?.id == accepted.entryId)
+        #expect(history.first?.evidence?.url == "https://example.org/plan")
+        #expect(history.first?.evidence?.paragraph == "12")
+        #expect(try database.submissions(visibleTo: "otieno", pendingOnly: true).isEmpty)
+        // A review is final.
+        #expect(throws: FollowUpError.self) {
+            try database.reviewSubmission(
+                submitted.id, decision: .returned, comment: "again", account: "otieno", clock: testClock, uid: "e2")
+        }
+    }
+
+    @Test("a returned submission needs a comment and never enters the log")
+    func returnKeepsTheLogUnchanged() throws {
+        let database = try database()
+        let submitted = try submit(database)
+        #expect(throws: FollowUpError.self) {
+            try database.reviewSubmission(
+                submitted.id, decision: .returned, comment: " ", account: "otieno", clock: testClock, uid: "e1")
+        }
+        let returned = try database.reviewSubmission(
+            submitted.id, decision: .returned, comment: "the link is broken", account: "sec", clock: testClock,
+            uid: "e1")
+        #expect(returned.decision == .returned)
+        #expect(returned.comment == "the link is broken")
+        #expect(try database.history(Self.key).isEmpty)
+    }
+
+    @Test(
+        "rights: another actor, the wrong role or another validator's actor is refused, and nothing is written",
+        arguments: [
+            ("amina", "ETH", "submit"), ("otieno", "KEN", "submit"), ("sec", "KEN", "submit"),
+            ("auditor", "KEN", "submit"), ("abebe", "KEN", "review"), ("amina", "KEN", "review"),
+            ("auditor", "KEN", "review"),
+        ])
+    func rights(account: String, actor: String, action: String) throws {
+        let database = try database()
+        let pending = action == "review" ? try submit(database) : nil
+        let before = try database.contentDump()
+        #expect {
+            if let pending {
+                try database.reviewSubmission(
+                    pending.id, decision: .accepted, comment: nil, account: account, clock: testClock, uid: "e1")
+            } else {
+                _ = try submit(database, account: account, actor: actor)
+            }
+        } throws: { error in
+            guard case .forbidden = error as? FollowUpError else { return false }
+            return true
+        }
+        #expect(try database.contentDump() == before)
+    }
+
+    @Test("a submission is checked as an entry would be: an actor not bound, a future date")
+    func submissionsAreChecked() throws {
+        let database = try database()
+        try database.addAccount(
+            name: "un", role: .focalPoint, actors: ["SG"], password: Self.password,
+            createdAt: "2026-11-21T12:00:00Z", cost: 4)
+        #expect(throws: FollowUpError.self) { try submit(database, account: "un", actor: "SG") }
+        #expect(throws: FollowUpError.self) {
+            try database.submitProgress(
+                ProgressUpdate(key: Self.key, actor: "KEN", status: .planned, asOf: CalendarDate("2099-01-01")),
+                account: "amina", clock: testClock, uid: "future")
+        }
+        #expect(try database.submissions(visibleTo: "sec", pendingOnly: false).isEmpty)
+    }
+
+    @Test(
+        "SQL cannot edit or delete a submission or a review",
+        arguments: [
+            "UPDATE submission SET status = 'implemented'", "DELETE FROM submission",
+            "UPDATE review SET decision = 'returned', comment = 'x', progressEntryId = NULL", "DELETE FROM review",
+        ])
+    func appendOnly(sql: String) throws {
+        let database = try database()
+        let submitted = try submit(database)
+        try database.reviewSubmission(
+            submitted.id, decision: .accepted, comment: nil, account: "otieno", clock: testClock, uid: "e1")
+        let before = try database.contentDump()
+        #expect(throws: DatabaseError.self) { try database.writer.write { db in try db.execute(sql: sql) } }
+        #expect(try database.contentDump() == before)
+    }
+}
