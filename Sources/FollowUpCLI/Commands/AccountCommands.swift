@@ -120,47 +120,17 @@ struct SubmitCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
-    @Argument(help: "The recommendation key (quote it).")
-    var key: String
-
     @Option(help: "The focal point's account.")
     var account: String
 
-    @Option(help: "The actor the entry is about: code, name or alias.")
-    var actor: String
-
-    @Option(help: "Implementation status.")
-    var status: ImplementationStatus?
-
-    @Option(help: "The actor's response.")
-    var response: Response?
-
-    @Option(
-        name: .customLong("as-of"), help: "The date the entry is true as of (default: today).", transform: parseDate)
-    var asOf: CalendarDate?
-
-    @Option(help: "What was done.")
-    var note: String?
-
-    @Option(help: "Evidence: a URL, or a document and paragraph such as \"A/76/64 ¶51\".")
-    var evidence: String?
-
-    @Option(help: "The number of an entry this one corrects.")
-    var supersedes: Int64?
-
-    func validate() throws {
-        if status == nil && response == nil { throw ValidationError("give a --status, a --response, or both") }
-    }
+    @OptionGroup var entry: EntryOptions
 
     func run() throws {
         let context = CLIContext.current
         let output = try options.prepareOutput(formats: [.table, .json, .markdown])
         let database = try options.openDatabase(.write)
         let submission = try database.submitProgress(
-            ProgressUpdate(
-                key: key, actor: actor, status: status, response: response, asOf: asOf, note: note,
-                evidence: evidence.flatMap(EvidenceReference.init(parsing:)), supersedes: supersedes),
-            account: account, clock: context.clock, uid: context.makeUID())
+            entry.update(), account: account, clock: context.clock, uid: context.makeUID())
         try output.emitSaved(Presentation.submission(submission), json: submission)
     }
 }

@@ -22,6 +22,24 @@ struct UpdateCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @OptionGroup var entry: EntryOptions
+
+    @Option(help: "Who reports it: code, name or alias (default: the actor).")
+    var by: String?
+
+    func run() throws {
+        let context = CLIContext.current
+        let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+        let database = try options.openDatabase(.write)
+        let recorded = try database.recordProgress(
+            entry.update(reportedBy: by),
+            clock: context.clock, uid: context.makeUID())
+        try output.emitSaved(Presentation.recorded(recorded), json: recorded)
+    }
+}
+
+/// What an entry says, for `followup update` and `followup submit`.
+struct EntryOptions: ParsableArguments {
     @Argument(help: "The recommendation key (quote it).")
     var key: String
 
@@ -44,9 +62,6 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: "Evidence: a URL, or a document and paragraph such as \"A/76/64 ¶51\".")
     var evidence: String?
 
-    @Option(help: "Who reports it: code, name or alias (default: the actor).")
-    var by: String?
-
     @Option(help: "The number of an entry this one corrects.")
     var supersedes: Int64?
 
@@ -56,15 +71,11 @@ struct UpdateCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let context = CLIContext.current
-        let output = try options.prepareOutput(formats: [.table, .json, .markdown])
-        let database = try options.openDatabase(.write)
-        let recorded = try database.recordProgress(
-            ProgressUpdate(
-                key: key, actor: actor, status: status, response: response, asOf: asOf, note: note,
-                evidence: evidence.flatMap(EvidenceReference.init(parsing:)), reportedBy: by, supersedes: supersedes),
-            clock: context.clock, uid: context.makeUID())
-        try output.emitSaved(Presentation.recorded(recorded), json: recorded)
+    /// The entry to record or submit.
+    func update(reportedBy: String? = nil) -> ProgressUpdate {
+        ProgressUpdate(
+            key: key, actor: actor, status: status, response: response, asOf: asOf, note: note,
+            evidence: evidence.flatMap(EvidenceReference.init(parsing:)), reportedBy: reportedBy,
+            supersedes: supersedes)
     }
 }
