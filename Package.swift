@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "FollowUpKit", targets: ["FollowUpKit"]),
         .executable(name: "followup", targets: ["followup"]),
         .executable(name: "followup-bench", targets: ["FollowUpBench"]),
+        .executable(name: "followup-server", targets: ["followup-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         // Only its bcrypt module is used (password hashes); it builds alone, without Hummingbird.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The bundled reference data and seed documents, compiled into the binary so that a
@@ -54,6 +56,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "followup", dependencies: ["FollowUpCLI"]),
+        // The web application (`followup serve` runs `followup-server`): Hummingbird and its
+        // dependencies are built for these targets only, never for the library or the CLI.
+        .target(
+            name: "FollowUpServer",
+            dependencies: ["FollowUpKit", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "followup-server",
+            dependencies: [
+                "FollowUpServer", "FollowUpKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Generates the synthetic dataset the benchmark runs on (Scripts/benchmark.sh).
         .executableTarget(
             name: "FollowUpBench",
@@ -68,6 +82,13 @@ let package = Package(
             name: "FollowUpKitTests",
             dependencies: ["FollowUpKit", "FollowUpTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "FollowUpServerTests",
+            dependencies: [
+                "FollowUpServer", "FollowUpKit", "FollowUpTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "FollowUpCLITests",

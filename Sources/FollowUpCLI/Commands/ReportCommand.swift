@@ -166,18 +166,12 @@ struct AuditCommand: ParsableCommand {
 extension OverdueAudit.Grouping: ExpressibleByArgument {}
 
 extension OutputDocument {
-    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:lastEntry:language:)``):
-    /// FollowUp's version, the database's file name, the as-of date, the time, and the progress
-    /// log's head hash.
+    /// The report with its footer, generated now by the command's clock.
     func withFooter(_ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language)
         throws(FollowUpError) -> OutputDocument
     {
-        let log = try database.logHead()
-        var document = self
-        document.blocks += ReportPresentation.footer(
-            database: URL(fileURLWithPath: path).lastPathComponent, asOf: asOf,
-            generated: Timestamp.string(from: CLIContext.current.clock.now()), head: log.head, lastEntry: log.lastEntry,
-            language: language)
-        return document
+        try withFooter(
+            database, path: path, asOf: asOf, language: language,
+            generated: Timestamp.string(from: CLIContext.current.clock.now()))
     }
 }

@@ -54,7 +54,8 @@ extension Presentation {
         return OutputDocument([.text(lines.joined(separator: "\n"))])
     }
 
-    static func reviewWords(_ item: SubmissionInfo) -> String {
+    /// "awaiting review", or the decision with its reviewer and comment.
+    public static func reviewWords(_ item: SubmissionInfo) -> String {
         guard let decision = item.decision else { return "awaiting review" }
         let comment = item.comment.map { ": \($0)" } ?? ""
         return "\(decision.rawValue) by \(item.reviewedBy ?? "?")\(comment)"

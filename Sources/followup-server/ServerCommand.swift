@@ -1,0 +1,49 @@
+import ArgumentParser
+import FollowUpKit
+import FollowUpServer
+import Foundation
+
+/// `followup-server` (what `followup serve` runs): serves the web application over one database.
+@main
+struct ServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup serve",
+        abstract: "Serve the web application: focal points, validators, the secretariat and readers on one database.",
+        discussion: """
+            Create accounts first with 'followup users add'. Listens on 127.0.0.1 by default: put a \
+            TLS proxy in front of it to serve others, and pass --secure-cookies there. See docs/server.md.
+            """)
+
+    @Option(help: "The database file (default: $FOLLOWUP_DATABASE, else ./followup.sqlite).")
+    var database: String?
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    var port = 8080
+
+    @Flag(help: "Mark the session cookie Secure (when served over HTTPS behind a proxy).")
+    var secureCookies = false
+
+    func run() async throws {
+        let path = database ?? ProcessInfo.processInfo.environment["FOLLOWUP_DATABASE"] ?? "followup.sqlite"
+        do {
+            let server = try FollowUpServer(
+                options: .init(databasePath: path, host: host, port: port, secureCookies: secureCookies))
+            try await server.run()
+        } catch let error as FollowUpError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(error.isMissingDatabase ? 66 : 65)
+        }
+    }
+}
+
+extension FollowUpError {
+    var isMissingDatabase: Bool {
+        switch self {
+        case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: true
+        default: false
+        }
+    }
+}

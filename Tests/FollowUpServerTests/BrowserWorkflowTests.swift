@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The whole workflow in a real browser: `Scripts/browser-workflow.py` drives headless Chromium
+/// through chromedriver and Selenium against `followup serve` (the real executables). Skipped when
+/// Debian's python3-selenium or chromium-driver is missing, except where
+/// `FOLLOWUP_REQUIRE_BROWSER=1` (`.ci/run`), where it fails instead.
+@Suite("Web server in a real browser")
+struct BrowserWorkflowTests {
+    static let python = "/usr/bin/python3"
+    static let required = ProcessInfo.processInfo.environment["FOLLOWUP_REQUIRE_BROWSER"] == "1"
+
+    static var seleniumAvailable: Bool {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"),
+            FileManager.default.isExecutableFile(atPath: python)
+        else { return false }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: python)
+        probe.arguments = ["-c", "import selenium"]
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }
+
+    /// The folder of the built executables: where the test runner is.
+    static func binaries() throws -> URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            if FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("followup-server").path) {
+                return folder
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw BrowserWorkflowError(description: "no followup-server beside the test runner: run 'swift build' first")
+    }
+
+    struct BrowserWorkflowError: Error, CustomStringConvertible { var description: String }
+
+    @Test(
+        "a focal point logs in, records progress, a validator accepts it, the report shows it",
+        .enabled(if: required || seleniumAvailable, "needs Debian's python3-selenium and chromium-driver"))
+    func workflow() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Scripts/browser-workflow.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.python)
+        process.arguments = [script.path, "--bin", try Self.binaries().path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("browser workflow: all steps passed"), "\(text)")
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import FollowUpKit
+import FollowUpTestSupport
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import FollowUpServer
+
+/// The web application over a real socket on loopback (HummingbirdTesting's live mode): log in,
+/// submit, review, read; every write route refused without a session, without the form's CSRF
+/// token, or for another actor, with nothing written.
+@Suite("Web server")
+struct ServerTests {
+    static let password = "correct horse battery"
+    static let key = "TEST/1 ¶1"
+
+    /// A database file with one recommendation to Member States and five accounts.
+    static func server(_ folder: TemporaryFolder) throws -> FollowUpServer {
+        let path = folder.file("followup.sqlite")
+        let database = try AppDatabase.open(path: path, access: .create)
+        try database.migrate()
+        try database.loadReferenceData(TestDatabase.reference)
+        try database.addDocument(
+            DocumentDraft(
+                symbol: "TEST/1", title: "Test", body: "ECOSOC", date: CalendarDate("2020-06-12")!, language: .en))
+        try database.addRecommendation(
+            RecommendationDraft(
+                document: "TEST/1", path: "¶1", text: "Encourages Member States to collect data;",
+                addressees: [("MEMBER-STATES", "Member States")]))
+        for (name, role, actors) in [
+            ("amina", AccountRole.focalPoint, ["KEN"]), ("otieno", .validator, ["KEN"]),
+            ("abebe", .focalPoint, ["ETH"]),
+            ("reader", .reader, []),
+        ] {
+            try database.addAccount(
+                name: name, role: role, actors: actors, password: password, createdAt: "2026-11-21T12:00:00Z", cost: 4)
+        }
+        return try FollowUpServer(options: .init(databasePath: path, port: 0, clock: testClock))
+    }
+
+    /// A browser: keeps the session cookie, reads the CSRF token from the last page.
+    final class Browser: @unchecked Sendable {
+        let client: any TestClientProtocol
+        var cookie: String?
+        var csrf: String?
+
+        init(_ client: any TestClientProtocol) { self.client = client }
+
+        @discardableResult
+        func get(_ uri: String) async throws -> TestResponse {
+            var headers = HTTPFields()
+            if let cookie { headers[.cookie] = cookie }
+            let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
+            let body = String(buffer: response.body)
+            if let range = body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
+                csrf = String(body[range].dropFirst(19).dropLast())
+            }
+            return response
+        }
+
+        @discardableResult
+        func post(_ uri: String, _ fields: [(String, String)], csrf send: Bool = true) async throws -> TestResponse {
+            var headers = HTTPFields()
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            if let cookie { headers[.cookie] = cookie }
+            var all = fields
+            if send, let csrf { all.append(("csrf", csrf)) }
+            let body = all.map { "\($0.0)=\(FormData.encode($0.1))" }.joined(separator: "&")
+            let response = try await client.execute(
+                uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+            if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
+                cookie = String(pair)
+            }
+            return response
+        }
+
+        func logIn(_ name: String) async throws {
+            let response = try await post("/login", [("name", name), ("password", ServerTests.password)], csrf: false)
+            #expect(response.status == .seeOther)
+            try await get("/my")
+        }
+    }
+
+    static func submission(_ note: String = "plan adopted", actor: String = "KEN") -> [(String, String)] {
+        [("key", key), ("actor", actor), ("status", "in-progress"), ("as_of", "2026-11-01"), ("note", note)]
+    }
+
+    @Test("a focal point submits in the browser, a validator accepts, the report shows it; HTML is escaped")
+    func submitReviewReport() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.application().test(.live) { client in
+            let focal = Browser(client)
+            try await focal.logIn("amina")
+            let my = String(buffer: try await focal.get("/my").body)
+            #expect(my.contains("TEST/1 ¶1"))
+            try await focal.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN")
+            let submitted = try await focal.post("/submit", Self.submission("<script>alert('x')</script>"))
+            #expect(submitted.status == .seeOther)
+            #expect(try server.database.history(Self.key).isEmpty)
+
+            let validator = Browser(client)
+            try await validator.logIn("otieno")
+            let queue = String(buffer: try await validator.get("/queue").body)
+            #expect(queue.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
+            #expect(!queue.contains("<script>"))
+            let reviewed = try await validator.post("/review", [("id", "1"), ("decision", "accepted")])
+            #expect(reviewed.status == .seeOther)
+            #expect(try server.database.history(Self.key).map(\.status) == [.inProgress])
+
+            let report = String(buffer: try await validator.get("/report/document?symbol=TEST%2F1").body)
+            #expect(report.contains("in progress"))
+            #expect(!report.contains("<script>alert"))
+            let csv = try await validator.get("/report/document?symbol=TEST%2F1&format=csv")
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+        }
+    }
+
+    @Test("without a session, with a wrong or missing CSRF token, or for another actor: refused, nothing written")
+    func writesAreGuarded() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.application().test(.live) { client in
+            let before = try server.database.contentDump()
+            let stranger = Browser(client)
+            #expect(try await stranger.post("/submit", Self.submission(), csrf: false).status == .unauthorized)
+            #expect(
+                try await stranger.post("/review", [("id", "1"), ("decision", "accepted")]).status == .unauthorized)
+            #expect(try await stranger.get("/my").status == .seeOther)
+
+            let focal = Browser(client)
+            try await focal.logIn("amina")
+            #expect(try await focal.post("/submit", Self.submission(), csrf: false).status == .forbidden)
+            focal.csrf = String(repeating: "0", count: 64)
+            #expect(try await focal.post("/submit", Self.submission()).status == .forbidden)
+            try await focal.get("/my")
+            #expect(try await focal.post("/submit", Self.submission(actor: "ETH")).status == .forbidden)
+            // A focal point does not review; a reader writes nothing.
+            #expect(try await focal.post("/review", [("id", "1"), ("decision", "accepted")]).status != .seeOther)
+            let reader = Browser(client)
+            try await reader.logIn("reader")
+            #expect(try await reader.post("/submit", Self.submission()).status == .forbidden)
+            #expect(try server.database.contentDump() == before)
+        }
+    }
+
+    @Test("a focal point sees only its own actor's submissions; logins are rate-limited per name")
+    func privacyAndRateLimit() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.application().test(.live) { client in
+            let amina = Browser(client)
+            try await amina.logIn("amina")
+            try await amina.post("/submit", Self.submission("Kenya's draft"))
+            let abebe = Browser(client)
+            try await abebe.logIn("abebe")
+            let page = String(buffer: try await abebe.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN").body)
+            #expect(!page.contains("Kenya's draft") && !page.contains("Kenya&#39;s draft"))
+            #expect(!page.contains("Record progress"))
+
+            let guesser = Browser(client)
+            for _ in 0..<SessionStore.failuresAllowed {
+                let wrong = try await guesser.post(
+                    "/login", [("name", "otieno"), ("password", "guess guess")], csrf: false)
+                #expect(wrong.status == .unauthorized)
+            }
+            let limited = try await guesser.post(
+                "/login", [("name", "otieno"), ("password", ServerTests.password)], csrf: false)
+            #expect(limited.status == .tooManyRequests)
+        }
+    }
+}
