@@ -25,7 +25,8 @@ struct BrowserWorkflowTests {
 
     /// The folder of the built executables: where the test runner is.
     static func binaries() throws -> URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<4 {
             if FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("followup-server").path) {
                 return folder
