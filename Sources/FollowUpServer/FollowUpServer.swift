@@ -32,7 +32,7 @@ public struct FollowUpServer: Sendable {
     /// Opens the database (which must exist and have the current schema).
     public init(options: Options) throws(FollowUpError) {
         self.options = options
-        database = try AppDatabase.open(path: options.databasePath, access: .write)
+        database = try AppDatabase.open(path: options.databasePath, access: .write, concurrentReads: true)
         try database.requireCurrentSchema()
     }
 
@@ -94,23 +94,25 @@ public struct FollowUpServer: Sendable {
         }
         router.post("/submit") { request, _ in
             try await write(request) { session, form, _ in
-                let key = form["key"] ?? ""
-                let actor = form["actor"] ?? ""
-                do {
-                    let update = try Self.update(form)
-                    let item = try database.submitProgress(
-                        update, account: session.account.name, clock: options.clock, uid: Self.uid())
-                    return Self.redirect(
-                        Pages.link(
-                            "/rec",
-                            [
-                                ("key", key), ("actor", actor),
-                                ("flash", "Submitted as #\(item.id): a validator will review it."),
-                            ]))
-                } catch let error as FollowUpError {
-                    if case .forbidden = error { throw error }
-                    return try recommendationPage(session, key: key, actor: actor, flash: nil, error: error.message)
-                        .withStatus(.badRequest)
+                try await Self.offload {
+                    let key = form["key"] ?? ""
+                    let actor = form["actor"] ?? ""
+                    do {
+                        let update = try Self.update(form)
+                        let item = try database.submitProgress(
+                            update, account: session.account.name, clock: options.clock, uid: Self.uid())
+                        return Self.redirect(
+                            Pages.link(
+                                "/rec",
+                                [
+                                    ("key", key), ("actor", actor),
+                                    ("flash", "Submitted as #\(item.id): a validator will review it."),
+                                ]))
+                    } catch let error as FollowUpError {
+                        if case .forbidden = error { throw error }
+                        return try recommendationPage(session, key: key, actor: actor, flash: nil, error: error.message)
+                            .withStatus(.badRequest)
+                    }
                 }
             }
         }
@@ -122,21 +124,24 @@ public struct FollowUpServer: Sendable {
         }
         router.post("/review") { request, _ in
             try await write(request) { session, form, _ in
-                guard let id = form["id"].flatMap(Int64.init),
-                    let decision = form["decision"].flatMap(ReviewDecision.init)
-                else {
-                    throw FollowUpError.invalidArgument(field: "id", reason: "give a submission number and a decision")
-                }
-                do {
-                    let item = try database.reviewSubmission(
-                        id, decision: decision, comment: form["comment"], account: session.account.name,
-                        clock: options.clock, uid: Self.uid())
-                    return Self.redirect(Pages.link("/queue", [("flash", "#\(item.id) \(decision.rawValue).")]))
-                } catch let error as FollowUpError {
-                    if case .forbidden = error { throw error }
-                    let items = try database.submissions(visibleTo: session.account.name, pendingOnly: true)
-                    return Self.html(
-                        Pages.queue(session, items: items, flash: nil, error: error.message), status: .badRequest)
+                try await Self.offload {
+                    guard let id = form["id"].flatMap(Int64.init),
+                        let decision = form["decision"].flatMap(ReviewDecision.init)
+                    else {
+                        throw FollowUpError.invalidArgument(
+                            field: "id", reason: "give a submission number and a decision")
+                    }
+                    do {
+                        let item = try database.reviewSubmission(
+                            id, decision: decision, comment: form["comment"], account: session.account.name,
+                            clock: options.clock, uid: Self.uid())
+                        return Self.redirect(Pages.link("/queue", [("flash", "#\(item.id) \(decision.rawValue).")]))
+                    } catch let error as FollowUpError {
+                        if case .forbidden = error { throw error }
+                        let items = try database.submissions(visibleTo: session.account.name, pendingOnly: true)
+                        return Self.html(
+                            Pages.queue(session, items: items, flash: nil, error: error.message), status: .badRequest)
+                    }
                 }
             }
         }
@@ -200,14 +205,24 @@ public struct FollowUpServer: Sendable {
 
     /// A page that needs a session: without one, the login page; errors as pages.
     func page(
-        _ request: Request, _ body: (SessionStore.Session, [String: String]) throws -> Response
+        _ request: Request, _ body: @escaping @Sendable (SessionStore.Session, [String: String]) throws -> Response
     ) async throws -> Response {
         guard let session = await session(request) else { return Self.redirect("/login") }
         let query = FormData.parse(Substring(request.uri.query ?? ""))
-        do {
-            return try body(session, query)
-        } catch let error as FollowUpError {
-            return Self.errorPage(error, session: session)
+        return try await Self.offload {
+            do {
+                return try body(session, query)
+            } catch let error as FollowUpError {
+                return Self.errorPage(error, session: session)
+            }
+        }
+    }
+
+    /// Runs blocking database work on a thread of its own, so that a request waiting for the one
+    /// writer never holds one of the few threads every other request needs.
+    static func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
     }
 

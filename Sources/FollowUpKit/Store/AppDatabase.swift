@@ -44,8 +44,12 @@ public struct AppDatabase: Sendable {
     ///
     /// Does not migrate: call ``migrate()`` to create or upgrade the schema, or
     /// ``requireCurrentSchema()`` to refuse a database that is older or newer than this version.
+    ///
+    /// With `concurrentReads` (a server), reads run on a pool of connections beside the one writer
+    /// (SQLite's WAL mode), so a report does not wait for a submission to be written.
     public static func open(
-        path: String, access: Access = .write, busyTimeout: TimeInterval = AppDatabase.busyTimeout
+        path: String, access: Access = .write, busyTimeout: TimeInterval = AppDatabase.busyTimeout,
+        concurrentReads: Bool = false
     ) throws(FollowUpError) -> AppDatabase {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let type = attributes?[.type] as? FileAttributeType {
@@ -72,7 +76,7 @@ public struct AppDatabase: Sendable {
         }
         do {
             do {
-                var database = try connect(path, configuration)
+                var database = try connect(path, configuration, pool: concurrentReads && access != .read)
                 database.waitSeconds = Int(busyTimeout)
                 return database
             } catch let error as DatabaseError
@@ -104,8 +108,13 @@ public struct AppDatabase: Sendable {
         }
     }
 
-    private static func connect(_ name: String, _ configuration: Configuration) throws -> AppDatabase {
-        let queue = try DatabaseQueue(path: name, configuration: configuration)
+    private static func connect(_ name: String, _ configuration: Configuration, pool: Bool = false) throws
+        -> AppDatabase
+    {
+        let queue: any DatabaseWriter =
+            pool
+            ? try DatabasePool(path: name, configuration: configuration)
+            : try DatabaseQueue(path: name, configuration: configuration)
         // Reading the schema fails at once on a file that is not SQLite.
         _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") }
         return AppDatabase(writer: queue, path: name)

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Load test of the web application with wrk: focal points submitting while readers read.
+
+    python3 Scripts/load-test.py [--bin .build/release] [--focal-points 200] [--readers 20] [--seconds 60]
+
+Builds nothing: run `swift build -c release` first. Makes a scratch database (followup init)
+with N focal-point accounts (each for one Member State, round-robin) and a reader, starts
+`followup serve` on a free loopback port, logs every account in (a session cookie and its CSRF
+token each), then runs two wrk processes at once for the given time:
+
+- N connections POSTing /submit, each request from the next focal point's session, for that
+  focal point's State, on a recommendation that binds every Member State;
+- R connections GETting /report/country?actor=KEN as the reader.
+
+Prints requests/s, p50/p90/p99 latency and errors of each, and the check that matters: the
+number of submissions the server acknowledged (303) equals the rows in the database
+(entries lost: must be 0), and `followup check` passes afterwards.
+"""
+import argparse, concurrent.futures, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time
+import urllib.parse, urllib.request, http.cookiejar
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PASSWORD = "load test passphrase"
+KEY = "E/2020/31 DR-I ¶49"  # binds every Member State (MEMBER-STATES)
+
+SUBMIT_LUA = r"""
+local sessions = dofile("%(sessions)s")
+local index = 0
+acknowledged = 0
+others = 0
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function request()
+  index = index %% #sessions + 1
+  local s = sessions[index]
+  local body = "key=" .. s.key .. "&actor=" .. s.actor .. "&status=in-progress&as_of=2026-11-01&note=load+test&csrf=" .. s.csrf
+  return wrk.format("POST", "/submit", {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = s.cookie}, body)
+end
+function response(status, headers, body)
+  if status == 303 then acknowledged = acknowledged + 1 else others = others + 1 end
+end
+function done(summary, latency, requests)
+  local total, bad = 0, 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get("acknowledged")
+    bad = bad + thread:get("others")
+  end
+  io.write(string.format("JSON {\"requests\": %%d, \"acknowledged\": %%d, \"other_status\": %%d, \"socket_errors\": %%d, \"seconds\": %%f, \"p50_ms\": %%f, \"p90_ms\": %%f, \"p99_ms\": %%f}\n",
+    summary.requests, total, bad, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+READ_LUA = r"""
+local threads = {}
+others = 0
+function setup(thread) table.insert(threads, thread) end
+function response(status, headers, body) if status ~= 200 then others = others + 1 end end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do bad = bad + thread:get("others") end
+  io.write(string.format("JSON {\"requests\": %%d, \"other_status\": %%d, \"socket_errors\": %%d, \"seconds\": %%f, \"p50_ms\": %%f, \"p90_ms\": %%f, \"p99_ms\": %%f}\n",
+    summary.requests, bad, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def log_in(base, name):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    data = urllib.parse.urlencode({"name": name, "password": PASSWORD}).encode()
+    page = opener.open(base + "/login", data=data).read().decode()
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
+    cookie = next(c for c in jar if c.name == "followup_session")
+    return f"followup_session={cookie.value}", csrf
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release"))
+    parser.add_argument("--focal-points", type=int, default=200)
+    parser.add_argument("--readers", type=int, default=20)
+    parser.add_argument("--seconds", type=int, default=60)
+    args = parser.parse_args()
+    followup = os.path.join(args.bin, "followup")
+    for tool in [followup, os.path.join(args.bin, "followup-server")]:
+        if not os.access(tool, os.X_OK):
+            sys.exit(f"no {tool}: run 'swift build -c release' first, or pass --bin")
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    scratch = tempfile.mkdtemp(prefix="followup-load-")
+    database = os.path.join(scratch, "followup.sqlite")
+    env = dict(os.environ, FOLLOWUP_DATABASE=database)
+    subprocess.run([followup, "init"], env=env, check=True, capture_output=True)
+    states = [row["code"] for row in json.loads(subprocess.run(
+        [followup, "actors", "--group", "MEMBER-STATES", "--format", "json"], env=env, check=True,
+        capture_output=True, text=True).stdout)]
+    accounts = [(f"fp{i:03d}", states[i % len(states)]) for i in range(args.focal_points)]
+    started = time.time()
+
+    def add(account):
+        name, actor = account
+        subprocess.run([followup, "users", "add", name, "--role", "focal-point", "--actor", actor,
+                        "--password-file", "-"], env=env, input=PASSWORD + "\n", text=True, check=True,
+                       capture_output=True)
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        list(pool.map(add, accounts))
+    subprocess.run([followup, "users", "add", "reader", "--role", "reader", "--password-file", "-"], env=env,
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)
+    print(f"setup: {len(accounts)} focal points and a reader in {time.time() - started:.0f} s")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([followup, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        started = time.time()
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            sessions = list(pool.map(lambda account: log_in(base, account[0]), accounts))
+        reader_cookie, _ = log_in(base, "reader")
+        print(f"logins: {len(sessions)} in {time.time() - started:.0f} s (bcrypt, cost 12)")
+        key = urllib.parse.quote(KEY, safe="")
+        lua_sessions = os.path.join(scratch, "sessions.lua")
+        with open(lua_sessions, "w") as f:
+            f.write("return {\n")
+            for (cookie, csrf), (_, actor) in zip(sessions, accounts):
+                f.write(f'  {{cookie = "{cookie}", csrf = "{csrf}", actor = "{actor}", key = "{key}"}},\n')
+            f.write("}\n")
+        submit_script = os.path.join(scratch, "submit.lua")
+        with open(submit_script, "w") as f:
+            f.write(SUBMIT_LUA % {"sessions": lua_sessions})
+        read_script = os.path.join(scratch, "read.lua")
+        with open(read_script, "w") as f:
+            f.write(READ_LUA % {})
+        duration = f"{args.seconds}s"
+        writers = subprocess.Popen(["wrk", "-t1", f"-c{args.focal_points}", f"-d{duration}", "--timeout", "30s",
+                                    "-s", submit_script, base + "/submit"], stdout=subprocess.PIPE, text=True)
+        readers = subprocess.Popen(["wrk", "-t1", f"-c{args.readers}", f"-d{duration}", "--timeout", "30s",
+                                    "-s", read_script, "-H", f"Cookie: {reader_cookie}",
+                                    base + "/report/country?actor=KEN"], stdout=subprocess.PIPE, text=True)
+        write_out, read_out = writers.communicate()[0], readers.communicate()[0]
+        write = json.loads(re.search(r"^JSON (.*)$", write_out, re.M).group(1))
+        read = json.loads(re.search(r"^JSON (.*)$", read_out, re.M).group(1))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    rows = sqlite3.connect(database).execute("SELECT count(*) FROM submission").fetchone()[0]
+    check = subprocess.run([followup, "check"], env=env, capture_output=True, text=True)
+    # Requests in flight when wrk stops are written but not counted as acknowledged: the database
+    # may hold a few more than wrk saw, never fewer.
+    lost = max(0, write["acknowledged"] - rows)
+    for label, result in [("submit (focal points)", write), ("report country (readers)", read)]:
+        print(f"{label}: {result['requests'] / result['seconds']:.0f} requests/s, "
+              f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
+              f"errors {result['other_status'] + result['socket_errors']}")
+    print(f"submissions acknowledged {write['acknowledged']}, in the database {rows} "
+          f"({rows - write['acknowledged']} still in flight when wrk stopped): entries lost {lost}")
+    print(f"followup check afterwards: {'passed' if check.returncode == 0 else 'FAILED'}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    errors = write["other_status"] + write["socket_errors"] + read["other_status"] + read["socket_errors"]
+    sys.exit(0 if lost == 0 and errors == 0 and check.returncode == 0 else 1)
+
+
+if __name__ == "__main__":
+    main()
