@@ -314,3 +314,12 @@ CREATE TRIGGER review_no_delete BEFORE DELETE ON review
 BEGIN
   SELECT RAISE(ABORT, 'reviews are append-only: they are never deleted');
 END;
+
+CREATE TABLE apiToken (
+  id INTEGER PRIMARY KEY,
+  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  tokenHash TEXT NOT NULL UNIQUE CHECK (length(tokenHash) = 64),
+  label TEXT NOT NULL CHECK (length(trim(label)) > 0),
+  createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+  revokedAt TEXT
+) STRICT;

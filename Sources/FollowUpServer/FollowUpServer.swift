@@ -186,6 +186,7 @@ public struct FollowUpServer: Sendable {
                 return Self.html(Pages.search(session, query: text, hits: hits))
             }
         }
+        addAPI(to: router)
         return router
     }
 
@@ -360,6 +361,18 @@ public struct FollowUpServer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
+    /// The HTTP status for an error of the library.
+    static func status(for error: FollowUpError) -> HTTPResponse.Status {
+        switch error {
+        case .forbidden: .forbidden
+        case .notFound: .notFound
+        case .conflict, .duplicate: .conflict
+        case .invalidArgument, .invalidValue, .invalidInput, .invalidRecords: .badRequest
+        case .databaseBusy: .serviceUnavailable
+        default: .internalServerError
+        }
+    }
+
     static func redirect(_ location: String) -> Response {
         var headers = HTTPFields()
         headers[.location] = location
@@ -367,15 +380,7 @@ public struct FollowUpServer: Sendable {
     }
 
     static func errorPage(_ error: FollowUpError, session: SessionStore.Session?) -> Response {
-        let status: HTTPResponse.Status
-        switch error {
-        case .forbidden: status = .forbidden
-        case .notFound: status = .notFound
-        case .conflict, .duplicate: status = .conflict
-        case .invalidArgument, .invalidValue, .invalidInput, .invalidRecords: status = .badRequest
-        case .databaseBusy: status = .serviceUnavailable
-        default: status = .internalServerError
-        }
+        let status = Self.status(for: error)
         let title = status == .forbidden ? "Not allowed" : "Could not do that"
         return html(Pages.problem(title, error.message, session: session), status: status)
     }

@@ -18,7 +18,7 @@ struct UsersCommand: ParsableCommand {
               followup users add otieno --role validator --actor KEN --password-file pw.txt
               followup users list
             """,
-        subcommands: [Add.self, List.self, Password.self],
+        subcommands: [Add.self, List.self, Password.self, Token.self, Revoke.self],
         defaultSubcommand: List.self)
 
     /// `followup users add NAME --role ROLE [--actor CODE]…`.
@@ -85,6 +85,49 @@ struct UsersCommand: ParsableCommand {
             let database = try options.openDatabase(.write)
             try database.setPassword(name: name, password: password)
             try output.emitSaved(OutputDocument([.text("Password of '\(name)' changed.")]), json: ["account": name])
+        }
+    }
+
+    /// `followup users token NAME --label TEXT`.
+    struct Token: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a token for the JSON API: scripts act as this account (docs/server.md).",
+            discussion: "The token is printed once and only its hash is kept: store it like a password.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        @Option(help: "What the token is for, e.g. \"nightly import from the national database\".")
+        var label: String
+
+        func run() throws {
+            let output = try options.prepareOutput(formats: [.table, .json])
+            let database = try options.openDatabase(.write)
+            let token = try database.createToken(
+                account: name, label: label, createdAt: Timestamp.string(from: CLIContext.current.clock.now()))
+            try output.emitSaved(OutputDocument([.text(token)]), json: ["account": name, "token": token])
+        }
+    }
+
+    /// `followup users revoke NAME`.
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke every API token of an account.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The account's name.")
+        var name: String
+
+        func run() throws {
+            let output = try options.prepareOutput(formats: [.table, .json])
+            let database = try options.openDatabase(.write)
+            let count = try database.revokeTokens(
+                account: name, revokedAt: Timestamp.string(from: CLIContext.current.clock.now()))
+            try output.emitSaved(
+                OutputDocument([.text("Revoked \(count) token\(count == 1 ? "" : "s") of '\(name)'.")]),
+                json: ["account": name, "revoked": String(count)])
         }
     }
 

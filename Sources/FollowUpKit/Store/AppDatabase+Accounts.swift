@@ -129,4 +129,55 @@ extension AppDatabase {
                 arguments: [id, addresseeId]) == true
         return (id, info, actsFor)
     }
+
+    // MARK: API tokens
+
+    /// A new token for `account`'s scripts, returned once: only its hash is kept.
+    public func createToken(account: String, label: String, createdAt: String) throws(FollowUpError) -> String {
+        let label = label.trimmingCharacters(in: .whitespaces)
+        if label.isEmpty { throw .invalidArgument(field: "label", reason: "say what the token is for") }
+        if let problem = FieldText.problem(in: label) { throw .invalidArgument(field: "label", reason: problem) }
+        var generator = SystemRandomNumberGenerator()
+        let token = "fu_" + (0..<32).map { _ in Self.hexByte(UInt8.random(in: 0...255, using: &generator)) }.joined()
+        try write { db in
+            let scope = try Self.accountScope(account, actor: nil, in: db)
+            try db.execute(
+                sql: "INSERT INTO apiToken (accountId, tokenHash, label, createdAt) VALUES (?, ?, ?, ?)",
+                arguments: [scope.id, SHA256.hex(Array(token.utf8)), label, createdAt])
+        }
+        return token
+    }
+
+    /// The account a live token belongs to, or `nil`.
+    public func account(forToken token: String) throws(FollowUpError) -> AccountInfo? {
+        guard token.hasPrefix("fu_"), token.utf8.count == 67 else { return nil }
+        return try read { db in
+            guard
+                let name = try String.fetchOne(
+                    db,
+                    sql: """
+                        SELECT a.name FROM apiToken t JOIN account a ON a.id = t.accountId
+                        WHERE t.tokenHash = ? AND t.revokedAt IS NULL
+                        """, arguments: [SHA256.hex(Array(token.utf8))])
+            else { return nil }
+            return try Self.account(named: name, in: db)
+        }
+    }
+
+    /// Revokes every token of `account`; returns how many were live.
+    @discardableResult
+    public func revokeTokens(account: String, revokedAt: String) throws(FollowUpError) -> Int {
+        try write { db in
+            let scope = try Self.accountScope(account, actor: nil, in: db)
+            try db.execute(
+                sql: "UPDATE apiToken SET revokedAt = ? WHERE accountId = ? AND revokedAt IS NULL",
+                arguments: [revokedAt, scope.id])
+            return db.changesCount
+        }
+    }
+
+    private static func hexByte(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]])
+    }
 }

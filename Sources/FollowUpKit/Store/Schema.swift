@@ -33,6 +33,9 @@ enum Schema {
         migrator.registerMigration("v6-accounts-review") { db in
             try db.execute(sql: v6AccountsReview)
         }
+        migrator.registerMigration("v7-api-tokens") { db in
+            try db.execute(sql: v7APITokens)
+        }
         return migrator
     }
 
@@ -141,6 +144,19 @@ enum Schema {
         BEGIN
           SELECT RAISE(ABORT, 'reviews are append-only: they are never deleted');
         END;
+        """
+
+    /// Tokens that scripts send to the JSON API in place of a session: only their SHA-256 is
+    /// kept, so the database never holds a usable token.
+    static let v7APITokens = """
+        CREATE TABLE apiToken (
+          id INTEGER PRIMARY KEY,
+          accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+          tokenHash TEXT NOT NULL UNIQUE CHECK (length(tokenHash) = 64),
+          label TEXT NOT NULL CHECK (length(trim(label)) > 0),
+          createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+          revokedAt TEXT
+        ) STRICT;
         """
 
     /// Where each assignment stands now, kept by triggers on the append-only log.
