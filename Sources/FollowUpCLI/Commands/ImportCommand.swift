@@ -7,7 +7,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a UN document's recommendations, or recommendations and progress in bulk.",
-        subcommands: [Document.self, Recommendations.self, Progress.self])
+        subcommands: [Document.self, Recommendations.self, Progress.self, Questionnaire.self])
 
     /// `followup import document FILE`.
     struct Document: ParsableCommand {

@@ -61,3 +61,31 @@ extension Presentation {
         return "\(decision.rawValue) by \(item.reviewedBy ?? "?")\(comment)"
     }
 }
+
+extension Presentation {
+    /// `followup questionnaire ACTOR`: what binds the actor, most urgent first, with blank
+    /// columns to fill in (``Questionnaire``).
+    public static func questionnaire(_ report: CountryReport) -> OutputDocument {
+        let asOf = report.asOf
+        let rows = report.rows.sorted { a, b in
+            let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
+            if ao != bo { return ao }
+            if a.dueDate != b.dueDate { return (a.dueDate ?? .distantFuture) < (b.dueDate ?? .distantFuture) }
+            return a.key < b.key
+        }
+        let columns = (Questionnaire.contextColumns + Questionnaire.answerColumns).map { TextTable.Column($0) }
+        return OutputDocument([
+            .heading("Questionnaire: \(report.actor.nameEn) (\(report.actor.code)), as of \(asOf)", level: 1),
+            .table(
+                TextTable(
+                    columns: columns,
+                    rows: rows.map { row in
+                        [
+                            row.key, report.actor.code, row.dueDate?.description ?? "",
+                            row.isOverdue(on: asOf) ? "yes" : "no", row.status?.rawValue ?? "",
+                            row.statusAsOf?.description ?? "", row.text, "", "", "", "", "",
+                        ]
+                    })),
+        ])
+    }
+}

@@ -8,62 +8,120 @@ extension AppDatabase {
     public func submitProgress(
         _ update: ProgressUpdate, account: String, clock: any FollowUpClock, uid: String
     ) throws(FollowUpError) -> SubmissionInfo {
+        try Self.checkSubmission(update, today: clock.today())
+        let submittedAt = Timestamp.string(from: clock.now())
+        return try write { db in
+            let scope = try Self.accountScope(account, actor: nil, in: db)
+            return try Self.insertSubmission(
+                update, account: scope, today: clock.today(), submittedAt: submittedAt, uid: uid, in: db)
+        }
+    }
+
+    /// What can be checked of a submission without the database.
+    static func checkSubmission(_ update: ProgressUpdate, today: CalendarDate) throws(FollowUpError) {
         guard update.status != nil || update.response != nil else {
             throw .invalidArgument(field: "status", reason: "give a status, a response, or both")
         }
         if let note = update.note, let problem = FieldText.problem(in: note) {
             throw .invalidArgument(field: "note", reason: problem)
         }
-        let today = clock.today()
         if let asOf = update.asOf, asOf > today {
             throw .invalidArgument(
                 field: "as-of",
                 reason: "\(asOf) is in the future: an entry records what is true on a past day or today")
         }
+    }
+
+    /// Checks `update` for the focal point `account` and keeps it as a submission, inside the
+    /// caller's transaction.
+    static func insertSubmission(
+        _ update: ProgressUpdate, account scope: (id: Int64, info: AccountInfo, actsFor: Bool), today: CalendarDate,
+        submittedAt: String, uid: String, in db: Database
+    ) throws -> SubmissionInfo {
+        let actor = try resolveAddressee(update.actor, in: db)
+        guard scope.info.role == .focalPoint else {
+            throw FollowUpError.forbidden(
+                "'\(scope.info.name)' is a\(scope.info.role == .administrator ? "n" : "") \(scope.info.role.words); "
+                    + "only a focal point submits entries (an administrator records them with 'followup update')")
+        }
+        guard scope.info.actors.contains(actor.code) else {
+            throw FollowUpError.forbidden(
+                "'\(scope.info.name)' is the focal point for \(scope.info.actors.joined(separator: ", ")), not \(actor.code)"
+            )
+        }
+        // Checked as the log would check it, then undone: the entry waits for review.
+        var recorded: RecordedProgress?
+        try db.inSavepoint {
+            recorded = try appendEntry(
+                ProgressUpdate(
+                    key: update.key, actor: actor.code, status: update.status, response: update.response,
+                    asOf: update.asOf, note: update.note, evidence: update.evidence, supersedes: update.supersedes),
+                asOf: update.asOf, today: today, uid: uid, recordedAt: submittedAt, in: db)
+            return .rollback
+        }
+        guard let entry = recorded?.entry,
+            let assignmentId = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT s.id FROM assignment s JOIN recommendation r ON r.id = s.recommendationId
+                    WHERE r.key = ? AND s.addresseeId = ?
+                    """, arguments: [entry.key, actor.id])
+        else { throw FollowUpError.internalError("a checked submission has no assignment") }
+        try db.execute(
+            sql: """
+                INSERT INTO submission (uid, assignmentId, asOf, status, response, note, evidenceDocument,
+                  evidenceParagraph, evidenceUrl, supersedesId, submittedById, submittedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                uid, assignmentId, entry.asOf, entry.status, entry.response, entry.note,
+                update.evidence?.document, update.evidence?.paragraph, update.evidence?.url, update.supersedes,
+                scope.id, submittedAt,
+            ])
+        return try submissions(.id(db.lastInsertedRowID), in: db)[0]
+    }
+
+    /// Submits a batch for the focal point `account`, all or none: every update is checked, every
+    /// problem reported with its line, and nothing is kept unless all pass (a filled-in
+    /// questionnaire).
+    public func submitBatch(
+        _ updates: [(line: Int, update: ProgressUpdate)], source: String, account: String, clock: any FollowUpClock,
+        makeUID: () -> String
+    ) throws(FollowUpError) -> [SubmissionInfo] {
+        var problems: [RecordProblem] = []
+        for (line, update) in updates {
+            do throws(FollowUpError) {
+                try Self.checkSubmission(update, today: clock.today())
+            } catch {
+                problems.append(RecordProblem(line: line, column: nil, reason: error.message))
+            }
+        }
         let submittedAt = Timestamp.string(from: clock.now())
+        let uids = updates.map { _ in makeUID() }
         return try write { db in
-            let actor = try Self.resolveAddressee(update.actor, in: db)
-            let scope = try Self.accountScope(account, actor: actor.id, in: db)
+            let scope = try Self.accountScope(account, actor: nil, in: db)
             guard scope.info.role == .focalPoint else {
                 throw FollowUpError.forbidden(
-                    "'\(scope.info.name)' is a\(scope.info.role == .administrator ? "n" : "") \(scope.info.role.words); "
-                        + "only a focal point submits entries (an administrator records them with 'followup update')")
-            }
-            guard scope.actsFor else {
-                throw FollowUpError.forbidden(
-                    "'\(scope.info.name)' is the focal point for \(scope.info.actors.joined(separator: ", ")), not \(actor.code)"
+                    "'\(scope.info.name)' is a\(scope.info.role == .administrator ? "n" : "") \(scope.info.role.words); only a focal point submits entries"
                 )
             }
-            // Checked as the log would check it, then undone: the entry waits for review.
-            var recorded: RecordedProgress?
-            try db.inSavepoint {
-                recorded = try Self.appendEntry(
-                    ProgressUpdate(
-                        key: update.key, actor: actor.code, status: update.status, response: update.response,
-                        asOf: update.asOf, note: update.note, evidence: update.evidence, supersedes: update.supersedes),
-                    asOf: update.asOf, today: today, uid: uid, recordedAt: submittedAt, in: db)
-                return .rollback
+            var done: [SubmissionInfo] = []
+            for (index, (line, update)) in updates.enumerated() where !problems.contains(where: { $0.line == line }) {
+                do {
+                    done.append(
+                        try Self.insertSubmission(
+                            update, account: scope, today: clock.today(), submittedAt: submittedAt, uid: uids[index],
+                            in: db))
+                } catch let error as FollowUpError {
+                    problems.append(RecordProblem(line: line, column: nil, reason: error.message))
+                }
             }
-            guard let entry = recorded?.entry,
-                let assignmentId = try Int64.fetchOne(
-                    db,
-                    sql: """
-                        SELECT s.id FROM assignment s JOIN recommendation r ON r.id = s.recommendationId
-                        WHERE r.key = ? AND s.addresseeId = ?
-                        """, arguments: [entry.key, actor.id])
-            else { throw FollowUpError.internalError("a checked submission has no assignment") }
-            try db.execute(
-                sql: """
-                    INSERT INTO submission (uid, assignmentId, asOf, status, response, note, evidenceDocument,
-                      evidenceParagraph, evidenceUrl, supersedesId, submittedById, submittedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    uid, assignmentId, entry.asOf, entry.status, entry.response, entry.note,
-                    update.evidence?.document, update.evidence?.paragraph, update.evidence?.url, update.supersedes,
-                    scope.id, submittedAt,
-                ])
-            return try Self.submissions(.id(db.lastInsertedRowID), in: db)[0]
+            if !problems.isEmpty {
+                let sorted = problems.sorted { $0.line < $1.line }
+                throw FollowUpError.invalidRecords(
+                    source: source, problems: Array(sorted.prefix(50)), more: max(0, sorted.count - 50))
+            }
+            return done
         }
     }
 
