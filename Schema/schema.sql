@@ -252,7 +252,7 @@ CREATE TABLE account (
   role TEXT NOT NULL CHECK (role IN ('administrator', 'focal-point', 'validator', 'reader')),
   passwordHash TEXT NOT NULL CHECK (passwordHash GLOB '$2[aby]$[0-9][0-9]$*'),
   createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
-) STRICT;
+, email TEXT CHECK (email IS NULL OR email GLOB '?*@?*')) STRICT;
 
 CREATE TABLE accountActor (
   accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
@@ -323,3 +323,12 @@ CREATE TABLE apiToken (
   createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
   revokedAt TEXT
 ) STRICT;
+
+CREATE TABLE reminder (
+  accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  assignmentId INTEGER NOT NULL REFERENCES assignment(id) ON DELETE CASCADE,
+  reason TEXT NOT NULL CHECK (reason IN ('due', 'overdue')),
+  period TEXT NOT NULL,
+  sentAt TEXT NOT NULL,
+  PRIMARY KEY (accountId, assignmentId, reason, period)
+) STRICT, WITHOUT ROWID;

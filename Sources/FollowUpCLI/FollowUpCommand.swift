@@ -23,7 +23,7 @@ public struct FollowUpCommand: ParsableCommand {
             UpdateCommand.self, SubmitCommand.self, ReviewCommand.self,
             HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self,
             CheckCommand.self,
-            BackupCommand.self, UsersCommand.self, ServeCommand.self, QuestionnaireCommand.self,
+            BackupCommand.self, UsersCommand.self, ServeCommand.self, QuestionnaireCommand.self, RemindCommand.self,
         ])
 
     public init() {}

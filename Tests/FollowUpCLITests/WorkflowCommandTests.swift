@@ -78,4 +78,31 @@ struct WorkflowCommandTests {
         let queue = try cli.succeed(["review", "list", "--account", "otieno"])
         #expect(queue.contains("2 awaiting review"))
     }
+
+    @Test(
+        "remind writes a digest (Markdown and .eml) per focal point, once per item per period; a dry run writes nothing"
+    )
+    func remind() throws {
+        let cli = CLIHarness()
+        try cli.succeed(["init"])
+        let added = cli.run(
+            [
+                "users", "add", "unctad", "--role", "focal-point", "--actor", "UNCTAD", "--email", "focal@unctad.org",
+                "--password-file", "-",
+            ], standardInput: Self.password)
+        #expect(added.exitCode == 0, "\(added.standardError)")
+        let before = try cli.dump()
+        let dry = try cli.succeed(["remind", "--within", "30d", "--dry-run"])
+        #expect(dry.contains("E/2020/31 DR-II (c)(vi)") && dry.contains("1 digest, 1 item"))
+        #expect(try cli.dump() == before)
+        #expect(cli.run(["remind", "-o", cli.folder.file("missing")]).exitCode == 66)
+        let folder = cli.folder.file("out")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try cli.succeed(["remind", "--within", "30", "-o", folder])
+        let message = try String(contentsOfFile: folder + "/unctad-2026-11-21.eml", encoding: .utf8)
+        #expect(message.hasPrefix("From: FollowUp <followup@localhost>\r\nTo: focal@unctad.org\r\n"))
+        #expect(message.contains("Subject: FollowUp: 1 overdue, 0 falling due (as of 2026-11-21)"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/unctad-2026-11-21.md"))
+        #expect(try cli.succeed(["remind", "-o", folder]).contains("0 digests, 0 items"))
+    }
 }

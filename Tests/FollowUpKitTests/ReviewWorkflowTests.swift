@@ -136,6 +136,56 @@ struct ReviewWorkflowTests {
         #expect(try database.submissions(visibleTo: "sec", pendingOnly: false).isEmpty)
     }
 
+    @Test("an actor with a submission awaiting review stays bound: a correction that would drop it is refused")
+    func submissionsKeepTheirAssignment() throws {
+        let database = try database()
+        _ = try submit(database)
+        let before = try database.contentDump()
+        #expect {
+            try database.editRecommendation(
+                Self.key, RecommendationEdit(remove: ["MEMBER-STATES"], reason: "test", curator: "test"),
+                recordedAt: "2026-11-21T12:00:00Z")
+        } throws: { error in
+            guard case .conflict(let message) = error as? FollowUpError else { return false }
+            return message.contains("KEN")
+        }
+        #expect(try database.contentDump() == before)
+    }
+
+    @Test("reminders: due soon and overdue, once per item per period; a dry run notes nothing; implemented drops out")
+    func reminders() throws {
+        let database = try database()
+        try database.setEmail(account: "amina", email: "amina@example.org")
+        for (path, due) in [("¶2", "2026-12-10"), ("¶3", "2026-10-31"), ("¶4", "2027-06-30")] {
+            try database.addRecommendation(
+                RecommendationDraft(
+                    document: "TEST/1", path: path, text: "请会员国报告；", addressees: [("MEMBER-STATES", "会员国")],
+                    dueDate: CalendarDate(due)))
+        }
+        let today = testToday  // 2026-11-21
+        let dry = try database.reminders(asOf: today, within: 30, record: false, sentAt: "2026-11-21T12:00:00Z")
+        #expect(dry.map(\.account) == ["amina"])
+        #expect(dry.first?.email == "amina@example.org")
+        #expect(dry.first?.items.map(\.key) == ["TEST/1 ¶3", "TEST/1 ¶2"])
+        #expect(dry.first?.items.map(\.overdue) == [true, false])
+        let sent = try database.reminders(asOf: today, within: 30, record: true, sentAt: "2026-11-21T12:00:00Z")
+        #expect(sent == dry)
+        // The next day: nothing new. Next month: the overdue item again; ¶2, still only due, not.
+        #expect(try database.reminders(asOf: today.adding(days: 1), within: 30, record: true, sentAt: "x").isEmpty)
+        let december = try database.reminders(
+            asOf: CalendarDate("2026-12-02")!, within: 30, record: true, sentAt: "2026-12-02T12:00:00Z")
+        #expect(december.first?.items.map(\.key) == ["TEST/1 ¶3"])
+        #expect(december.first?.items.map(\.overdue) == [true])
+        // Implemented: no more reminders; ¶2 overdue now, in its first overdue month.
+        try database.recordProgress(
+            ProgressUpdate(key: "TEST/1 ¶3", actor: "KEN", status: .implemented, asOf: CalendarDate("2026-11-20")),
+            clock: testClock, uid: "done")
+        let january = try database.reminders(
+            asOf: CalendarDate("2027-01-02")!, within: 30, record: false, sentAt: "2027-01-02T12:00:00Z")
+        #expect(january.first?.items.map(\.key) == ["TEST/1 ¶2"])
+        #expect(throws: FollowUpError.self) { try database.setEmail(account: "amina", email: "not an address") }
+    }
+
     @Test(
         "SQL cannot edit or delete a submission or a review",
         arguments: [

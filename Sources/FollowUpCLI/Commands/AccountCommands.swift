@@ -41,13 +41,21 @@ struct UsersCommand: ParsableCommand {
             help: "A file whose first line is the password; - for standard input (default: asked on the terminal).")
         var passwordFile: String?
 
+        @Option(help: "Where reminders go (followup remind).")
+        var email: String?
+
         func run() throws {
             let output = try options.prepareOutput(formats: [.table, .json, .markdown])
+            if let email { try AppDatabase.checkEmail(email) }
             let password = try UsersCommand.readPassword(passwordFile)
             let database = try options.openDatabase(.write)
-            let account = try database.addAccount(
+            var account = try database.addAccount(
                 name: name, role: role, actors: actors, password: password,
                 createdAt: Timestamp.string(from: CLIContext.current.clock.now()))
+            if let email {
+                try database.setEmail(account: account.name, email: email)
+                account.email = email
+            }
             try output.emitSaved(Presentation.accountAdded(account), json: account)
         }
     }

@@ -114,7 +114,12 @@ extension AppDatabase {
                     try Int.fetchOne(
                         db,
                         sql:
-                            "SELECT count(*) FROM progressEntry e JOIN assignment s ON s.id = e.assignmentId WHERE s.recommendationId = ?",
+                            """
+                            SELECT (SELECT count(*) FROM progressEntry e JOIN assignment s ON s.id = e.assignmentId
+                                    WHERE s.recommendationId = ?1)
+                                 + (SELECT count(*) FROM submission e JOIN assignment s ON s.id = e.assignmentId
+                                    WHERE s.recommendationId = ?1)
+                            """,
                         arguments: [old.id]) ?? 0
                 if entries > 0 {
                     result.kept.append(old.key)

@@ -22,6 +22,8 @@ public struct AccountInfo: Codable, Hashable, Sendable {
     /// The codes of the actors a focal point or validator acts for; empty for the other roles.
     public var actors: [String]
     public var createdAt: String
+    /// Where reminders go (`followup remind`), if set.
+    public var email: String?
 }
 
 /// A validator's decision on a submission.
@@ -53,4 +55,22 @@ public struct SubmissionInfo: Codable, Hashable, Sendable {
     public var comment: String?
     /// The progress entry an accepted submission became.
     public var entryId: Int64?
+}
+
+/// One item of a reminder: an assignment that falls due soon or is overdue.
+public struct ReminderItem: Codable, Hashable, Sendable {
+    public var key: String
+    public var actor: String
+    public var text: String
+    public var dueDate: CalendarDate
+    public var status: ImplementationStatus?
+    public var overdue: Bool
+}
+
+/// What one focal point is reminded of, once per item per period.
+public struct ReminderDigest: Codable, Hashable, Sendable {
+    public var account: String
+    public var email: String?
+    public var asOf: CalendarDate
+    public var items: [ReminderItem]
 }

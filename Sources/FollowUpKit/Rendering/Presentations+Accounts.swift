@@ -5,9 +5,12 @@ extension Presentation {
             .table(
                 TextTable(
                     columns: [
-                        .init("NAME", maxWidth: 30), .init("ROLE"), .init("ACTORS", maxWidth: 40), .init("CREATED"),
+                        .init("NAME", maxWidth: 30), .init("ROLE"), .init("ACTORS", maxWidth: 40),
+                        .init("E-MAIL", maxWidth: 40), .init("CREATED"),
                     ],
-                    rows: accounts.map { [$0.name, $0.role.rawValue, $0.actors.joined(separator: ", "), $0.createdAt] })
+                    rows: accounts.map {
+                        [$0.name, $0.role.rawValue, $0.actors.joined(separator: ", "), $0.email ?? "", $0.createdAt]
+                    })
             ),
             .text("\(accounts.count) account\(accounts.count == 1 ? "" : "s")"),
         ])
@@ -87,5 +90,33 @@ extension Presentation {
                         ]
                     })),
         ])
+    }
+}
+
+extension Presentation {
+    /// `followup remind`: one focal point's digest of what falls due and what is overdue.
+    public static func reminder(_ digest: ReminderDigest) -> OutputDocument {
+        let overdue = digest.items.filter(\.overdue)
+        let due = digest.items.filter { !$0.overdue }
+        var blocks: [OutputDocument.Block] = [
+            .heading("FollowUp reminder for \(digest.account), as of \(digest.asOf)", level: 1),
+            .text(
+                "\(overdue.count) overdue, \(due.count) falling due. Record progress in FollowUp, or answer in your questionnaire."
+            ),
+        ]
+        for (title, items) in [("Overdue", overdue), ("Falling due", due)] where !items.isEmpty {
+            blocks.append(.heading(title, level: 2))
+            blocks.append(
+                .table(
+                    TextTable(
+                        columns: [
+                            .init("DUE"), .init("RECOMMENDATION"), .init("ACTOR"), .init("STATUS"),
+                            .init("TEXT", maxWidth: 60),
+                        ],
+                        rows: items.map {
+                            [$0.dueDate.description, $0.key, $0.actor, $0.status?.words ?? "unreported", $0.text]
+                        })))
+        }
+        return OutputDocument(blocks)
     }
 }

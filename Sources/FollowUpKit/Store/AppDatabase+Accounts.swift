@@ -98,7 +98,7 @@ extension AppDatabase {
     static func account(named name: String, in db: Database) throws -> AccountInfo {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT id, name, role, createdAt FROM account WHERE name = ?", arguments: [name])
+                db, sql: "SELECT id, name, role, createdAt, email FROM account WHERE name = ?", arguments: [name])
         else {
             let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name LIMIT 5")
             throw FollowUpError.notFound(kind: "account", identifier: name, suggestions: names)
@@ -112,7 +112,8 @@ extension AppDatabase {
         guard let role = AccountRole(rawValue: row["role"]) else {
             throw FollowUpError.internalError("account '\(name)' has an unknown role")
         }
-        return AccountInfo(name: row["name"], role: role, actors: actors, createdAt: row["createdAt"])
+        return AccountInfo(
+            name: row["name"], role: role, actors: actors, createdAt: row["createdAt"], email: row["email"])
     }
 
     /// The id of account `name` and whether it acts for actor `addresseeId`.

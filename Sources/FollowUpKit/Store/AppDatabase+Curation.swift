@@ -65,6 +65,7 @@ extension AppDatabase {
                     literal: """
                         DELETE FROM assignment WHERE recommendationId = \(id)
                         AND NOT EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
+                        AND NOT EXISTS (SELECT 1 FROM submission e WHERE e.assignmentId = assignment.id)
                         """)
             }
             let hash = SHA256.hex(Array(recommendation.text.utf8))

@@ -194,7 +194,11 @@ extension AppDatabase {
                 WHERE m.groupId = ad.addresseeId AND m.memberId = assignment.addresseeId
                 AND \(SQL.membership("m", holdsOn: "\(date)")))))
             """
-        let withProgress: SQL = "EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)"
+        // Progress recorded, or submitted for review: the assignment stays.
+        let withProgress: SQL = """
+            (EXISTS (SELECT 1 FROM progressEntry e WHERE e.assignmentId = assignment.id)
+             OR EXISTS (SELECT 1 FROM submission e WHERE e.assignmentId = assignment.id))
+            """
         let orphaned = try SQLRequest<String>(
             literal: """
                 SELECT a.code FROM assignment JOIN addressee a ON a.id = assignment.addresseeId

@@ -36,6 +36,9 @@ enum Schema {
         migrator.registerMigration("v7-api-tokens") { db in
             try db.execute(sql: v7APITokens)
         }
+        migrator.registerMigration("v8-reminders") { db in
+            try db.execute(sql: v8Reminders)
+        }
         return migrator
     }
 
@@ -157,6 +160,21 @@ enum Schema {
           createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
           revokedAt TEXT
         ) STRICT;
+        """
+
+    /// Reminders: an account's e-mail address, and which item each account was reminded of in
+    /// which period, so that `followup remind` run daily by cron reminds once per item per period.
+    static let v8Reminders = """
+        ALTER TABLE account ADD COLUMN email TEXT CHECK (email IS NULL OR email GLOB '?*@?*');
+
+        CREATE TABLE reminder (
+          accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+          assignmentId INTEGER NOT NULL REFERENCES assignment(id) ON DELETE CASCADE,
+          reason TEXT NOT NULL CHECK (reason IN ('due', 'overdue')),
+          period TEXT NOT NULL,
+          sentAt TEXT NOT NULL,
+          PRIMARY KEY (accountId, assignmentId, reason, period)
+        ) STRICT, WITHOUT ROWID;
         """
 
     /// Where each assignment stands now, kept by triggers on the append-only log.
