@@ -116,6 +116,14 @@ def main():
         page = browser.page_source
         check("National broadband plan adopted" in page, "the follow-up report shows the accepted entry")
         shot("server-report.png")
+        browser.get(base + "/queue")
+        browser.find_element(By.LINK_TEXT, "中文").click()
+        check(lambda: "审核队列" in browser.page_source and "我的建议" in browser.page_source,
+              "the pages switch to Chinese from the header")
+        browser.find_element(By.LINK_TEXT, "我的建议").click()
+        check(lambda: "截止日期" in browser.page_source and "进行中" in browser.page_source,
+              "the choice is remembered: My recommendations in Chinese, statuses too")
+        shot("server-my-recommendations-zh.png")
         history = subprocess.run([followup, "history", key, "--actor", "KEN"], env=env, capture_output=True,
                                  text=True, check=True).stdout
         check("in progress" in history and "ken-broadband" in history, "the CLI's history shows the same entry")

@@ -64,10 +64,13 @@ public struct FollowUpServer: Sendable {
         router.get("/") { request, _ in
             await session(request) == nil ? Self.redirect("/login") : Self.redirect("/my")
         }
-        router.get("/login") { _, _ in Self.html(Pages.login()) }
+        router.get("/login") { request, _ in
+            let query = FormData.parse(Substring(request.uri.query ?? ""))
+            return Self.withLanguageCookie(Self.html(Pages.login(language: Self.language(request, query))), query)
+        }
         router.post("/login") { request, _ in try await login(request) }
         router.post("/logout") { request, _ in
-            try await write(request) { session, _, token in
+            try await write(request) { session, _, token, _ in
                 await sessions.end(token)
                 var response = Self.redirect("/login")
                 response.headers[.setCookie] = cookie("", maxAge: 0)
@@ -76,24 +79,29 @@ public struct FollowUpServer: Sendable {
             }
         }
         router.get("/my") { request, _ in
-            try await page(request) { session, query in
+            try await page(request) { session, query, language in
                 let today = options.clock.today()
                 let reports = try session.account.actors.map { try database.countryReport($0, asOf: today) }
-                return Self.html(Pages.myRecommendations(session, reports: reports, flash: query["flash"]))
+                return Self.html(
+                    Pages.myRecommendations(
+                        session, reports: reports, actors: try database.actorDirectory(), language: language,
+                        flash: query["flash"]))
             }
         }
         router.get("/rec") { request, _ in
-            try await page(request) { session, query in
+            try await page(request) { session, query, language in
                 guard let key = query["key"], let actor = query["actor"] else {
                     return Self.html(
-                        Pages.problem("Not found", "give a recommendation key and an actor", session: session),
+                        Pages.problem(
+                            "Not found", "give a recommendation key and an actor", session: session, language: language),
                         status: .notFound)
                 }
-                return try recommendationPage(session, key: key, actor: actor, flash: query["flash"], error: nil)
+                return try recommendationPage(
+                    session, key: key, actor: actor, language: language, flash: query["flash"], error: nil)
             }
         }
         router.post("/submit") { request, _ in
-            try await write(request) { session, form, _ in
+            try await write(request) { session, form, _, language in
                 try await Self.offload {
                     let key = form["key"] ?? ""
                     let actor = form["actor"] ?? ""
@@ -110,20 +118,23 @@ public struct FollowUpServer: Sendable {
                                 ]))
                     } catch let error as FollowUpError {
                         if case .forbidden = error { throw error }
-                        return try recommendationPage(session, key: key, actor: actor, flash: nil, error: error.message)
-                            .withStatus(.badRequest)
+                        return try recommendationPage(
+                            session, key: key, actor: actor, language: language, flash: nil, error: error.message
+                        )
+                        .withStatus(.badRequest)
                     }
                 }
             }
         }
         router.get("/queue") { request, _ in
-            try await page(request) { session, query in
+            try await page(request) { session, query, language in
                 let items = try database.submissions(visibleTo: session.account.name, pendingOnly: true)
-                return Self.html(Pages.queue(session, items: items, flash: query["flash"], error: nil))
+                return Self.html(
+                    Pages.queue(session, items: items, language: language, flash: query["flash"], error: nil))
             }
         }
         router.post("/review") { request, _ in
-            try await write(request) { session, form, _ in
+            try await write(request) { session, form, _, language in
                 try await Self.offload {
                     guard let id = form["id"].flatMap(Int64.init),
                         let decision = form["decision"].flatMap(ReviewDecision.init)
@@ -140,20 +151,20 @@ public struct FollowUpServer: Sendable {
                         if case .forbidden = error { throw error }
                         let items = try database.submissions(visibleTo: session.account.name, pendingOnly: true)
                         return Self.html(
-                            Pages.queue(session, items: items, flash: nil, error: error.message), status: .badRequest)
+                            Pages.queue(session, items: items, language: language, flash: nil, error: error.message),
+                            status: .badRequest)
                     }
                 }
             }
         }
         router.get("/reports") { request, _ in
-            try await page(request) { session, _ in
-                Self.html(Pages.reports(session, documents: try database.documents()))
+            try await page(request) { session, _, language in
+                Self.html(Pages.reports(session, documents: try database.documents(), language: language))
             }
         }
         router.get("/report/document") { request, _ in
-            try await page(request) { _, query in
+            try await page(request) { _, query, language in
                 let asOf = options.clock.today()
-                let language = Self.language(query)
                 let report = try database.documentReport(query["symbol"] ?? "", asOf: asOf)
                 let document = ReportPresentation.document(
                     report, actors: try database.actorDirectory(), language: language)
@@ -161,9 +172,8 @@ public struct FollowUpServer: Sendable {
             }
         }
         router.get("/report/country") { request, _ in
-            try await page(request) { _, query in
+            try await page(request) { _, query, language in
                 let asOf = options.clock.today()
-                let language = Self.language(query)
                 let report = try database.countryReport(query["actor"] ?? "", asOf: asOf)
                 let document = ReportPresentation.country(
                     report, actors: try database.actorDirectory(), language: language)
@@ -171,19 +181,18 @@ public struct FollowUpServer: Sendable {
             }
         }
         router.get("/audit") { request, _ in
-            try await page(request) { _, query in
+            try await page(request) { _, query, language in
                 let asOf = options.clock.today()
-                let language = Self.language(query)
                 let audit = try database.overdueAudit(ReportScope(), grouping: .recommendation, asOf: asOf)
                 let document = ReportPresentation.audit(audit, language: language, flat: query["format"] == "csv")
                 return try rendered(document, json: audit, query: query, asOf: asOf, language: language)
             }
         }
         router.get("/search") { request, _ in
-            try await page(request) { session, query in
+            try await page(request) { session, query, language in
                 let text = query["q"] ?? ""
                 let hits = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try database.search(text)
-                return Self.html(Pages.search(session, query: text, hits: hits))
+                return Self.html(Pages.search(session, query: text, hits: hits, language: language))
             }
         }
         addAPI(to: router)
@@ -206,17 +215,36 @@ public struct FollowUpServer: Sendable {
 
     /// A page that needs a session: without one, the login page; errors as pages.
     func page(
-        _ request: Request, _ body: @escaping @Sendable (SessionStore.Session, [String: String]) throws -> Response
+        _ request: Request,
+        _ body: @escaping @Sendable (SessionStore.Session, [String: String], Language) throws -> Response
     ) async throws -> Response {
-        guard let session = await session(request) else { return Self.redirect("/login") }
         let query = FormData.parse(Substring(request.uri.query ?? ""))
-        return try await Self.offload {
+        guard let session = await session(request) else { return Self.redirect("/login") }
+        let language = Self.language(request, query)
+        let response = try await Self.offload {
             do {
-                return try body(session, query)
+                return try body(session, query, language)
             } catch let error as FollowUpError {
-                return Self.errorPage(error, session: session)
+                return Self.errorPage(error, session: session, language: language)
             }
         }
+        return Self.withLanguageCookie(response, query)
+    }
+
+    /// The pages' language: `?lang=` (which is then remembered in a cookie), the cookie, the
+    /// browser's first choice, else English.
+    static func language(_ request: Request, _ query: [String: String]) -> Language {
+        if let chosen = query["lang"] { return chosen == "zh" ? .zh : .en }
+        if let remembered = request.cookies["followup_lang"]?.value { return remembered == "zh" ? .zh : .en }
+        if let accepted = request.headers[.acceptLanguage], accepted.lowercased().hasPrefix("zh") { return .zh }
+        return .en
+    }
+
+    static func withLanguageCookie(_ response: Response, _ query: [String: String]) -> Response {
+        guard let chosen = query["lang"], chosen == "zh" || chosen == "en" else { return response }
+        var response = response
+        response.setCookie(Cookie(name: "followup_lang", value: chosen, path: "/", sameSite: .strict))
+        return response
     }
 
     /// Runs blocking database work on a thread of its own, so that a request waiting for the one
@@ -230,24 +258,27 @@ public struct FollowUpServer: Sendable {
     /// A form post that changes something: it needs a session and the session's CSRF token, or
     /// it is refused (401, 403) before anything is read or written.
     func write(
-        _ request: Request, _ body: (SessionStore.Session, [String: String], String) async throws -> Response
+        _ request: Request,
+        _ body: (SessionStore.Session, [String: String], String, Language) async throws -> Response
     ) async throws -> Response {
+        let language = Self.language(request, [:])
         guard let token = request.cookies[Self.cookieName]?.value, let session = await sessions.session(token) else {
             return Self.html(
-                Pages.problem("Log in first", "your session has ended: log in again", session: nil),
+                Pages.problem("Log in first", "your session has ended: log in again", session: nil, language: language),
                 status: .unauthorized)
         }
         let form = try await Self.form(request)
         guard let sent = form["csrf"], SessionStore.same(sent, session.csrf) else {
             return Self.html(
                 Pages.problem(
-                    "Refused", "the form is stale or did not come from this site: reload the page", session: session),
+                    "Refused", "the form is stale or did not come from this site: reload the page", session: session,
+                    language: language),
                 status: .forbidden)
         }
         do {
-            return try await body(session, form, token)
+            return try await body(session, form, token, language)
         } catch let error as FollowUpError {
-            return Self.errorPage(error, session: session)
+            return Self.errorPage(error, session: session, language: language)
         }
     }
 
@@ -258,10 +289,12 @@ public struct FollowUpServer: Sendable {
 
     func login(_ request: Request) async throws -> Response {
         let form = try await Self.form(request)
+        let language = Self.language(request, [:])
         let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard await sessions.mayTryLogin(name) else {
             return Self.html(
-                Pages.login(error: "too many failed logins for this name: wait 15 minutes", name: name),
+                Pages.login(
+                    language: language, error: "too many failed logins for this name: wait 15 minutes", name: name),
                 status: .tooManyRequests)
         }
         let database = self.database
@@ -277,7 +310,8 @@ public struct FollowUpServer: Sendable {
         }
         guard let account else {
             await sessions.recordFailure(name)
-            return Self.html(Pages.login(error: "wrong name or password", name: name), status: .unauthorized)
+            return Self.html(
+                Pages.login(language: language, error: "wrong name or password", name: name), status: .unauthorized)
         }
         await sessions.clearFailures(name)
         let started = await sessions.start(account)
@@ -287,7 +321,8 @@ public struct FollowUpServer: Sendable {
     }
 
     func recommendationPage(
-        _ session: SessionStore.Session, key: String, actor: String, flash: String?, error: String?
+        _ session: SessionStore.Session, key: String, actor: String, language: Language, flash: String?,
+        error: String?
     ) throws(FollowUpError) -> Response {
         let today = options.clock.today()
         let detail = try database.recommendationDetail(key, asOf: today)
@@ -300,7 +335,7 @@ public struct FollowUpServer: Sendable {
             Pages.recommendation(
                 session, detail: detail, actor: code, history: history,
                 submissions: visible.filter { $0.key == detail.recommendation.key && $0.actor == code }, today: today,
-                flash: flash, error: error))
+                language: language, flash: flash, error: error))
     }
 
     func rendered(
@@ -341,8 +376,6 @@ public struct FollowUpServer: Sendable {
             note: value("note"), evidence: value("evidence").flatMap(EvidenceReference.init(parsing:)))
     }
 
-    static func language(_ query: [String: String]) -> Language { query["lang"] == "zh" ? .zh : .en }
-
     static func uid() -> String { UUID().uuidString.lowercased() }
 
     // MARK: Responses
@@ -379,10 +412,12 @@ public struct FollowUpServer: Sendable {
         return Response(status: .seeOther, headers: headers)
     }
 
-    static func errorPage(_ error: FollowUpError, session: SessionStore.Session?) -> Response {
+    static func errorPage(_ error: FollowUpError, session: SessionStore.Session?, language: Language = .en)
+        -> Response
+    {
         let status = Self.status(for: error)
         let title = status == .forbidden ? "Not allowed" : "Could not do that"
-        return html(Pages.problem(title, error.message, session: session), status: status)
+        return html(Pages.problem(title, error.message, session: session, language: language), status: status)
     }
 }
 

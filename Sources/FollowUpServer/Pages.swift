@@ -3,6 +3,34 @@ import FollowUpKit
 /// The server's own pages: small, server-rendered HTML that works without JavaScript; every value
 /// from the database or the request goes through ``escape(_:)``.
 enum Pages {
+    /// The pages' own words in Chinese; English is the key. Recommendation texts and notes stay as
+    /// written; statuses and reports use the library's labels.
+    static let chinese: [String: String] = [
+        "My recommendations": "我的建议", "Review queue": "审核队列", "Reports": "报告", "Search": "检索",
+        "Log out": "退出", "Log in": "登录", "Name": "用户名", "Password": "密码", "Recommendation": "建议",
+        "Status": "状态", "Due": "截止日期", "Last update": "最近更新", "overdue": "逾期",
+        "Progress (accepted)": "进展（已核准）", "No entry yet.": "尚无记录。", "As of": "截至",
+        "Response": "回应", "Evidence": "证据", "Note": "说明", "Submissions": "提交记录", "By": "提交人",
+        "Review": "审核", "Record progress": "记录进展",
+        "What was done": "已采取的行动",
+        "Evidence (a link, or a document and paragraph such as A/76/64 ¶51)": "证据（链接，或文件和段落，如 A/76/64 ¶51）",
+        "Submit for validation": "提交审核", "Accept": "核准", "Return": "退回",
+        "Comment for the focal point": "给联络人的意见", "Documents": "文件", "Country summaries": "国家摘要",
+        "Actor (code or name)": "行为方（代码或名称）", "Show": "显示", "Audit": "审计",
+        "Everything overdue or silent": "全部逾期和未报告事项", "Words": "检索词", "Back": "返回",
+        "unreported": "未报告", "wrong name or password": "用户名或密码错误",
+        "submitted by": "提交人", "at": "时间",
+        "Your entry is submitted to a validator for": "您的记录将提交给审核人，行为方：",
+        "it appears in reports once accepted.": "核准后即显示在报告中。",
+        "This account acts for no actor in particular: see": "本账户不代表特定行为方：请查看",
+        "awaiting review": "待审核", "English": "English", "中文": "中文",
+        "administrator": "管理员", "focal point": "联络人", "validator": "审核人", "reader": "读者",
+    ]
+
+    static func w(_ english: String, _ language: Language) -> String {
+        language == .zh ? chinese[english] ?? english : english
+    }
+
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -35,26 +63,31 @@ enum Pages {
 
     /// A whole page: the navigation for `session` (or none), an optional message, then `body`.
     static func page(
-        _ title: String, session: SessionStore.Session?, flash: String? = nil, error: String? = nil, body: String
+        _ title: String, session: SessionStore.Session?, language: Language, flash: String? = nil,
+        error: String? = nil, body: String
     ) -> String {
         var navigation = ""
         if let session {
-            navigation = "<a href=\"/my\">My recommendations</a>"
+            navigation = "<a href=\"/my\">\(escape(w("My recommendations", language)))</a>"
             if session.account.role == .validator || session.account.role == .administrator {
-                navigation += "<a href=\"/queue\">Review queue</a>"
+                navigation += "<a href=\"/queue\">\(escape(w("Review queue", language)))</a>"
             }
-            navigation += "<a href=\"/reports\">Reports</a><a href=\"/search\">Search</a>"
+            navigation += "<a href=\"/reports\">\(escape(w("Reports", language)))</a>"
+            navigation += "<a href=\"/search\">\(escape(w("Search", language)))</a>"
             navigation +=
-                "<span class=\"who\">\(escape(session.account.name)) (\(escape(session.account.role.words)))</span>"
+                "<span class=\"who\">\(escape(session.account.name)) (\(escape(w(session.account.role.words, language))))</span>"
                 + "<form class=\"inline\" method=\"post\" action=\"/logout\">\(csrfField(session))"
-                + "<button type=\"submit\">Log out</button></form>"
+                + "<button type=\"submit\">\(escape(w("Log out", language)))</button></form>"
         }
+        let other: (Language, String) = language == .zh ? (.en, "English") : (.zh, "中文")
+        navigation +=
+            "<a href=\"?lang=\(other.0.rawValue)\" lang=\"\(other.0.rawValue)\"\(session == nil ? " class=\"who\"" : "")>\(other.1)</a>"
         var messages = ""
         if let flash { messages += "<p class=\"flash\" role=\"status\">\(escape(flash))</p>" }
         if let error { messages += "<p class=\"error\" role=\"alert\">\(escape(error))</p>" }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="\(language == .zh ? "zh-Hans" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) — FollowUp</title><style>\(style)</style></head>
             <body><header><strong>FollowUp</strong>\(navigation)</header>
             <main><h1>\(escape(title))</h1>\(messages)\(body)</main></body></html>
@@ -65,14 +98,14 @@ enum Pages {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(session.csrf))\">"
     }
 
-    static func login(error: String? = nil, name: String = "") -> String {
+    static func login(language: Language, error: String? = nil, name: String = "") -> String {
         page(
-            "Log in", session: nil, error: error,
+            w("Log in", language), session: nil, language: language, error: error.map { w($0, language) },
             body: """
                 <form class="stack" method="post" action="/login">
-                <label for="name">Name</label><input id="name" name="name" autocomplete="username" required value="\(escape(name))">
-                <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-                <button class="primary" type="submit">Log in</button></form>
+                <label for="name">\(escape(w("Name", language)))</label><input id="name" name="name" autocomplete="username" required value="\(escape(name))">
+                <label for="password">\(escape(w("Password", language)))</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+                <button class="primary" type="submit">\(escape(w("Log in", language)))</button></form>
                 """)
     }
 
@@ -82,12 +115,16 @@ enum Pages {
 
     /// The recommendations binding the actors of the account: overdue first, then by due date.
     static func myRecommendations(
-        _ session: SessionStore.Session, reports: [CountryReport], flash: String?
+        _ session: SessionStore.Session, reports: [CountryReport], actors: ActorDirectory, language: Language,
+        flash: String?
     ) -> String {
         var body = ""
         if reports.isEmpty {
-            body += "<p>This account acts for no actor in particular: see <a href=\"/reports\">Reports</a>"
-            if session.account.role == .administrator { body += " and the <a href=\"/queue\">review queue</a>" }
+            body += "<p>\(escape(w("This account acts for no actor in particular: see", language))) "
+            body += "<a href=\"/reports\">\(escape(w("Reports", language)))</a>"
+            if session.account.role == .administrator {
+                body += ", <a href=\"/queue\">\(escape(w("Review queue", language)))</a>"
+            }
             body += ".</p>"
         }
         for report in reports {
@@ -102,139 +139,165 @@ enum Pages {
                 default: return a.key < b.key
                 }
             }
-            body += "<h2>\(escape(report.actor.nameEn)) (\(escape(report.actor.code)))</h2>"
+            let name = language == .zh ? report.actor.nameZh : report.actor.nameEn
+            body += "<h2>\(escape(name)) (\(escape(report.actor.code)))</h2>"
             body +=
-                "<p>\(rows.count) recommendation\(rows.count == 1 ? "" : "s"); \(report.overdue) overdue.</p>"
+                language == .zh
+                ? "<p>\(rows.count) 项建议，\(report.overdue) 项逾期。</p>"
+                : "<p>\(rows.count) recommendation\(rows.count == 1 ? "" : "s"), \(report.overdue) overdue.</p>"
             body +=
-                "<table><thead><tr><th>Recommendation</th><th>Status</th><th>Due</th><th>Last update</th></tr></thead><tbody>"
+                "<table><thead><tr><th>\(escape(w("Recommendation", language)))</th><th>\(escape(w("Status", language)))</th>"
+            body +=
+                "<th>\(escape(w("Due", language)))</th><th>\(escape(w("Last update", language)))</th></tr></thead><tbody>"
             for row in rows {
                 let overdue = row.isOverdue(on: asOf)
                 let href = link("/rec", [("key", row.key), ("actor", report.actor.code)])
                 body += "<tr><td><a href=\"\(escape(href))\">\(escape(row.key))</a>"
-                if !row.through.isEmpty { body += " <small>as \(escape(row.through.joined(separator: ", ")))</small>" }
-                body += "</td><td>\(escape(row.status?.words ?? "unreported"))</td>"
-                body +=
-                    "<td\(overdue ? " class=\"overdue\"" : "")>\(escape(row.dueDate?.description ?? "—"))\(overdue ? " (overdue)" : "")</td>"
+                if !row.through.isEmpty {
+                    let how = row.through.map { Labels.through($0, actor: report.actor.code, actors: actors, language) }
+                    body += " <small>\(escape(how.joined(separator: ", ")))</small>"
+                }
+                body += "</td><td>\(escape(Labels.status(row.status, language)))</td>"
+                body += "<td\(overdue ? " class=\"overdue\"" : "")>\(escape(row.dueDate?.description ?? "—"))"
+                body += overdue ? " (\(escape(w("overdue", language))))</td>" : "</td>"
                 body += "<td>\(escape(row.lastUpdate?.description ?? "—"))</td></tr>"
             }
             body += "</tbody></table>"
         }
-        return page("My recommendations", session: session, flash: flash, body: body)
+        return page(w("My recommendations", language), session: session, language: language, flash: flash, body: body)
     }
 
     /// One recommendation for one actor: its text, the accepted history, the submissions the
     /// account may see, and, for its focal point, the form to submit progress.
     static func recommendation(
         _ session: SessionStore.Session, detail: RecommendationDetail, actor: String, history: [ProgressEntryInfo],
-        submissions: [SubmissionInfo], today: CalendarDate, flash: String?, error: String?
+        submissions: [SubmissionInfo], today: CalendarDate, language: Language, flash: String?, error: String?
     ) -> String {
         let summary = detail.recommendation
         var body =
             "<p>\(escape(summary.document)) · \(escape(detail.documentTitle)) · \(escape(summary.classification.rawValue))"
-        if let due = summary.dueDate { body += " · due \(escape(due.description))" }
-        body += " · for \(escape(actor))</p><div class=\"text\">\(escape(summary.text))</div>"
-        body += "<h2>Progress (accepted)</h2>"
+        if let due = summary.dueDate { body += " · \(escape(w("Due", language))) \(escape(due.description))" }
+        body += " · \(escape(actor))</p><div class=\"text\">\(escape(summary.text))</div>"
+        body += "<h2>\(escape(w("Progress (accepted)", language)))</h2>"
         if history.isEmpty {
-            body += "<p>No entry yet.</p>"
+            body += "<p>\(escape(w("No entry yet.", language)))</p>"
         } else {
-            body +=
-                "<table><thead><tr><th>#</th><th>As of</th><th>Status</th><th>Response</th><th>Evidence</th><th>Note</th></tr></thead><tbody>"
+            body += "<table><thead><tr><th>#</th>"
+            for label in ["As of", "Status", "Response", "Evidence", "Note"] {
+                body += "<th>\(escape(w(label, language)))</th>"
+            }
+            body += "</tr></thead><tbody>"
             for entry in history {
-                body += "<tr><td>\(entry.id)</td><td>\(entry.asOf)</td><td>\(escape(entry.status?.words ?? "—"))</td>"
                 body +=
-                    "<td>\(escape(entry.response?.words ?? "—"))</td><td>\(escape(entry.evidence?.description ?? ""))</td>"
-                body += "<td>\(escape(entry.note ?? ""))</td></tr>"
+                    "<tr><td>\(entry.id)</td><td>\(entry.asOf)</td><td>\(escape(Labels.status(entry.status, language)))</td>"
+                body += "<td>\(escape(Labels.response(entry.response, language)))</td>"
+                body += "<td>\(escape(entry.evidence?.description ?? ""))</td><td>\(escape(entry.note ?? ""))</td></tr>"
             }
             body += "</tbody></table>"
         }
         if !submissions.isEmpty {
-            body +=
-                "<h2>Submissions</h2><table><thead><tr><th>#</th><th>As of</th><th>Status</th><th>Note</th><th>By</th><th>Review</th></tr></thead><tbody>"
+            body += "<h2>\(escape(w("Submissions", language)))</h2><table><thead><tr><th>#</th>"
+            for label in ["As of", "Status", "Note", "By", "Review"] {
+                body += "<th>\(escape(w(label, language)))</th>"
+            }
+            body += "</tr></thead><tbody>"
             for item in submissions {
-                body +=
-                    "<tr><td>\(item.id)</td><td>\(item.asOf)</td><td>\(escape(item.status?.words ?? item.response?.words ?? "—"))</td>"
+                let state = item.status.map { Labels.status($0, language) } ?? Labels.response(item.response, language)
+                body += "<tr><td>\(item.id)</td><td>\(item.asOf)</td><td>\(escape(state))</td>"
                 body += "<td>\(escape(item.note ?? ""))</td><td>\(escape(item.submittedBy))</td>"
-                body += "<td>\(escape(Presentation.reviewWords(item)))</td></tr>"
+                body +=
+                    "<td>\(escape(item.decision == nil ? w("awaiting review", language) : Presentation.reviewWords(item)))</td></tr>"
             }
             body += "</tbody></table>"
         }
         if session.account.role == .focalPoint && session.account.actors.contains(actor) {
             let statuses = ImplementationStatus.allCases.map {
-                "<option value=\"\($0.rawValue)\">\(escape($0.words))</option>"
+                "<option value=\"\($0.rawValue)\">\(escape(Labels.status($0, language)))</option>"
             }
             let responses = FollowUpKit.Response.allCases.map {
-                "<option value=\"\($0.rawValue)\">\(escape($0.words))</option>"
+                "<option value=\"\($0.rawValue)\">\(escape(Labels.response($0, language)))</option>"
             }
             body += """
-                <h2>Record progress</h2>
-                <p>Your entry is submitted to a validator for \(escape(actor)); it appears in reports once accepted.</p>
+                <h2>\(escape(w("Record progress", language)))</h2>
+                <p>\(escape(w("Your entry is submitted to a validator for", language))) \(escape(actor)); \(escape(w("it appears in reports once accepted.", language)))</p>
                 <form class="stack" method="post" action="/submit">\(csrfField(session))
                 <input type="hidden" name="key" value="\(escape(summary.key))"><input type="hidden" name="actor" value="\(escape(actor))">
-                <label for="status">Status</label><select id="status" name="status"><option value="">—</option>\(statuses.joined())</select>
-                <label for="response">Response</label><select id="response" name="response"><option value="">—</option>\(responses.joined())</select>
-                <label for="as_of">As of</label><input id="as_of" name="as_of" type="date" value="\(today)" max="\(today)">
-                <label for="note">What was done</label><textarea id="note" name="note" rows="3"></textarea>
-                <label for="evidence">Evidence (a link, or a document and paragraph such as A/76/64 ¶51)</label><input id="evidence" name="evidence">
-                <button class="primary" type="submit">Submit for validation</button></form>
+                <label for="status">\(escape(w("Status", language)))</label><select id="status" name="status"><option value="">—</option>\(statuses.joined())</select>
+                <label for="response">\(escape(w("Response", language)))</label><select id="response" name="response"><option value="">—</option>\(responses.joined())</select>
+                <label for="as_of">\(escape(w("As of", language)))</label><input id="as_of" name="as_of" type="date" value="\(today)" max="\(today)">
+                <label for="note">\(escape(w("What was done", language)))</label><textarea id="note" name="note" rows="3"></textarea>
+                <label for="evidence">\(escape(w("Evidence (a link, or a document and paragraph such as A/76/64 ¶51)", language)))</label><input id="evidence" name="evidence">
+                <button class="primary" type="submit">\(escape(w("Submit for validation", language)))</button></form>
                 """
         }
-        return page(summary.key, session: session, flash: flash, error: error, body: body)
+        return page(summary.key, session: session, language: language, flash: flash, error: error, body: body)
     }
 
     /// The validator's queue: each submission awaiting review, with accept and return forms.
-    static func queue(_ session: SessionStore.Session, items: [SubmissionInfo], flash: String?, error: String?)
-        -> String
-    {
-        var body = "<p>\(items.count) submission\(items.count == 1 ? "" : "s") awaiting review.</p>"
+    static func queue(
+        _ session: SessionStore.Session, items: [SubmissionInfo], language: Language, flash: String?, error: String?
+    ) -> String {
+        var body = "<p>\(items.count) · \(escape(w("awaiting review", language)))</p>"
         for item in items {
+            let state = [
+                item.status.map { Labels.status($0, language) }, item.response.map { Labels.response($0, language) },
+            ]
+            .compactMap { $0 }.joined(separator: "; ")
             body += "<section><h2>#\(item.id) · \(escape(item.key)) · \(escape(item.actor))</h2>"
+            body += "<p>\(escape(w("As of", language))) \(item.asOf): <strong>\(escape(state))</strong>"
             body +=
-                "<p>As of \(item.asOf): <strong>\(escape([item.status?.words, item.response?.words].compactMap { $0 }.joined(separator: "; ")))</strong>"
-            body += " — submitted by \(escape(item.submittedBy)) at \(escape(item.submittedAt))</p>"
+                " — \(escape(w("submitted by", language))) \(escape(item.submittedBy)), \(escape(item.submittedAt))</p>"
             if let note = item.note { body += "<div class=\"text\">\(escape(note))</div>" }
-            if let evidence = item.evidence { body += "<p>Evidence: \(escape(evidence))</p>" }
+            if let evidence = item.evidence { body += "<p>\(escape(w("Evidence", language))): \(escape(evidence))</p>" }
             body += """
                 <form class="inline" method="post" action="/review">\(csrfField(session))<input type="hidden" name="id" value="\(item.id)">
-                <input type="hidden" name="decision" value="accepted"><button class="primary" type="submit">Accept #\(item.id)</button></form>
+                <input type="hidden" name="decision" value="accepted"><button class="primary" type="submit">\(escape(w("Accept", language))) #\(item.id)</button></form>
                 <form class="stack" method="post" action="/review">\(csrfField(session))<input type="hidden" name="id" value="\(item.id)">
-                <input type="hidden" name="decision" value="returned"><label for="comment-\(item.id)">Comment for the focal point</label>
-                <input id="comment-\(item.id)" name="comment" required><button type="submit">Return #\(item.id)</button></form></section>
+                <input type="hidden" name="decision" value="returned"><label for="comment-\(item.id)">\(escape(w("Comment for the focal point", language)))</label>
+                <input id="comment-\(item.id)" name="comment" required><button type="submit">\(escape(w("Return", language))) #\(item.id)</button></form></section>
                 """
         }
-        return page("Review queue", session: session, flash: flash, error: error, body: body)
+        return page(
+            w("Review queue", language), session: session, language: language, flash: flash, error: error, body: body)
     }
 
-    static func reports(_ session: SessionStore.Session, documents: [DocumentInfo]) -> String {
-        var body = "<h2>Documents</h2><ul>"
+    static func reports(_ session: SessionStore.Session, documents: [DocumentInfo], language: Language) -> String {
+        var body = "<h2>\(escape(w("Documents", language)))</h2><ul>"
         for document in documents {
-            let href = link("/report/document", [("symbol", document.symbol)])
+            let href = link("/report/document", [("symbol", document.symbol), ("lang", language.rawValue)])
             body += "<li><a href=\"\(escape(href))\">\(escape(document.symbol))</a> — \(escape(document.title))"
             body +=
                 " (<a href=\"\(escape(href + "&format=csv"))\">CSV</a>, <a href=\"\(escape(href + "&format=json"))\">JSON</a>)</li>"
         }
         body += """
-            </ul><h2>Country summaries</h2><form method="get" action="/report/country">
-            <label for="actor">Actor (code or name)</label> <input id="actor" name="actor" required> <button type="submit">Show</button></form>
-            <h2>Audit</h2><p><a href="/audit">Everything overdue or silent</a> (<a href="/audit?format=csv">CSV</a>)</p>
+            </ul><h2>\(escape(w("Country summaries", language)))</h2><form method="get" action="/report/country">
+            <input type="hidden" name="lang" value="\(language.rawValue)">
+            <label for="actor">\(escape(w("Actor (code or name)", language)))</label> <input id="actor" name="actor" required> <button type="submit">\(escape(w("Show", language)))</button></form>
+            <h2>\(escape(w("Audit", language)))</h2><p><a href="/audit?lang=\(language.rawValue)">\(escape(w("Everything overdue or silent", language)))</a> (<a href="/audit?format=csv">CSV</a>)</p>
             """
-        return page("Reports", session: session, body: body)
+        return page(w("Reports", language), session: session, language: language, body: body)
     }
 
-    static func search(_ session: SessionStore.Session, query: String, hits: [SearchHit]) -> String {
+    static func search(_ session: SessionStore.Session, query: String, hits: [SearchHit], language: Language) -> String
+    {
         var body = """
-            <form method="get" action="/search"><label for="q">Words</label> <input id="q" name="q" value="\(escape(query))"> <button type="submit">Search</button></form>
+            <form method="get" action="/search"><label for="q">\(escape(w("Words", language)))</label> <input id="q" name="q" value="\(escape(query))"> <button type="submit">\(escape(w("Search", language)))</button></form>
             """
         if !query.isEmpty {
-            body += "<p>\(hits.count) recommendation\(hits.count == 1 ? "" : "s").</p><ul>"
+            body += "<p>\(hits.count)</p><ul>"
             for hit in hits {
                 body += "<li><strong>\(escape(hit.key))</strong>: \(escape(hit.text))</li>"
             }
             body += "</ul>"
         }
-        return page("Search", session: session, body: body)
+        return page(w("Search", language), session: session, language: language, body: body)
     }
 
-    static func problem(_ title: String, _ message: String, session: SessionStore.Session?) -> String {
-        page(title, session: session, error: message, body: "<p><a href=\"/my\">Back</a></p>")
+    static func problem(_ title: String, _ message: String, session: SessionStore.Session?, language: Language = .en)
+        -> String
+    {
+        page(
+            title, session: session, language: language, error: message,
+            body: "<p><a href=\"/my\">\(escape(w("Back", language)))</a></p>")
     }
 }
