@@ -166,8 +166,12 @@ public struct FollowUpServer: Sendable {
             try await page(request) { _, query, language in
                 let asOf = options.clock.today()
                 let report = try database.documentReport(query["symbol"] ?? "", asOf: asOf)
-                let document = ReportPresentation.document(
+                var document = ReportPresentation.document(
                     report, actors: try database.actorDirectory(), language: language)
+                if query["submitted"] == "1" {
+                    document = document.withSubmissions(
+                        try database.pendingSubmissions(document: report.document.symbol), language: language)
+                }
                 return try rendered(document, json: report, query: query, asOf: asOf, language: language)
             }
         }
@@ -175,8 +179,12 @@ public struct FollowUpServer: Sendable {
             try await page(request) { _, query, language in
                 let asOf = options.clock.today()
                 let report = try database.countryReport(query["actor"] ?? "", asOf: asOf)
-                let document = ReportPresentation.country(
+                var document = ReportPresentation.country(
                     report, actors: try database.actorDirectory(), language: language)
+                if query["submitted"] == "1" {
+                    document = document.withSubmissions(
+                        try database.pendingSubmissions(actor: report.actor.code), language: language)
+                }
                 return try rendered(document, json: report, query: query, asOf: asOf, language: language)
             }
         }

@@ -24,7 +24,8 @@ enum Pages {
         "it appears in reports once accepted.": "核准后即显示在报告中。",
         "This account acts for no actor in particular: see": "本账户不代表特定行为方：请查看",
         "awaiting review": "待审核", "English": "English", "中文": "中文",
-        "administrator": "管理员", "focal point": "联络人", "validator": "审核人", "reader": "读者",
+        "with submitted entries": "含待审核的提交", "administrator": "管理员", "focal point": "联络人", "validator": "审核人",
+        "reader": "读者",
     ]
 
     static func w(_ english: String, _ language: Language) -> String {
@@ -267,12 +268,15 @@ enum Pages {
             let href = link("/report/document", [("symbol", document.symbol), ("lang", language.rawValue)])
             body += "<li><a href=\"\(escape(href))\">\(escape(document.symbol))</a> — \(escape(document.title))"
             body +=
-                " (<a href=\"\(escape(href + "&format=csv"))\">CSV</a>, <a href=\"\(escape(href + "&format=json"))\">JSON</a>)</li>"
+                " (<a href=\"\(escape(href + "&submitted=1"))\">\(escape(w("with submitted entries", language)))</a>,"
+                + " <a href=\"\(escape(href + "&format=csv"))\">CSV</a>, <a href=\"\(escape(href + "&format=json"))\">JSON</a>)</li>"
         }
         body += """
             </ul><h2>\(escape(w("Country summaries", language)))</h2><form method="get" action="/report/country">
             <input type="hidden" name="lang" value="\(language.rawValue)">
-            <label for="actor">\(escape(w("Actor (code or name)", language)))</label> <input id="actor" name="actor" required> <button type="submit">\(escape(w("Show", language)))</button></form>
+            <label for="actor">\(escape(w("Actor (code or name)", language)))</label> <input id="actor" name="actor" required>
+            <label><input type="checkbox" name="submitted" value="1"> \(escape(w("with submitted entries", language)))</label>
+            <button type="submit">\(escape(w("Show", language)))</button></form>
             <h2>\(escape(w("Audit", language)))</h2><p><a href="/audit?lang=\(language.rawValue)">\(escape(w("Everything overdue or silent", language)))</a> (<a href="/audit?format=csv">CSV</a>)</p>
             """
         return page(w("Reports", language), session: session, language: language, body: body)

@@ -44,6 +44,10 @@ struct WorkflowCommandTests {
         #expect(other.standardError.contains("not allowed"))
         #expect(try cli.dump() == before)
         try cli.succeed(["submit", key, "--account", "amina", "--actor", "KEN", "--status", "planned"])
+        let marked = try cli.succeed(["report", "country", "KEN", "--include-submitted", "--format", "markdown"])
+        #expect(marked.contains("Submitted, awaiting validation") && marked.contains("planned (submitted)"))
+        #expect(
+            !(try cli.succeed(["report", "country", "KEN", "--format", "markdown"])).contains("awaiting validation"))
         #expect(cli.run(["review", "accept", "1", "--account", "amina"]).exitCode == 77)
         try cli.succeed(["review", "accept", "1", "--account", "otieno"])
         #expect(try cli.succeed(["history", key, "--actor", "KEN"]).contains("planned"))

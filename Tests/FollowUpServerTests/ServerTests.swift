@@ -101,6 +101,12 @@ struct ServerTests {
 
             let validator = Browser(client)
             try await validator.logIn("otieno")
+            // Reports show accepted entries; asked, they list the submitted ones apart, marked.
+            let plain = String(buffer: try await validator.get("/report/document?symbol=TEST%2F1").body)
+            #expect(!plain.contains("awaiting validation"))
+            let marked = String(buffer: try await validator.get("/report/document?symbol=TEST%2F1&submitted=1").body)
+            #expect(marked.contains("Submitted, awaiting validation"))
+            #expect(marked.contains("in progress (submitted)"))
             let queue = String(buffer: try await validator.get("/queue").body)
             #expect(queue.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
             #expect(!queue.contains("<script>"))

@@ -52,13 +52,22 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "The document symbol, e.g. E/2020/31.")
         var symbol: String
 
+        @Flag(
+            name: .customLong("include-submitted"),
+            help: "Also list entries submitted by focal points and awaiting review, marked and not counted.")
+        var includeSubmitted = false
+
         func run() throws {
             let database = try options.openDatabase(.read)
             let result = try database.documentReport(symbol, asOf: report.date)
+            var document = ReportPresentation.document(
+                result, actors: try database.actorDirectory(), language: report.language)
+            if includeSubmitted {
+                document = document.withSubmissions(
+                    try database.pendingSubmissions(document: result.document.symbol), language: report.language)
+            }
             try options.emit(
-                ReportPresentation.document(
-                    result, actors: try database.actorDirectory(), language: report.language
-                ).withFooter(
+                document.withFooter(
                     database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
                 html: report.language)
         }
@@ -86,6 +95,11 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "The actor: ISO3 code, name or alias (ETH, 埃塞俄比亚, Ethiopia); any actor works.")
         var actor: String
 
+        @Flag(
+            name: .customLong("include-submitted"),
+            help: "Also list entries submitted by focal points and awaiting review, marked and not counted.")
+        var includeSubmitted = false
+
         func run() throws {
             let database = try options.openDatabase(.read)
             if let group = try database.groupReport(actor, asOf: report.date) {
@@ -97,8 +111,13 @@ struct ReportCommand: ParsableCommand {
             }
             let result = try database.countryReport(actor, asOf: report.date)
             let actors = try database.actorDirectory()
+            var document = ReportPresentation.country(result, actors: actors, language: report.language)
+            if includeSubmitted {
+                document = document.withSubmissions(
+                    try database.pendingSubmissions(actor: result.actor.code), language: report.language)
+            }
             try options.emit(
-                ReportPresentation.country(result, actors: actors, language: report.language).withFooter(
+                document.withFooter(
                     database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
                 html: report.language)
         }

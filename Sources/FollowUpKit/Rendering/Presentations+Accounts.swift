@@ -120,3 +120,38 @@ extension Presentation {
         return OutputDocument(blocks)
     }
 }
+
+extension OutputDocument {
+    /// The report with the submissions awaiting review appended, marked as not validated and not
+    /// counted in the report's figures.
+    public func withSubmissions(_ items: [SubmissionInfo], language: Language) -> OutputDocument {
+        var document = self
+        let zh = language == .zh
+        document.blocks.append(
+            .heading(
+                zh ? "已提交、待审核的进展（未核准，未计入上述数字）" : "Submitted, awaiting validation (not validated, not counted above)",
+                level: 2))
+        if items.isEmpty {
+            document.blocks.append(.text(zh ? "无。" : "None."))
+            return document
+        }
+        document.blocks.append(
+            .table(
+                TextTable(
+                    columns: [
+                        .init("#"), .init(Labels.text("recommendation", language)),
+                        .init(Labels.text("actor", language)),
+                        .init(Labels.text("as of", language)), .init(Labels.text("status", language)),
+                        .init(Labels.text("response", language)), .init(Labels.text("note", language), maxWidth: 50),
+                        .init(zh ? "提交人" : "Submitted by"),
+                    ],
+                    rows: items.map {
+                        [
+                            "\($0.id)", $0.key, $0.actor, $0.asOf.description,
+                            ($0.status.map { Labels.status($0, language) } ?? "—") + (zh ? "（待审核）" : " (submitted)"),
+                            Labels.response($0.response, language), $0.note ?? "", $0.submittedBy,
+                        ]
+                    })))
+        return document
+    }
+}

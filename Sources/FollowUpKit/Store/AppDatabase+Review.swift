@@ -211,8 +211,26 @@ extension AppDatabase {
         }
     }
 
+    /// The submissions awaiting review on document `symbol`'s recommendations, or binding actor
+    /// `actor`: for reports that show them beside the accepted entries, marked.
+    public func pendingSubmissions(document symbol: String? = nil, actor: String? = nil) throws(FollowUpError)
+        -> [SubmissionInfo]
+    {
+        try read { db in
+            if let symbol {
+                return try Self.submissions(.pendingForDocument(symbol), in: db)
+            }
+            if let actor {
+                return try Self.submissions(.pendingForActor(try Self.resolveAddressee(actor, in: db).code), in: db)
+            }
+            return try Self.submissions(.all(pendingOnly: true), in: db)
+        }
+    }
+
     enum SubmissionFilter {
         case id(Int64)
+        case pendingForDocument(String)
+        case pendingForActor(String)
         case all(pendingOnly: Bool)
         /// For the actors of an account.
         case account(Int64, pendingOnly: Bool)
@@ -222,6 +240,12 @@ extension AppDatabase {
         var conditions: [SQL] = ["1"]
         switch filter {
         case .id(let id): conditions.append("s.id = \(id)")
+        case .pendingForDocument(let symbol):
+            conditions.append("v.submissionId IS NULL")
+            conditions.append("r.documentId = (SELECT id FROM document WHERE symbol = \(symbol))")
+        case .pendingForActor(let code):
+            conditions.append("v.submissionId IS NULL")
+            conditions.append("a.code = \(code)")
         case .all(let pendingOnly):
             if pendingOnly { conditions.append("v.submissionId IS NULL") }
         case .account(let account, let pendingOnly):
