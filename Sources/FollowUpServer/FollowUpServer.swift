@@ -203,6 +203,26 @@ public struct FollowUpServer: Sendable {
                 return Self.html(Pages.search(session, query: text, hits: hits, language: language))
             }
         }
+        router.get("/questionnaire") { request, _ in
+            try await page(request) { session, query, language in
+                Self.html(Pages.questionnaire(session, language: language, flash: query["flash"], problems: []))
+            }
+        }
+        router.get("/questionnaire.csv") { request, _ in
+            try await page(request) { session, query, _ in
+                let actor = query["actor"] ?? ""
+                let report = try database.countryReport(actor, asOf: options.clock.today())
+                guard let table = Presentation.questionnaire(report).mainTable else {
+                    throw FollowUpError.internalError("a questionnaire without its table")
+                }
+                var response = Self.body("\u{FEFF}" + CSVRenderer.render(table), type: "text/csv; charset=utf-8")
+                response.headers[.contentDisposition] =
+                    "attachment; filename=\"\(report.actor.code)-questionnaire-\(report.asOf).csv\""
+                _ = session
+                return response
+            }
+        }
+        router.post("/questionnaire") { request, _ in try await uploadQuestionnaire(request) }
         addAPI(to: router)
         return router
     }
@@ -326,6 +346,56 @@ public struct FollowUpServer: Sendable {
         var response = Self.redirect("/my")
         response.headers[.setCookie] = cookie(started.token)
         return response
+    }
+
+    /// A filled-in questionnaire uploaded from the browser: its answered rows become the focal
+    /// point's submissions, all or none; the problems are listed by line.
+    func uploadQuestionnaire(_ request: Request) async throws -> Response {
+        let language = Self.language(request, [:])
+        guard let token = request.cookies[Self.cookieName]?.value, let session = await sessions.session(token) else {
+            return Self.html(
+                Pages.problem("Log in first", "your session has ended: log in again", session: nil, language: language),
+                status: .unauthorized)
+        }
+        let body = Array(buffer: try await request.body.collect(upTo: 16 << 20))
+        guard let boundary = MultipartForm.boundary(request.headers[.contentType] ?? ""),
+            let parts = MultipartForm.parse(body, boundary: boundary),
+            let sent = parts["csrf"].map({ String(decoding: $0, as: UTF8.self) }),
+            SessionStore.same(sent, session.csrf)
+        else {
+            return Self.html(
+                Pages.problem(
+                    "Refused", "the form is stale or did not come from this site: reload the page", session: session,
+                    language: language),
+                status: .forbidden)
+        }
+        let database = self.database
+        let clock = options.clock
+        return try await Self.offload {
+            do {
+                let answers = try Questionnaire.answers(bytes: parts["file"] ?? [], source: "the uploaded file")
+                let submitted = try database.submitBatch(
+                    answers, source: "the uploaded file", account: session.account.name, clock: clock,
+                    makeUID: Self.uid)
+                return Self.redirect(
+                    Pages.link(
+                        "/my", [("flash", "Submitted \(submitted.count) answers from the questionnaire for review.")]))
+            } catch let error as FollowUpError {
+                var problems: [String] = []
+                if case .invalidRecords(_, let rows, let more) = error {
+                    problems = rows.map { "line \($0.line): \($0.column.map { "\($0): " } ?? "")\($0.reason)" }
+                    if more > 0 { problems.append("… and \(more) more") }
+                } else {
+                    problems = [error.message]
+                }
+                let status: HTTPResponse.Status = {
+                    if case .forbidden = error { return .forbidden }
+                    return .badRequest
+                }()
+                return Self.html(
+                    Pages.questionnaire(session, language: language, flash: nil, problems: problems), status: status)
+            }
+        }
     }
 
     func recommendationPage(

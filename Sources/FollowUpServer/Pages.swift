@@ -24,7 +24,11 @@ enum Pages {
         "it appears in reports once accepted.": "核准后即显示在报告中。",
         "This account acts for no actor in particular: see": "本账户不代表特定行为方：请查看",
         "awaiting review": "待审核", "English": "English", "中文": "中文",
-        "with submitted entries": "含待审核的提交", "administrator": "管理员", "focal point": "联络人", "validator": "审核人",
+        "with submitted entries": "含待审核的提交", "Questionnaire": "问卷", "Upload": "上传",
+        "Nothing was submitted:": "未提交任何内容：", "Filled-in questionnaire (CSV)": "已填写的问卷（CSV）",
+        "Download the questionnaire, fill in status, response, as_of, note and evidence on the rows you have news on, and upload it: each answered row is submitted for validation.":
+            "下载问卷，在有新进展的行中填写 status、response、as_of、note 和 evidence，然后上传：每个已填写的行都将提交审核。", "administrator": "管理员",
+        "focal point": "联络人", "validator": "审核人",
         "reader": "读者",
     ]
 
@@ -72,6 +76,9 @@ enum Pages {
             navigation = "<a href=\"/my\">\(escape(w("My recommendations", language)))</a>"
             if session.account.role == .validator || session.account.role == .administrator {
                 navigation += "<a href=\"/queue\">\(escape(w("Review queue", language)))</a>"
+            }
+            if session.account.role == .focalPoint {
+                navigation += "<a href=\"/questionnaire\">\(escape(w("Questionnaire", language)))</a>"
             }
             navigation += "<a href=\"/reports\">\(escape(w("Reports", language)))</a>"
             navigation += "<a href=\"/search\">\(escape(w("Search", language)))</a>"
@@ -260,6 +267,33 @@ enum Pages {
         }
         return page(
             w("Review queue", language), session: session, language: language, flash: flash, error: error, body: body)
+    }
+
+    /// Download a questionnaire per actor of the account; upload it filled in.
+    static func questionnaire(
+        _ session: SessionStore.Session, language: Language, flash: String?, problems: [String]
+    ) -> String {
+        var body = ""
+        if !problems.isEmpty {
+            body += "<div class=\"error\" role=\"alert\"><p>\(escape(w("Nothing was submitted:", language)))</p><ul>"
+            for problem in problems { body += "<li>\(escape(problem))</li>" }
+            body += "</ul></div>"
+        }
+        body +=
+            "<p>\(escape(w("Download the questionnaire, fill in status, response, as_of, note and evidence on the rows you have news on, and upload it: each answered row is submitted for validation.", language)))</p><ul>"
+        for actor in session.account.actors {
+            let href = link("/questionnaire.csv", [("actor", actor)])
+            body += "<li><a href=\"\(escape(href))\">\(escape(actor)) (CSV)</a></li>"
+        }
+        body += "</ul>"
+        if session.account.role == .focalPoint {
+            body += """
+                <form class="stack" method="post" action="/questionnaire" enctype="multipart/form-data">\(csrfField(session))
+                <label for="file">\(escape(w("Filled-in questionnaire (CSV)", language)))</label><input id="file" name="file" type="file" accept=".csv,text/csv" required>
+                <button class="primary" type="submit">\(escape(w("Upload", language)))</button></form>
+                """
+        }
+        return page(w("Questionnaire", language), session: session, language: language, flash: flash, body: body)
     }
 
     static func reports(_ session: SessionStore.Session, documents: [DocumentInfo], language: Language) -> String {

@@ -175,4 +175,46 @@ struct ServerTests {
             #expect(limited.status == .tooManyRequests)
         }
     }
+
+    @Test("a questionnaire downloaded, filled in and uploaded becomes submissions; a bad one is listed by line")
+    func questionnaireUpload() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.application().test(.live) { client in
+            let focal = Browser(client)
+            try await focal.logIn("amina")
+            try await focal.get("/questionnaire")
+            let download = try await focal.get("/questionnaire.csv?actor=KEN")
+            #expect(download.headers[.contentDisposition]?.contains("KEN-questionnaire-2026-11-21.csv") == true)
+            let csv = String(buffer: download.body)
+            var lines = csv.split(separator: "\r\n").map(String.init)
+            #expect(lines.count == 2)  // the header and TEST/1 ¶1
+            func upload(_ text: String, csrf: String?) async throws -> TestResponse {
+                let boundary = "----followup-test"
+                var body = ""
+                if let csrf {
+                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                }
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q.csv\"\r\n"
+                body += "Content-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+                var headers = HTTPFields()
+                headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+                headers[.cookie] = focal.cookie ?? ""
+                return try await client.execute(
+                    uri: "/questionnaire", method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            let before = try server.database.contentDump()
+            lines[1] = String(lines[1].dropLast(4)) + "finished,,,,"
+            let bad = try await upload(lines.joined(separator: "\r\n"), csrf: focal.csrf)
+            #expect(bad.status == .badRequest)
+            #expect(String(buffer: bad.body).contains("line 2: status: unknown status &#39;finished&#39;"))
+            #expect(try await upload(lines.joined(separator: "\r\n"), csrf: nil).status == .forbidden)
+            #expect(try server.database.contentDump() == before)
+            lines[1] = String(lines[1].dropLast(12)) + "in progress,,2026-11-01,plan adopted,"
+            let good = try await upload(lines.joined(separator: "\r\n"), csrf: focal.csrf)
+            #expect(good.status == .seeOther)
+            let pending = try server.database.submissions(visibleTo: "otieno", pendingOnly: true)
+            #expect(pending.map(\.note) == ["plan adopted"])
+        }
+    }
 }
