@@ -36,21 +36,8 @@ enum Pages {
         language == .zh ? chinese[english] ?? english : english
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// HTML-escaped text, display-safe (the reports' own escaping).
+    static func escape(_ text: String) -> String { HTMLRenderer.escape(text) }
 
     static let style = """
         body{font:15px/1.45 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;color:#1f2328}

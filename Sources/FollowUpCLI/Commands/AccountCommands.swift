@@ -36,10 +36,7 @@ struct UsersCommand: ParsableCommand {
         @Option(name: .customLong("actor"), help: "An actor a focal point or validator acts for (repeat for more).")
         var actors: [String] = []
 
-        @Option(
-            name: .customLong("password-file"),
-            help: "A file whose first line is the password; - for standard input (default: asked on the terminal).")
-        var passwordFile: String?
+        @OptionGroup var password: PasswordOption
 
         @Option(help: "Where reminders go (followup remind).")
         var email: String?
@@ -47,10 +44,10 @@ struct UsersCommand: ParsableCommand {
         func run() throws {
             let output = try options.prepareOutput(formats: [.table, .json, .markdown])
             if let email { try AppDatabase.checkEmail(email) }
-            let password = try UsersCommand.readPassword(passwordFile)
+            let secret = try password.read()
             let database = try options.openDatabase(.write)
             var account = try database.addAccount(
-                name: name, role: role, actors: actors, password: password,
+                name: name, role: role, actors: actors, password: secret,
                 createdAt: Timestamp.string(from: CLIContext.current.clock.now()))
             if let email {
                 try database.setEmail(account: account.name, email: email)
@@ -82,16 +79,13 @@ struct UsersCommand: ParsableCommand {
         @Argument(help: "The account's name.")
         var name: String
 
-        @Option(
-            name: .customLong("password-file"),
-            help: "A file whose first line is the password; - for standard input (default: asked on the terminal).")
-        var passwordFile: String?
+        @OptionGroup var password: PasswordOption
 
         func run() throws {
             let output = try options.prepareOutput(formats: [.table, .json, .markdown])
-            let password = try UsersCommand.readPassword(passwordFile)
+            let secret = try password.read()
             let database = try options.openDatabase(.write)
-            try database.setPassword(name: name, password: password)
+            try database.setPassword(name: name, password: secret)
             try output.emitSaved(OutputDocument([.text("Password of '\(name)' changed.")]), json: ["account": name])
         }
     }
@@ -138,10 +132,19 @@ struct UsersCommand: ParsableCommand {
                 json: ["account": name, "revoked": String(count)])
         }
     }
+}
 
-    /// The first line of `path` (`-`: standard input), or the answer to a prompt on the terminal.
-    static func readPassword(_ path: String?) throws(FollowUpError) -> String {
-        if let path {
+/// `--password-file FILE`: a password from a file, standard input or the terminal, never from
+/// the command line.
+struct PasswordOption: ParsableArguments {
+    @Option(
+        name: .customLong("password-file"),
+        help: "A file whose first line is the password; - for standard input (default: asked on the terminal).")
+    var passwordFile: String?
+
+    /// The first line of the file (`-`: standard input), or the answer to a prompt on the terminal.
+    func read() throws(FollowUpError) -> String {
+        if let path = passwordFile {
             let text = try InputFile.readText(path, maximumMegabytes: 1)
             return String(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
                 .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
