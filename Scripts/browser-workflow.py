@@ -55,7 +55,7 @@ def main():
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     browser = None
     try:
-        deadline = time.time() + 20
+        deadline = time.time() + 60
         while True:
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=1).close()
@@ -65,7 +65,7 @@ def main():
                     raise SystemExit(f"the server did not start: {server.stdout.read() if server.poll() is not None else 'timeout'}")
                 time.sleep(0.2)
         browser = webdriver.Chrome(options=options, service=service)
-        browser.implicitly_wait(5)
+        browser.implicitly_wait(15)
 
         def shot(name):
             if args.screenshots:
@@ -73,8 +73,8 @@ def main():
                 browser.save_screenshot(os.path.join(args.screenshots, name))
 
         def check(condition, step):
-            # A click starts a navigation; give the new page up to 10 s to arrive.
-            deadline = time.time() + 10
+            # A click starts a navigation; give the new page up to 30 s (the test suite loads the machine).
+            deadline = time.time() + 30
             while callable(condition) and not condition() and time.time() < deadline:
                 time.sleep(0.1)
             if not (condition() if callable(condition) else condition):
