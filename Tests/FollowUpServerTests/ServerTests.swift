@@ -217,4 +217,50 @@ struct ServerTests {
             #expect(pending.map(\.note) == ["plan adopted"])
         }
     }
+
+    /// Every route that writes, with a body that would succeed for amina or otieno.
+    static let writeRoutes: [(path: String, fields: [(String, String)])] = [
+        ("/submit", submission()), ("/review", [("id", "1"), ("decision", "accepted")]), ("/logout", []),
+    ]
+
+    @Test("every write route: 401 without a session, 403 without the CSRF token; markup in every field escaped")
+    func everyWriteRouteAndField() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.application().test(.live) { client in
+            let before = try server.database.contentDump()
+            let stranger = Browser(client)
+            for route in Self.writeRoutes + [("/questionnaire", [])] {
+                #expect(
+                    try await stranger.post(route.path, route.fields, csrf: false).status == .unauthorized,
+                    "\(route.path)")
+            }
+            let focal = Browser(client)
+            try await focal.logIn("amina")
+            for route in Self.writeRoutes + [("/questionnaire", [])] {
+                #expect(
+                    try await focal.post(route.path, route.fields, csrf: false).status == .forbidden, "\(route.path)")
+            }
+            #expect(try server.database.contentDump() == before)
+
+            let markup = "<img src=x onerror=alert(1)>"
+            try await focal.get("/my")
+            let submitted = try await focal.post(
+                "/submit",
+                [("key", Self.key), ("actor", "KEN"), ("status", "planned"), ("note", markup), ("evidence", markup)])
+            #expect(submitted.status == .seeOther)
+            let validator = Browser(client)
+            try await validator.logIn("otieno")
+            try await validator.post("/review", [("id", "1"), ("decision", "returned"), ("comment", markup)])
+            for (browser, page) in [
+                (validator, "/queue"), (focal, "/rec?key=\(FormData.encode(Self.key))&actor=KEN"),
+                (focal, "/search?q=\(FormData.encode(markup))"), (focal, "/report/country?actor=KEN&submitted=1"),
+            ] {
+                let html = String(buffer: try await browser.get(page).body)
+                #expect(!html.contains("<img"), "\(page)")
+            }
+            let page = String(buffer: try await focal.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN").body)
+            #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        }
+    }
 }
