@@ -70,11 +70,10 @@ public struct FollowUpServer: Sendable {
         }
         router.post("/login") { request, _ in try await login(request) }
         router.post("/logout") { request, _ in
-            try await write(request) { session, _, token, _ in
+            try await write(request) { _, _, token, _ in
                 await sessions.end(token)
                 var response = Self.redirect("/login")
                 response.headers[.setCookie] = cookie("", maxAge: 0)
-                _ = session
                 return response
             }
         }
@@ -209,7 +208,7 @@ public struct FollowUpServer: Sendable {
             }
         }
         router.get("/questionnaire.csv") { request, _ in
-            try await page(request) { session, query, _ in
+            try await page(request) { _, query, _ in
                 let actor = query["actor"] ?? ""
                 let report = try database.countryReport(actor, asOf: options.clock.today())
                 guard let table = Presentation.questionnaire(report).mainTable else {
@@ -218,7 +217,6 @@ public struct FollowUpServer: Sendable {
                 var response = Self.body("\u{FEFF}" + CSVRenderer.render(table), type: "text/csv; charset=utf-8")
                 response.headers[.contentDisposition] =
                     "attachment; filename=\"\(report.actor.code)-questionnaire-\(report.asOf).csv\""
-                _ = session
                 return response
             }
         }
