@@ -39,6 +39,9 @@ struct RemindCommand: ParsableCommand {
         let context = CLIContext.current
         let today = asOf ?? context.clock.today()
         let now = Timestamp.string(from: context.clock.now())
+        if sender.contains(where: \.isNewline) {
+            throw ValidationError("--from must be one line, such as 'FollowUp <followup@example.org>'")
+        }
         guard dryRun || options.output != nil else {
             throw ValidationError("name the folder for the digests with -o FOLDER, or look first with --dry-run")
         }

@@ -30,7 +30,7 @@ extension AppDatabase {
     {
         guard days >= 0 else { throw .invalidArgument(field: "within", reason: "give a number of days, 0 or more") }
         let horizon = asOf.adding(days: days)
-        return try write { db in
+        let find: (Database) throws -> [ReminderDigest] = { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -79,5 +79,7 @@ extension AppDatabase {
             }
             return digests
         }
+        // A dry run only reads: it works on a database the user may not write.
+        return record ? try write(find) : try read(find)
     }
 }
