@@ -28,7 +28,9 @@ extension AppDatabase {
         if !role.actsForActors && !actors.isEmpty {
             throw .invalidArgument(
                 field: "actor",
-                reason: "\(role == .administrator ? "an" : "a") \(role.words) acts for no actor in particular: leave out --actor")
+                reason:
+                    "\(role == .administrator ? "an" : "a") \(role.words) acts for no actor in particular: leave out --actor"
+            )
         }
         try Self.checkPassword(password)
         let hash = Bcrypt.hash(password, cost: cost)
