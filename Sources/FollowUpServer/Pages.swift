@@ -76,7 +76,8 @@ enum Pages {
         }
         let other: (Language, String) = language == .zh ? (.en, "English") : (.zh, "中文")
         navigation +=
-            "<a href=\"?lang=\(other.0.rawValue)\" lang=\"\(other.0.rawValue)\"\(session == nil ? " class=\"who\"" : "")>\(other.1)</a>"
+            "<a href=\"\(session == nil ? "/login" : "/my")?lang=\(other.0.rawValue)\" lang=\"\(other.0.rawValue)\""
+            + "\(session == nil ? " class=\"who\"" : "")>\(other.1)</a>"
         var messages = ""
         if let flash { messages += "<p class=\"flash\" role=\"status\">\(escape(flash))</p>" }
         if let error { messages += "<p class=\"error\" role=\"alert\">\(escape(error))</p>" }
