@@ -35,6 +35,12 @@ struct ServerCommand: AsyncParsableCommand {
         } catch let error as FollowUpError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(error.isMissingDatabase ? 66 : 65)
+        } catch  where "\(error)".contains("Address already in use") {
+            FileHandle.standardError.write(
+                Data(
+                    "error: \(host):\(port) is in use: stop what listens there, or choose another port with --port\n"
+                        .utf8))
+            throw ExitCode(69)
         }
     }
 }

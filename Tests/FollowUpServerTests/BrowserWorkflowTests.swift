@@ -1,4 +1,5 @@
 import Foundation
+import FollowUpTestSupport
 import Testing
 
 /// The whole workflow in a real browser: `Scripts/browser-workflow.py` drives headless Chromium
@@ -55,5 +56,47 @@ struct BrowserWorkflowTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
         #expect(text.contains("browser workflow: all steps passed"), "\(text)")
+    }
+
+    @Test("a second server on a port in use says so and exits 69; a missing database exits 66")
+    func portInUse() throws {
+        let folder = TemporaryFolder()
+        let binary = try Self.binaries().appendingPathComponent("followup-server").path
+        let setUp = Process()
+        setUp.executableURL = try Self.binaries().appendingPathComponent("followup")
+        setUp.arguments = ["init", "--no-seeds", "--database", folder.file("followup.sqlite")]
+        setUp.standardOutput = FileHandle.nullDevice
+        try setUp.run()
+        setUp.waitUntilExit()
+        func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            let output = Pipe()
+            let error = Pipe()
+            process.standardOutput = output
+            process.standardError = error
+            try process.run()
+            return (process, output, error)
+        }
+        let (first, firstOutput, _) = try start(["--database", folder.file("followup.sqlite"), "--port", "0"])
+        defer { first.terminate() }
+        // The first line says where it serves.
+        var announced = Data()
+        while !String(decoding: announced, as: UTF8.self).contains("\n") {
+            let chunk = firstOutput.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            announced += chunk
+        }
+        let line = String(decoding: announced, as: UTF8.self)
+        let port = try #require(line.split(separator: ":").last?.split(separator: "/").first.map(String.init))
+        let (second, _, secondError) = try start(["--database", folder.file("followup.sqlite"), "--port", port])
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 69)
+        let message = String(decoding: secondError.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.contains("is in use: stop what listens there, or choose another port"))
+        let (missing, _, _) = try start(["--database", folder.file("missing.sqlite"), "--port", "0"])
+        missing.waitUntilExit()
+        #expect(missing.terminationStatus == 66)
     }
 }
