@@ -125,16 +125,7 @@ enum Pages {
         }
         for report in reports {
             let asOf = report.asOf
-            let rows = report.rows.sorted { a, b in
-                let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
-                if ao != bo { return ao }
-                switch (a.dueDate, b.dueDate) {
-                case (let x?, let y?) where x != y: return x < y
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return a.key < b.key
-                }
-            }
+            let rows = report.rows.sorted(by: AssignmentRow.byUrgency(on: asOf))
             let name = language == .zh ? report.actor.nameZh : report.actor.nameEn
             body += "<h2>\(escape(name)) (\(escape(report.actor.code)))</h2>"
             body +=

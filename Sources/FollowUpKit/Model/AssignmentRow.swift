@@ -51,4 +51,15 @@ public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
 
     /// The actor's name in `language`.
     public func actorName(_ language: Language) -> String { language == .zh ? actorNameZh : actorNameEn }
+
+    /// Most urgent first, on `date`: overdue rows, then by due date (none last), then by key. For
+    /// what a focal point must report on (its pages, its questionnaire).
+    public static func byUrgency(on date: CalendarDate) -> @Sendable (AssignmentRow, AssignmentRow) -> Bool {
+        { a, b in
+            let (aOverdue, bOverdue) = (a.isOverdue(on: date), b.isOverdue(on: date))
+            if aOverdue != bOverdue { return aOverdue }
+            if a.dueDate != b.dueDate { return (a.dueDate ?? .distantFuture) < (b.dueDate ?? .distantFuture) }
+            return a.key < b.key
+        }
+    }
 }

@@ -70,12 +70,7 @@ extension Presentation {
     /// columns to fill in (``Questionnaire``).
     public static func questionnaire(_ report: CountryReport) -> OutputDocument {
         let asOf = report.asOf
-        let rows = report.rows.sorted { a, b in
-            let (ao, bo) = (a.isOverdue(on: asOf), b.isOverdue(on: asOf))
-            if ao != bo { return ao }
-            if a.dueDate != b.dueDate { return (a.dueDate ?? .distantFuture) < (b.dueDate ?? .distantFuture) }
-            return a.key < b.key
-        }
+        let rows = report.rows.sorted(by: AssignmentRow.byUrgency(on: asOf))
         let columns = (Questionnaire.contextColumns + Questionnaire.answerColumns).map { TextTable.Column($0) }
         return OutputDocument([
             .heading("Questionnaire: \(report.actor.nameEn) (\(report.actor.code)), as of \(asOf)", level: 1),

@@ -99,6 +99,11 @@ extension AppDatabase {
     }
 
     static func account(named name: String, in db: Database) throws -> AccountInfo {
+        try accountRecord(named: name, in: db).info
+    }
+
+    /// Account `name` with its row id, read once.
+    static func accountRecord(named name: String, in db: Database) throws -> (id: Int64, info: AccountInfo) {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT id, name, role, createdAt, email FROM account WHERE name = ?", arguments: [name])
@@ -106,27 +111,27 @@ extension AppDatabase {
             let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name LIMIT 5")
             throw FollowUpError.notFound(kind: "account", identifier: name, suggestions: names)
         }
+        let id: Int64 = row["id"]
         let actors = try String.fetchAll(
             db,
             sql: """
                 SELECT a.code FROM accountActor x JOIN addressee a ON a.id = x.addresseeId
                 WHERE x.accountId = ? ORDER BY a.code
-                """, arguments: [row["id"] as Int64])
+                """, arguments: [id])
         guard let role = AccountRole(rawValue: row["role"]) else {
             throw FollowUpError.internalError("account '\(name)' has an unknown role")
         }
-        return AccountInfo(
-            name: row["name"], role: role, actors: actors, createdAt: row["createdAt"], email: row["email"])
+        return (
+            id,
+            AccountInfo(name: row["name"], role: role, actors: actors, createdAt: row["createdAt"], email: row["email"])
+        )
     }
 
-    /// The id of account `name` and whether it acts for actor `addresseeId`.
+    /// Account `name`, its row id, and whether it acts for actor `addresseeId`.
     static func accountScope(_ name: String, actor addresseeId: Int64?, in db: Database) throws -> (
         id: Int64, info: AccountInfo, actsFor: Bool
     ) {
-        let info = try account(named: name, in: db)
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE name = ?", arguments: [name]) else {
-            throw FollowUpError.notFound(kind: "account", identifier: name)
-        }
+        let (id, info) = try accountRecord(named: name, in: db)
         let actsFor =
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM accountActor WHERE accountId = ? AND addresseeId = ?",
