@@ -23,7 +23,8 @@ struct UsersCommand: ParsableCommand {
 
     /// `followup users add NAME --role ROLE [--actor CODE]…`.
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an account.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add an account.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -59,7 +60,8 @@ struct UsersCommand: ParsableCommand {
 
     /// `followup users list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts with their roles and actors.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the accounts with their roles and actors.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -72,7 +74,8 @@ struct UsersCommand: ParsableCommand {
 
     /// `followup users password NAME`.
     struct Password: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an account's password.")
+        static let configuration = CommandConfiguration(
+            commandName: "password", abstract: "Set an account's password.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -93,6 +96,7 @@ struct UsersCommand: ParsableCommand {
     /// `followup users token NAME --label TEXT`.
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "token",
             abstract: "Make a token for the JSON API: scripts act as this account (docs/server.md).",
             discussion: "The token is printed once and only its hash is kept: store it like a password.")
 
@@ -115,7 +119,8 @@ struct UsersCommand: ParsableCommand {
 
     /// `followup users revoke NAME`.
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke every API token of an account.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke every API token of an account.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -206,6 +211,7 @@ struct ReviewCommand: ParsableCommand {
     /// `followup review list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The submissions an account may see: awaiting review unless --all.")
 
         @OptionGroup var options: GlobalOptions
@@ -225,7 +231,8 @@ struct ReviewCommand: ParsableCommand {
 
     /// `followup review accept N`.
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept a submission: it enters the progress log.")
+        static let configuration = CommandConfiguration(
+            commandName: "accept", abstract: "Accept a submission: it enters the progress log.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -246,6 +253,7 @@ struct ReviewCommand: ParsableCommand {
     /// `followup review return N --comment TEXT`.
     struct Return: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "return",
             abstract: "Return a submission to its focal point with a comment; nothing enters the log.")
 
         @OptionGroup var options: GlobalOptions

@@ -12,6 +12,7 @@ struct ActorsCommand: ParsableCommand {
     /// `followup actors [list]`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List actors: States, UN entities, organisations, groups and collectives.",
             discussion:
                 "Examples:\n  followup actors --group LDC\n  followup actors --kind un-entity\n  followup actors --search 刚果"
@@ -44,6 +45,7 @@ struct ActorsCommand: ParsableCommand {
     /// `followup actors show CODE`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show an actor: names, aliases, groups with dates, members, and what binds it.")
 
         @OptionGroup var options: GlobalOptions

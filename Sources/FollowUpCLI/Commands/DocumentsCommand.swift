@@ -11,7 +11,8 @@ struct DocumentsCommand: ParsableCommand {
 
     /// `followup documents [list]`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List documents, oldest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List documents, oldest first.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -23,7 +24,8 @@ struct DocumentsCommand: ParsableCommand {
 
     /// `followup documents show SYMBOL`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a document and its recommendations.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a document and its recommendations.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -49,6 +51,7 @@ struct DocumentsCommand: ParsableCommand {
     /// `followup documents add`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a document by hand, to enter its recommendations with 'followup recs add'.",
             discussion:
                 "Example:\n  followup documents add --symbol A/RES/75/202 --title \"ICT for sustainable development\" --date 2020-12-21 --language en --body GA"

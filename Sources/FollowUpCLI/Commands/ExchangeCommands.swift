@@ -28,6 +28,7 @@ extension ImportCommand {
     /// `followup import recommendations FILE`.
     struct Recommendations: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "recommendations",
             abstract: "Import recommendations (and their documents) from CSV or JSON Lines, all or none.",
             discussion: "Columns: see docs/exchange.md. Every invalid row is reported with its line and column.")
 
@@ -59,6 +60,7 @@ extension ImportCommand {
     /// `followup import progress FILE`.
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "progress",
             abstract: "Import progress entries from CSV or JSON Lines, all or none.",
             discussion: """
                 Each row is one entry with a stable uid; re-importing a file skips what is there already. \
@@ -147,6 +149,7 @@ struct ExportCommand: ParsableCommand {
     /// `followup export recommendations`.
     struct Recommendations: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "recommendations",
             abstract: "Every recommendation, with its document and addressees.")
         @OptionGroup var options: Options
 
@@ -160,6 +163,7 @@ struct ExportCommand: ParsableCommand {
     /// `followup export progress`.
     struct Progress: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "progress",
             abstract: "Every progress entry, oldest first, with its stable uid.")
         @OptionGroup var options: Options
 
@@ -173,6 +177,7 @@ struct ExportCommand: ParsableCommand {
     /// `followup export assignments`.
     struct Assignments: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assignments",
             abstract:
                 "Every assignment (recommendation × actor) with where it stands: for spreadsheets, not for re-import.")
         @OptionGroup var options: Options

@@ -12,6 +12,7 @@ struct ImportCommand: ParsableCommand {
     /// `followup import document FILE`.
     struct Document: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "document",
             abstract: "Extract the recommendations of a UN document, with who each one binds.",
             discussion: """
                 Reads a resolution, a commission report (its draft resolutions and \

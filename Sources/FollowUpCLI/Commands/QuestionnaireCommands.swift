@@ -46,6 +46,7 @@ extension ImportCommand {
     /// `followup import questionnaire FILE --account NAME`.
     struct Questionnaire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "questionnaire",
             abstract: "Submit the answered rows of a filled-in questionnaire, for review; all or none.",
             discussion: """
                 Rows with a status or a response become submissions of the focal point --account, \

@@ -13,6 +13,7 @@ struct RecsCommand: ParsableCommand {
     /// `followup recs [list]`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List recommendations, in document order.",
             discussion: """
                 With --actor, lists what binds that actor, directly or through its groups (an LDC \
@@ -69,6 +70,7 @@ struct RecsCommand: ParsableCommand {
     /// `followup recs show KEY`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a recommendation: text, addressees, and where each actor it binds stands.")
 
         @OptionGroup var options: GlobalOptions
@@ -90,6 +92,7 @@ struct RecsCommand: ParsableCommand {
     /// `followup recs add`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a recommendation by hand.",
             discussion: """
                 The key is the document symbol and the paragraph: --document E/2020/31 \
@@ -167,6 +170,7 @@ extension RecsCommand {
     /// `followup recs edit KEY`.
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct what the importer read: addressees, class, due date; kept in the curation log.",
             discussion: """
                 Adds or removes addressees, changes the class or the due date of one recommendation, \

@@ -33,6 +33,7 @@ struct ReportCommand: ParsableCommand {
     /// `followup report document SYMBOL`.
     struct Document: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "document",
             abstract: "The follow-up report on a document: per recommendation, who it binds and where they stand.",
             discussion: """
                 A summary (shares implemented, in progress, not started, unreported; overdue and silent \
@@ -76,6 +77,7 @@ struct ReportCommand: ParsableCommand {
     /// `followup report country CODE`.
     struct Country: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "country",
             abstract: "A country's status summary: every recommendation that binds it, and how.",
             discussion: """
                 Lists every recommendation that binds the actor, directly or through a group (\
@@ -134,6 +136,7 @@ struct AuditCommand: ParsableCommand {
     /// `followup audit overdue`.
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "overdue",
             abstract: "Everything past due and not implemented, and everything silent, oldest first.",
             discussion: """
                 Overdue: a due date has passed and the status is neither implemented nor no longer \

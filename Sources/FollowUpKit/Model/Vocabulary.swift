@@ -31,7 +31,7 @@ extension Vocabulary {
 
     /// The value as a reader sees it in reports and messages: `in progress` for `in-progress`
     /// (which also reads back, leniently).
-    public var words: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    public var words: String { rawValue.replacingASCII("-", with: " ") }
 }
 
 /// How far an actor has got in implementing what binds it.

@@ -5,7 +5,7 @@ public enum Presentation {
     static func counts(_ counts: [String: Int]) -> String {
         let order = ImplementationStatus.allRawValues + ["unreported"]
         return counts.sorted { (order.firstIndex(of: $0.key) ?? 99) < (order.firstIndex(of: $1.key) ?? 99) }
-            .map { "\($0.key.replacingOccurrences(of: "-", with: " ")) \($0.value)" }.joined(separator: ", ")
+            .map { "\($0.key.replacingASCII("-", with: " ")) \($0.value)" }.joined(separator: ", ")
     }
 
     // MARK: Actors

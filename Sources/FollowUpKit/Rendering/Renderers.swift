@@ -74,7 +74,7 @@ public enum TextRenderer {
         var columns = Array(table.columns.indices)
         let cells = table.rows.map { row in
             table.columns.indices.map { index in
-                index < row.count ? row[index].replacingOccurrences(of: "\n", with: " ") : ""
+                index < row.count ? row[index].replacingASCII("\n", with: " ") : ""
             }
         }
         if width != nil && !cells.isEmpty {
@@ -119,18 +119,38 @@ public enum TextRenderer {
             }
             return wrapped
         }
-        func line(_ values: [String]) -> String {
-            var text = ""
+        // Lines are written as UTF-8 into one buffer, each without the spaces that pad its last
+        // cell: a String per padded cell and per line cost most of a 77,000-row audit.
+        var output: [UInt8] = []
+        var started = false
+        func newLine() {
+            if started { output.append(UInt8(ascii: "\n")) }
+            started = true
+        }
+        func spaces(_ count: Int) {
+            if count > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        }
+        func line(_ values: [String]) {
+            newLine()
+            let start = output.count
             for (position, value) in values.enumerated() {
                 let index = columns[position]
                 let last = position == values.count - 1
-                let column = table.columns[index]
-                text +=
-                    last && !column.alignRight
-                    ? value : DisplayWidth.pad(value, to: widths[index], alignRight: column.alignRight)
-                if !last { text += "  " }
+                let alignRight = table.columns[index].alignRight
+                let padding = last && !alignRight ? 0 : max(0, widths[index] - DisplayWidth.of(value))
+                if alignRight { spaces(padding) }
+                output.append(contentsOf: value.utf8)
+                if !alignRight { spaces(padding) }
+                if !last { spaces(2) }
             }
-            return text
+            while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
+        }
+        /// A line as it is (a rule, a value under its row), without trailing spaces.
+        func raw(_ text: String) {
+            newLine()
+            let start = output.count
+            output.append(contentsOf: text.utf8)
+            while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
         }
         let headers = columns.map { index in
             let header = table.columns[index].header
@@ -138,43 +158,34 @@ public enum TextRenderer {
         }
         let headerHeight = headers.map(\.count).max() ?? 1
         // Wrapped headers sit on the rule, like the one-line ones.
-        var output = (0..<headerHeight).map { number in
+        for number in 0..<headerHeight {
             line(headers.map { number >= headerHeight - $0.count ? $0[number - (headerHeight - $0.count)] : "" })
         }
-        output.append(columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  "))
-        let rendered: [[String]] = cells.map { row in
+        raw(columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  "))
+        // A blank line between rows when rows carry lines under them or wrap deeply; a name that
+        // takes two lines reads well enough without (the next row starts in the first column).
+        var spaced = !stacked.isEmpty
+        var rendered: [[[String]]] = []
+        rendered.reserveCapacity(cells.count)
+        for row in cells {
             let parts = columns.map { lines($0, row[$0]) }
+            if parts.contains(where: { $0.count > 2 }) { spaced = true }
+            rendered.append(parts)
+        }
+        for (number, row) in cells.enumerated() {
+            if spaced && number > 0 { newLine() }
+            let parts = rendered[number]
             let height = parts.map(\.count).max() ?? 1
-            var result = (0..<height).map { number in line(parts.map { number < $0.count ? $0[number] : "" }) }
+            for index in 0..<height { line(parts.map { index < $0.count ? $0[index] : "" }) }
             for index in stacked
             where !row[index].isEmpty && row[index] != "—" && !(table.columns[index].alignRight && row[index] == "0") {
                 let label = table.columns[index].header + ": "
-                let wrapped = DisplayWidth.wrap(label + row[index], to: (width ?? 80) - 4)
-                result += wrapped.map { "    " + $0 }
+                for wrapped in DisplayWidth.wrap(label + row[index], to: (width ?? 80) - 4) { raw("    " + wrapped) }
             }
-            return result
         }
-        // A blank line between rows when rows carry lines under them or wrap deeply; a name that
-        // takes two lines reads well enough without (the next row starts in the first column).
-        let spaced = !stacked.isEmpty || rendered.contains { $0.count > 2 }
-        for (index, row) in rendered.enumerated() {
-            if spaced && index > 0 { output.append("") }
-            output += row
-        }
-        if table.rows.isEmpty { output.append("(none)") }
-        return output.map(withoutTrailingSpaces).joined(separator: "\n")
+        if table.rows.isEmpty { raw("(none)") }
+        return String(decoding: output, as: UTF8.self)
     }
-}
-
-/// `line` without the spaces that pad its last cell, found from the end in UTF-8 (a space is one
-/// byte): reversing the characters twice cost 60% of a 2,000-row report.
-func withoutTrailingSpaces(_ line: String) -> String {
-    let bytes = line.utf8
-    var end = bytes.endIndex
-    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: " ") {
-        end = bytes.index(before: end)
-    }
-    return end == bytes.endIndex ? line : String(line[..<end])
 }
 
 /// Renders an ``OutputDocument`` as GitHub-flavoured Markdown.

@@ -14,7 +14,7 @@ public enum CSVField {
             text = "'" + value
         }
         if bytes.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            return "\"" + text.replacingASCII("\"", with: "\"\"") + "\""
         }
         return text
     }
