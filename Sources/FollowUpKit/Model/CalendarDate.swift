@@ -33,7 +33,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, LosslessStringConver
 
     /// Parses strict `YYYY-MM-DD`, or returns `nil`.
     public init?(_ description: String) {
-        let bytes = Array(description.utf8)
+        var text = description
+        guard let parsed = text.withUTF8({ CalendarDate(utf8: $0) }) else { return nil }
+        self = parsed
+    }
+
+    /// Parses strict `YYYY-MM-DD` from its UTF-8 bytes (as SQLite hands them over), or returns `nil`.
+    init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
@@ -105,10 +111,28 @@ public struct CalendarDate: Hashable, Comparable, Sendable, LosslessStringConver
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        let y = String(year)
-        let m = month < 10 ? "0\(month)" : String(month)
-        let d = day < 10 ? "0\(day)" : String(day)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
+        guard (0...9999).contains(year) else {
+            let y = String(year)
+            let m = month < 10 ? "0\(month)" : String(month)
+            let d = day < 10 ? "0\(day)" : String(day)
+            return y + "-" + m + "-" + d
+        }
+        // Ten ASCII bytes written in place: reports print tens of thousands of dates.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, digits: Int, at offset: Int) {
+                var value = value
+                for position in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

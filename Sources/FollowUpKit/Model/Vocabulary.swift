@@ -47,7 +47,10 @@ public enum ImplementationStatus: String, Vocabulary {
     public static let vocabularyName = "status"
 
     /// Whether nothing more is expected: implemented, or no longer relevant.
-    public var isClosed: Bool { self == .implemented || self == .noLongerRelevant }
+    public var isClosed: Bool { Self.closed.contains(self) }
+
+    /// The statuses after which nothing more is owed.
+    public static let closed: [ImplementationStatus] = [.implemented, .noLongerRelevant]
 }
 
 /// What an actor answered to a recommendation, kept apart from what it has done about it.

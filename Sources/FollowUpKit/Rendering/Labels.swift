@@ -45,7 +45,19 @@ public enum Labels {
     /// An implementation status, or `unreported`, in words: "in progress" (the option value
     /// `in-progress` is for typing, not for reading).
     public static func status(_ status: ImplementationStatus?, _ language: Language) -> String {
-        guard language == .zh else { return status?.words ?? "unreported" }
+        guard language == .zh else {
+            // Literals: `words` makes a new string on every call, 77,000 times in an audit.
+            switch status {
+            case .notStarted: return "not started"
+            case .planned: return "planned"
+            case .inProgress: return "in progress"
+            case .partiallyImplemented: return "partially implemented"
+            case .implemented: return "implemented"
+            case .notImplemented: return "not implemented"
+            case .noLongerRelevant: return "no longer relevant"
+            case nil: return "unreported"
+            }
+        }
         switch status {
         case .notStarted: return "未开始"
         case .planned: return "已规划"

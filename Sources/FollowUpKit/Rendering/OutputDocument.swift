@@ -42,7 +42,11 @@ public struct OutputDocument: Sendable, Equatable {
                 .fields(pairs.map { (FieldText.displaySafe($0.0, singleLine: true), FieldText.displaySafe($0.1)) })
             case .table(var table):
                 {
-                    table.rows = table.rows.map { $0.map { FieldText.displaySafe($0, singleLine: true) } }
+                    // Rows are rebuilt only where a cell changes: a 77,000-row table is mostly safe.
+                    for index in table.rows.indices
+                    where table.rows[index].contains(where: { FieldText.displaySafe($0, singleLine: true) != $0 }) {
+                        table.rows[index] = table.rows[index].map { FieldText.displaySafe($0, singleLine: true) }
+                    }
                     return .table(table)
                 }()
             case .text(let text): .text(FieldText.displaySafe(text))

@@ -27,37 +27,42 @@ public enum TextRenderer {
     /// text columns wrap, other cells too wide are cut with `…`; without, every value is whole
     /// (for pipes and files).
     public static func render(_ document: OutputDocument, width: Int? = nil) -> String {
-        var parts: [String] = []
-        for block in document.blocks.map(\.displaySafe) {
-            switch block {
+        // One UTF-8 buffer for the whole document, blocks separated by a blank line.
+        var output: [UInt8] = []
+        for (number, block) in document.blocks.enumerated() {
+            if number > 0 { output.append(contentsOf: "\n\n".utf8) }
+            var part: String
+            switch block.displaySafe {
             case .heading(let text, let level):
                 let lines = width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]
                 let rule = level == 1 ? "═" : "─"
-                parts.append(
+                part =
                     lines.joined(separator: "\n") + "\n"
-                        + String(repeating: rule, count: lines.map { DisplayWidth.of($0) }.max() ?? 0))
+                    + String(repeating: rule, count: lines.map { DisplayWidth.of($0) }.max() ?? 0)
             case .fields(let pairs):
                 let labelWidth = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
-                parts.append(
-                    pairs.map { label, value in
-                        let indent = labelWidth + 2
-                        let lines =
-                            width.map { DisplayWidth.wrap(value, to: max(20, $0 - indent)) }
-                            ?? [value]
-                        return DisplayWidth.pad(label + ":", to: labelWidth + 1) + " "
-                            + lines.joined(separator: "\n" + String(repeating: " ", count: indent))
-                    }.joined(separator: "\n"))
+                part = pairs.map { label, value in
+                    let indent = labelWidth + 2
+                    let lines =
+                        width.map { DisplayWidth.wrap(value, to: max(20, $0 - indent)) }
+                        ?? [value]
+                    return DisplayWidth.pad(label + ":", to: labelWidth + 1) + " "
+                        + lines.joined(separator: "\n" + String(repeating: " ", count: indent))
+                }.joined(separator: "\n")
             case .table(let table):
-                parts.append(render(table, width: width))
+                render(table, width: width, into: &output)
+                continue
             case .text(let text), .footer(let text):
-                parts.append((width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]).joined(separator: "\n"))
+                part = (width.map { DisplayWidth.wrap(text, to: $0) } ?? [text]).joined(separator: "\n")
             case .bars(let chart):
-                parts.append(ChartText.bars(chart, lineWidth: width))
+                part = ChartText.bars(chart, lineWidth: width)
             case .timeline(let timeline):
-                parts.append(ChartText.timeline(timeline, lineWidth: width))
+                part = ChartText.timeline(timeline, lineWidth: width)
             }
+            output.append(contentsOf: part.utf8)
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The table alone: a header, a rule, and one line per row.
@@ -71,12 +76,25 @@ public enum TextRenderer {
     /// Other cells wider than their column are cut with `…`. When rows carry lines under them or
     /// wrap to three lines or more, rows are separated by a blank line so that each reads as one.
     public static func render(_ table: TextTable, width: Int? = nil, maxLines: Int = 6) -> String {
+        var output: [UInt8] = []
+        render(table, width: width, maxLines: maxLines, into: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The table, written as UTF-8 at the end of `output`, each line without the spaces that pad
+    /// its last cell: a String per padded cell, per line and per table cost most of a 77,000-row
+    /// audit. A row whose cells all fit is written straight from them, with widths measured once.
+    static func render(_ table: TextTable, width: Int?, maxLines: Int = 6, into output: inout [UInt8]) {
+        let count = table.columns.count
         var columns = Array(table.columns.indices)
-        let cells = table.rows.map { row in
-            table.columns.indices.map { index in
-                index < row.count ? row[index].replacingASCII("\n", with: " ") : ""
+        let cells =
+            table.rows.allSatisfy { $0.count == count && !$0.contains { $0.utf8.contains(UInt8(ascii: "\n")) } }
+            ? table.rows
+            : table.rows.map { row in
+                table.columns.indices.map { index in
+                    index < row.count ? row[index].replacingASCII("\n", with: " ") : ""
+                }
             }
-        }
         if width != nil && !cells.isEmpty {
             columns = columns.filter { index in cells.contains { $0[index] != "" && $0[index] != "—" } || index == 0 }
         }
@@ -86,8 +104,12 @@ public enum TextRenderer {
             guard width != nil, table.columns[index].alignRight else { return DisplayWidth.of(header) }
             return header.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0
         }
-        let natural = table.columns.indices.map { index in
-            max(headerWidth(index), cells.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+        var cellWidths: [Int] = []
+        cellWidths.reserveCapacity(cells.count * count)
+        for row in cells { for cell in row { cellWidths.append(DisplayWidth.of(cell)) } }
+        var natural = table.columns.indices.map(headerWidth)
+        for (offset, cellWidth) in cellWidths.enumerated() where cellWidth > natural[offset % count] {
+            natural[offset % count] = cellWidth
         }
         var widths = natural
         var stacked: [Int] = []
@@ -119,9 +141,6 @@ public enum TextRenderer {
             }
             return wrapped
         }
-        // Lines are written as UTF-8 into one buffer, each without the spaces that pad its last
-        // cell: a String per padded cell and per line cost most of a 77,000-row audit.
-        var output: [UInt8] = []
         var started = false
         func newLine() {
             if started { output.append(UInt8(ascii: "\n")) }
@@ -130,27 +149,32 @@ public enum TextRenderer {
         func spaces(_ count: Int) {
             if count > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
         }
-        func line(_ values: [String]) {
+        func trim(from start: Int) {
+            while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
+        }
+        /// One line of `values`, one per shown column, each `measured` columns wide.
+        func line(_ values: [String], measured: (Int) -> Int) {
             newLine()
             let start = output.count
             for (position, value) in values.enumerated() {
                 let index = columns[position]
                 let last = position == values.count - 1
                 let alignRight = table.columns[index].alignRight
-                let padding = last && !alignRight ? 0 : max(0, widths[index] - DisplayWidth.of(value))
+                let padding = last && !alignRight ? 0 : max(0, widths[index] - measured(position))
                 if alignRight { spaces(padding) }
                 output.append(contentsOf: value.utf8)
                 if !alignRight { spaces(padding) }
                 if !last { spaces(2) }
             }
-            while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
+            trim(from: start)
         }
-        /// A line as it is (a rule, a value under its row), without trailing spaces.
+        func line(_ values: [String]) { line(values) { DisplayWidth.of(values[$0]) } }
+        /// A line as it is (a rule, a value under its row).
         func raw(_ text: String) {
             newLine()
             let start = output.count
             output.append(contentsOf: text.utf8)
-            while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
+            trim(from: start)
         }
         let headers = columns.map { index in
             let header = table.columns[index].header
@@ -162,29 +186,32 @@ public enum TextRenderer {
             line(headers.map { number >= headerHeight - $0.count ? $0[number - (headerHeight - $0.count)] : "" })
         }
         raw(columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  "))
+        // The rows that do not fit on one line, cut into their lines.
+        var wrapped: [Int: [[String]]] = [:]
+        if width != nil {
+            for (number, row) in cells.enumerated()
+            where columns.contains(where: { cellWidths[number * count + $0] > widths[$0] }) {
+                wrapped[number] = columns.map { lines($0, row[$0]) }
+            }
+        }
         // A blank line between rows when rows carry lines under them or wrap deeply; a name that
         // takes two lines reads well enough without (the next row starts in the first column).
-        var spaced = !stacked.isEmpty
-        var rendered: [[[String]]] = []
-        rendered.reserveCapacity(cells.count)
-        for row in cells {
-            let parts = columns.map { lines($0, row[$0]) }
-            if parts.contains(where: { $0.count > 2 }) { spaced = true }
-            rendered.append(parts)
-        }
+        let spaced = !stacked.isEmpty || wrapped.values.contains { $0.contains { $0.count > 2 } }
         for (number, row) in cells.enumerated() {
             if spaced && number > 0 { newLine() }
-            let parts = rendered[number]
-            let height = parts.map(\.count).max() ?? 1
-            for index in 0..<height { line(parts.map { index < $0.count ? $0[index] : "" }) }
+            if let parts = wrapped[number] {
+                let height = parts.map(\.count).max() ?? 1
+                for index in 0..<height { line(parts.map { index < $0.count ? $0[index] : "" }) }
+            } else {
+                line(columns.map { row[$0] }) { cellWidths[number * count + columns[$0]] }
+            }
             for index in stacked
             where !row[index].isEmpty && row[index] != "—" && !(table.columns[index].alignRight && row[index] == "0") {
                 let label = table.columns[index].header + ": "
-                for wrapped in DisplayWidth.wrap(label + row[index], to: (width ?? 80) - 4) { raw("    " + wrapped) }
+                for text in DisplayWidth.wrap(label + row[index], to: (width ?? 80) - 4) { raw("    " + text) }
             }
         }
         if table.rows.isEmpty { raw("(none)") }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

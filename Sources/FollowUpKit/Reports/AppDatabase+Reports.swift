@@ -146,7 +146,7 @@ extension AppDatabase {
         -> OverdueAudit
     {
         try read { db in
-            var filters: [AssignmentFilter] = [.dueOrRecurring]
+            var filters: [AssignmentFilter] = [.openPastDueOrRecurring]
             if let symbol = scope.document, let id = try Self.documentRow(symbol, in: db).id {
                 filters.append(.document(id))
             }
@@ -161,33 +161,55 @@ extension AppDatabase {
                 }
                 filters.append(.memberOf(group: id))
             }
-            let rows = try AssignmentQueries.rows(filters, asOf: asOf, through: false, entries: false, in: db)
+            // SQLite orders the rows by group, key and actor; within each group, the items are then
+            // put in order of the day they fell due, keeping that order among equals. The result
+            // is the order (group, since, key, actor) without comparing strings in Swift.
+            let group: SQL =
+                switch grouping {
+                case .actor: "a.code"
+                case .document: "d.symbol"
+                case .recommendation: "r.key"
+                }
+            let rows = try AssignmentQueries.rows(
+                filters, asOf: asOf, through: false, entries: false, orderedBy: "\(group), r.key, a.code", in: db)
             var items: [OverdueAudit.Item] = []
+            var groupStart = 0
+            var since: [Int] = []
+            func closeGroup() {
+                defer { groupStart = items.count }
+                guard items.count - groupStart > 1 else { return }
+                let order = (groupStart..<items.count).sorted { since[$0] < since[$1] || (since[$0] == since[$1] && $0 < $1) }
+                let sorted = order.map { items[$0] }
+                items.replaceSubrange(groupStart..<items.count, with: sorted)
+            }
+            var previous: String?
             for row in rows {
+                let name =
+                    switch grouping {
+                    case .actor: row.actor
+                    case .document: row.document
+                    case .recommendation: row.key
+                    }
+                if name != previous {
+                    closeGroup()
+                    previous = name
+                }
                 if row.isOverdue(on: asOf), let due = row.dueDate {
                     items.append(
                         .init(
                             row: row, reason: .overdue, since: due, ageDays: due.days(until: asOf),
                             bucket: AgeBucket(due: due, on: asOf)))
-                } else if let since = row.silentSince(on: asOf) {
+                } else if let silent = row.silentSince(on: asOf) {
                     items.append(
                         .init(
-                            row: row, reason: .silent, since: since, ageDays: since.days(until: asOf),
-                            bucket: AgeBucket(due: since, on: asOf)))
+                            row: row, reason: .silent, since: silent, ageDays: silent.days(until: asOf),
+                            bucket: AgeBucket(due: silent, on: asOf)))
+                } else {
+                    continue
                 }
+                since.append(-items[items.count - 1].ageDays)
             }
-            items.sort { lhs, rhs in
-                func group(_ item: OverdueAudit.Item) -> String {
-                    switch grouping {
-                    case .actor: item.row.actor
-                    case .document: item.row.document
-                    case .recommendation: item.row.key
-                    }
-                }
-                let left = group(lhs)
-                let right = group(rhs)
-                return (left, lhs.since, lhs.row.key, lhs.row.actor) < (right, rhs.since, rhs.row.key, rhs.row.actor)
-            }
+            closeGroup()
             return OverdueAudit(
                 asOf: asOf, grouping: grouping, items: items,
                 byBucket: Dictionary(grouping: items, by: \.bucket).mapValues(\.count))

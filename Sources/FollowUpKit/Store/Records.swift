@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 // GRDB conformances of the model: one table per record type, columns named as the properties.
 
@@ -10,12 +11,27 @@ extension CalendarDate: DatabaseValueConvertible {
     }
 }
 
-extension ImplementationStatus: DatabaseValueConvertible {}
-extension Response: DatabaseValueConvertible {}
-extension Classification: DatabaseValueConvertible {}
+// Dates and vocabularies are also read straight from SQLite's text, without a `DatabaseValue`
+// and a `String` in between (GRDB's fast path): reports read tens of thousands of them.
+extension CalendarDate: StatementColumnConvertible {
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        guard let text = sqlite3_column_text(sqliteStatement, index) else { return nil }
+        self.init(utf8: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqliteStatement, index))))
+    }
+}
+
+extension Vocabulary where Self: StatementColumnConvertible {
+    public init?(sqliteStatement: SQLiteStatement, index: CInt) {
+        self.init(rawValue: String(sqliteStatement: sqliteStatement, index: index))
+    }
+}
+
+extension ImplementationStatus: DatabaseValueConvertible, StatementColumnConvertible {}
+extension Response: DatabaseValueConvertible, StatementColumnConvertible {}
+extension Classification: DatabaseValueConvertible, StatementColumnConvertible {}
 extension RecommendationKind: DatabaseValueConvertible {}
 extension AddresseeKind: DatabaseValueConvertible {}
-extension ReportingCycle: DatabaseValueConvertible {}
+extension ReportingCycle: DatabaseValueConvertible, StatementColumnConvertible {}
 extension Language: DatabaseValueConvertible {}
 
 extension Document: FetchableRecord, MutablePersistableRecord {

@@ -51,6 +51,8 @@ public enum FieldText {
     /// are kept (a lone carriage return, which would overwrite the line, becomes a line feed);
     /// `singleLine` turns line ends and tabs into spaces (for table cells).
     public static func displaySafe(_ text: String, singleLine: Bool = false) -> String {
+        // Printable ASCII is safe, and most cells are nothing else: checked by byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard
             text.unicodeScalars.contains(where: {
                 isUnsafeForDisplay($0) || $0 == "\r" || (singleLine && isLineBreak($0))
