@@ -174,16 +174,29 @@ enum AssignmentQueries {
         in db: Database
     ) throws -> [AssignmentRow] {
         let columns = try columns(asOf: asOf, in: db)
+        // The latest entry is joined by its id, not read by a second query.
+        let latestColumns: SQL =
+            withEntries
+            ? "le.id, le.asOf, le.status, le.response, le.note, le.evidenceDocument, le.evidenceParagraph, le.evidenceUrl, lb.code"
+            : "NULL"
+        let latestJoin: SQL =
+            withEntries
+            ? """
+            LEFT JOIN progressEntry le ON le.id = \(columns.latestId)
+            LEFT JOIN addressee lb ON lb.id = le.reportedById
+            """
+            : ""
         let rows = SQLRequest<Row>(
             literal: """
                 SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
                   a.code, a.nameEn, a.nameZh, \(withThrough ? through : "NULL") AS through,
                   \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
-                  \(columns.response) AS response, \(columns.latestId) AS latestId, \(columns.latestAsOf) AS lastUpdate
+                  \(columns.response) AS response, \(columns.latestAsOf) AS lastUpdate, \(latestColumns)
                 FROM assignment s \(columns.join)
                 JOIN recommendation r ON r.id = s.recommendationId
                 JOIN document d ON d.id = r.documentId
                 JOIN addressee a ON a.id = s.addresseeId
+                \(latestJoin)
                 WHERE d.date <= \(asOf) AND \(whereClause(filters, asOf: asOf, status: columns.status))
                 ORDER BY \(order)
                 """
@@ -191,25 +204,24 @@ enum AssignmentQueries {
         // Read from the cursor, columns by position in the SELECT's order: a lookup by name costs a
         // case-insensitive search per value, and a copied row per line doubled a 77,000-item audit.
         var result: [AssignmentRow] = []
-        var latestIds: [(row: Int, entry: Int64)] = []
         let cursor = try rows.fetchCursor(db)
         while let row = try cursor.next() {
-            let latestId: Int64? = row[15]
-            if withEntries, let latestId { latestIds.append((result.count, latestId)) }
+            let key: String = row[0]
+            let actor: String = row[8]
+            var latest: LatestEntry?
+            if withEntries, let id = row[16] as Int64? {
+                let evidence = EvidenceReference(document: row[21], paragraph: row[22], url: row[23])
+                latest = LatestEntry(
+                    id: id, key: key, actor: actor, asOf: row[17], status: row[18], response: row[19], note: row[20],
+                    evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row[24])
+            }
             result.append(
                 AssignmentRow(
-                    key: row[0], path: row[1], document: row[2], documentDate: row[3], classification: row[4],
-                    text: row[5], dueDate: row[6], cycle: row[7], actor: row[8], actorNameEn: row[9],
+                    key: key, path: row[1], document: row[2], documentDate: row[3], classification: row[4],
+                    text: row[5], dueDate: row[6], cycle: row[7], actor: actor, actorNameEn: row[9],
                     actorNameZh: row[10], through: split(row[11]), status: row[12], statusAsOf: row[13],
-                    response: row[14], lastUpdate: row[16], latest: nil))
+                    response: row[14], lastUpdate: row[15], latest: latest))
         }
-        guard !latestIds.isEmpty else { return result }
-        var latest: [Int64: LatestEntry] = [:]
-        for entry in try entries(.entries(latestIds.map(\.entry)), asOf: .distantFuture, in: db)
-        where latest[entry.id] == nil {
-            latest[entry.id] = entry
-        }
-        for (row, entry) in latestIds { result[row].latest = latest[entry] }
         return result
     }
 
