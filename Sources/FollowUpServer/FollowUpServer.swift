@@ -198,7 +198,7 @@ public struct FollowUpServer: Sendable {
         router.get("/search") { request, _ in
             try await page(request) { session, query, language in
                 let text = query["q"] ?? ""
-                let hits = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try database.search(text)
+                let hits = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try database.search(text).hits
                 return Self.html(Pages.search(session, query: text, hits: hits, language: language))
             }
         }

@@ -22,7 +22,7 @@ struct SearchTests {
 
     @Test("finds Chinese substrings without word breaks")
     func chinese() throws {
-        let hits = try database().search("数字鸿沟")
+        let hits = try database().search("数字鸿沟").hits
         #expect(Set(hits.map(\.key)) == ["TEST/1 ¶9", "TEST/1 ¶77"])
         #expect(hits.allSatisfy { $0.snippet.contains("[数字鸿沟]") })
     }
@@ -30,13 +30,44 @@ struct SearchTests {
     @Test("finds English words whatever their case, requiring every word")
     func english() throws {
         let database = try database()
-        #expect(try database.search("ONLINE content").map(\.key) == ["TEST/1 ¶31"])
-        #expect(try database.search("online 鸿沟").isEmpty)
+        #expect(try database.search("ONLINE content").hits.map(\.key) == ["TEST/1 ¶31"])
+        #expect(try database.search("online 鸿沟").hits.isEmpty)
     }
 
     @Test("short terms fall back to a scan")
     func shortTerms() throws {
-        #expect(try database().search("报告").map(\.key) == ["TEST/1 ¶90"])
+        #expect(try database().search("报告").hits.map(\.key) == ["TEST/1 ¶90"])
+    }
+
+    @Test("more matches than can be ranked come newest first, and say so")
+    func manyMatches() throws {
+        let database = try TestDatabase.withDocument()
+        var csv = "key,document,path,class,text,addressees\n"
+        for number in 1...(AppDatabase.rankedSearchLimit + 1) {
+            csv += "TEST/1 ¶\(number),TEST/1,¶\(number),actionable,Extend broadband to school \(number),KEN\n"
+        }
+        var reader = RecordReader(
+            source: ByteStream(bytes: Array(csv.utf8)), format: .csv, sourceName: "many.csv",
+            columns: ExchangeColumns.recommendations, listColumns: ExchangeColumns.recommendationLists)
+        _ = try database.importRecommendations(&reader, today: CalendarDate("2026-01-01")!)
+        let many = try database.search("broadband", limit: 3)
+        #expect(!many.ranked)
+        #expect(many.hits.map(\.key) == ["TEST/1 ¶1001", "TEST/1 ¶1000", "TEST/1 ¶999"])
+        let summary = TextRenderer.render(Presentation.searchResults(many, query: "broadband"))
+        #expect(summary.contains("More than 1000 recommendations contain 'broadband'"))
+        let few = try database.search("school 1000")
+        #expect(few.ranked)
+        #expect(few.hits.map(\.key) == ["TEST/1 ¶1000"])
+    }
+
+    @Test("the fast fold of plain text is the general fold")
+    func fastFold() {
+        for text in [
+            "  SYN/UPR/0001 ¶12  Ensure  broadband — “access” ", "Plain ASCII, with CAPS and  double  spaces.",
+            "§ 3 – ‘quoted’", "", "   ", "Développement", "国際 Ｂroadband", "tab\tand\nline",
+        ] {
+            #expect(TextNormalization.searchFold(text) == TextNormalization.generalFold(text), "\(text)")
+        }
     }
 
     @Test("an empty query is refused")

@@ -18,7 +18,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let query = words.joined(separator: " ")
-        let hits = try options.openDatabase(.read).search(query, limit: limit)
-        try options.emit(Presentation.searchResults(hits, query: query), json: hits)
+        let results = try options.openDatabase(.read).search(query, limit: limit)
+        try options.emit(Presentation.searchResults(results, query: query), json: results.hits)
     }
 }

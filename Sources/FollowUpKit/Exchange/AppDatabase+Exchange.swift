@@ -58,17 +58,17 @@ extension AppDatabase {
                     )
                     let findAssignment = try db.cachedStatement(
                         sql: "SELECT id FROM assignment WHERE recommendationId = ? AND addresseeId = ?")
+                    let uidExists = try db.cachedStatement(sql: "SELECT 1 FROM progressEntry WHERE uid = ?")
                     let findUID = try db.cachedStatement(
                         sql:
                             "SELECT id, assignmentId, asOf, status, response, note, evidenceDocument, evidenceParagraph, evidenceUrl, reportedById, supersedesId FROM progressEntry WHERE uid = ?"
                     )
-                    let insert = try db.cachedStatement(
-                        sql: """
-                            INSERT INTO progressEntry(uid, assignmentId, asOf, status, response, note, evidenceDocument,
-                              evidenceParagraph, evidenceUrl, reportedById, recordedAt, supersedesId, id, hash)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            ON CONFLICT(uid) DO NOTHING
-                            """)
+                    // Entries are inserted 256 to a statement: SQLite then checks the `IN (…)` lists of
+                    // the table's CHECK constraints once per statement instead of once per row.
+                    var pending = ProgressBatch()
+                    func flush() throws {
+                        try pending.insert(in: db)
+                    }
                     func actorId(_ text: String) throws -> Int64? {
                         if let id = actors[text] ?? actors[text.uppercased()] { return id }
                         guard let found = try? Self.resolveAddressee(text, in: db), let id = found.id else {
@@ -124,6 +124,8 @@ extension AppDatabase {
                         }
                         var supersedesId: Int64?
                         if let target = entry.supersedes {
+                            // The entry it corrects may be waiting in the batch.
+                            try flush()
                             if let row = try Row.fetchOne(findUID, arguments: [target]) {
                                 supersedesId = row["id"]
                                 if let assignmentId, (row["assignmentId"] as Int64) != assignmentId {
@@ -138,62 +140,63 @@ extension AppDatabase {
                         guard problems.count == before, let assignmentId, let addresseeId else { continue }
                         let reporter = reporterId ?? addresseeId
                         let recorded = entry.recordedAt ?? recordedAt
+                        let evidence = [entry.evidenceDocument, entry.evidenceParagraph, entry.evidenceUrl]
+                        // A uid already in the database: the same entry again, or a conflict. One
+                        // given earlier in this file is in the database too, or still in the batch.
+                        if pending.contains(uid: entry.uid) {
+                            problems.add(line, "uid", "'\(entry.uid)' appears twice in the file")
+                            continue
+                        }
+                        let known = RawStatement(uidExists)
+                        known.bind(1, entry.uid)
+                        if try known.exists(in: db), let existing = try Row.fetchOne(findUID, arguments: [entry.uid]) {
+                            if (existing["id"] as Int64) >= firstNewId {
+                                problems.add(line, "uid", "'\(entry.uid)' appears twice in the file")
+                                continue
+                            }
+                            let existingEvidence: [String?] = [
+                                existing["evidenceDocument"], existing["evidenceParagraph"], existing["evidenceUrl"],
+                            ]
+                            var same =
+                                (existing["assignmentId"] as Int64) == assignmentId
+                                && (existing["asOf"] as String) == entry.asOf.description
+                            same =
+                                same && (existing["status"] as String?) == entry.status?.rawValue
+                                && (existing["response"] as String?) == entry.response?.rawValue
+                            same = same && (existing["note"] as String?) == entry.note && existingEvidence == evidence
+                            same =
+                                same && (existing["reportedById"] as Int64?) == reporter
+                                && (existing["supersedesId"] as Int64?) == supersedesId
+                            if same {
+                                result.unchanged += 1
+                            } else {
+                                problems.add(
+                                    line, "uid", "'\(entry.uid)' is already in the database with other content")
+                            }
+                            continue
+                        }
+                        let asOf = entry.asOf.description
                         let hash = ProgressChain.Link(
                             id: nextId, uid: entry.uid, key: entry.key, actor: codes[addresseeId] ?? "",
-                            asOf: entry.asOf.description, status: entry.status?.rawValue,
+                            asOf: asOf, status: entry.status?.rawValue,
                             response: entry.response?.rawValue, note: entry.note,
                             evidenceDocument: entry.evidenceDocument, evidenceParagraph: entry.evidenceParagraph,
                             evidenceUrl: entry.evidenceUrl, reporter: codes[reporter], recordedAt: recorded,
                             supersedes: supersedesId == nil ? nil : entry.supersedes
                         ).hash(after: chainHead)
-                        let evidence = [entry.evidenceDocument, entry.evidenceParagraph, entry.evidenceUrl]
-                        // Inserted even after a problem (the transaction is rolled back then), so
-                        // that a uid repeated later in the file is still caught.
-                        let raw = RawStatement(insert)
-                        raw.bind(1, entry.uid)
-                        raw.bind(2, assignmentId)
-                        raw.bind(3, entry.asOf.description)
-                        raw.bind(4, entry.status?.rawValue)
-                        raw.bind(5, entry.response?.rawValue)
-                        raw.bind(6, entry.note)
-                        raw.bind(7, evidence[0])
-                        raw.bind(8, evidence[1])
-                        raw.bind(9, evidence[2])
-                        raw.bind(10, reporter)
-                        raw.bind(11, recorded)
-                        raw.bind(12, supersedesId)
-                        raw.bind(13, nextId)
-                        raw.bind(14, hash)
-                        if try raw.run(in: db) == 1 {
-                            result.added += 1
-                            nextId += 1
-                            chainHead = hash
-                            continue
-                        }
-                        guard let existing = try Row.fetchOne(findUID, arguments: [entry.uid]) else { continue }
-                        if (existing["id"] as Int64) >= firstNewId {
-                            problems.add(line, "uid", "'\(entry.uid)' appears twice in the file")
-                            continue
-                        }
-                        let existingEvidence: [String?] = [
-                            existing["evidenceDocument"], existing["evidenceParagraph"], existing["evidenceUrl"],
-                        ]
-                        var same =
-                            (existing["assignmentId"] as Int64) == assignmentId
-                            && (existing["asOf"] as String) == entry.asOf.description
-                        same =
-                            same && (existing["status"] as String?) == entry.status?.rawValue
-                            && (existing["response"] as String?) == entry.response?.rawValue
-                        same = same && (existing["note"] as String?) == entry.note && existingEvidence == evidence
-                        same =
-                            same && (existing["reportedById"] as Int64?) == reporter
-                            && (existing["supersedesId"] as Int64?) == supersedesId
-                        if same {
-                            result.unchanged += 1
-                        } else {
-                            problems.add(line, "uid", "'\(entry.uid)' is already in the database with other content")
-                        }
+                        pending.append(
+                            ProgressBatch.Entry(
+                                uid: entry.uid, assignmentId: assignmentId, asOf: asOf, status: entry.status?.rawValue,
+                                response: entry.response?.rawValue, note: entry.note,
+                                evidenceDocument: evidence[0], evidenceParagraph: evidence[1],
+                                evidenceUrl: evidence[2], reportedById: reporter, recordedAt: recorded,
+                                supersedesId: supersedesId, id: nextId, hash: hash))
+                        if pending.isFull { try flush() }
+                        result.added += 1
+                        nextId += 1
+                        chainHead = hash
                     }
+                    try flush()
                     if !problems.isEmpty {
                         throw FollowUpError.invalidRecords(
                             source: source, problems: problems.problems, more: problems.more)
@@ -224,6 +227,7 @@ extension AppDatabase {
             try writer.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
                     let assignmentsBefore = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
+                    var bulk = try RecommendationBulkWriter(in: db)
                     var documents: [String: Document] = [:]
                     var positions: [Int64: Int] = [:]
                     var keysInFile = Set<String>()
@@ -269,13 +273,13 @@ extension AppDatabase {
                             continue
                         }
                         documents[row.symbol] = document
-                        var resolved: [(actor: String, phrase: String?)] = []
+                        var resolved: [(addressee: Addressee, phrase: String?)] = []
                         for (name, phrase) in row.addressees {
                             guard let found = actor(name) else {
                                 problems.add(line, "addressees", "no actor '\(name)'")
                                 continue
                             }
-                            resolved.append((found.code, phrase))
+                            resolved.append((found, phrase))
                         }
                         if let due = row.dueDate, due < document.date {
                             problems.add(line, "due_date", "\(due) is before the document, adopted on \(document.date)")
@@ -292,8 +296,17 @@ extension AppDatabase {
                             tags: row.tags)
                         let saved: RecommendationWrite
                         do {
-                            saved = try Self.saveRecommendation(
-                                recommendation, addressees: resolved, date: document.date, existing: .keep, in: db)
+                            if try bulk.exists(key: row.key) {
+                                saved = try Self.saveRecommendation(
+                                    recommendation, addressees: resolved.map { ($0.addressee.code, $0.phrase) },
+                                    date: document.date, existing: .keep, in: db)
+                            } else {
+                                _ = try bulk.insert(
+                                    recommendation,
+                                    addressees: resolved.map { ($0.addressee, $0.phrase ?? $0.addressee.code) },
+                                    date: document.date)
+                                saved = .inserted
+                            }
                         } catch let error as FollowUpError {
                             guard case .conflict(let reason) = error else { throw error }
                             problems.add(line, "path", reason)
@@ -314,6 +327,7 @@ extension AppDatabase {
                         throw FollowUpError.invalidRecords(
                             source: source, problems: problems.problems, more: problems.more)
                     }
+                    try bulk.finish()
                     result.assignmentsCreated =
                         (try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0) - assignmentsBefore
                     return .commit

@@ -232,8 +232,7 @@ struct RecommendationRowParser {
         let phrases = record.list("addressed_as")
         var addressees: [(name: String, phrase: String?)] = []
         for (index, name) in record.list("addressees").enumerated() {
-            let trimmed = name.trimmingCharacters(in: .whitespaces)
-            guard !trimmed.isEmpty else { continue }
+            guard let trimmed = ExchangeRecord.trimmed(name) else { continue }
             let phrase = index < phrases.count && !phrases[index].isEmpty ? phrases[index] : nil
             addressees.append((trimmed, phrase))
         }

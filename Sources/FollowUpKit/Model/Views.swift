@@ -163,6 +163,15 @@ public struct RecordedProgress: Codable, Hashable, Sendable {
     public var currentResponse: Response?
 }
 
+/// What a full-text search found.
+public struct SearchResults: Sendable {
+    public var hits: [SearchHit]
+    /// Whether the hits are the best matches first (bm25). When more than
+    /// ``AppDatabase/rankedSearchLimit`` recommendations match, ranking them all would cost more
+    /// than the search, and the hits are the most recently imported matches instead.
+    public var ranked: Bool
+}
+
 /// One hit of a full-text search.
 public struct SearchHit: Codable, Hashable, Sendable {
     public var key: String

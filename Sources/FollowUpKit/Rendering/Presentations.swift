@@ -328,13 +328,20 @@ public enum Presentation {
     // MARK: Search
 
     /// `followup search TEXT`.
-    public static func searchResults(_ hits: [SearchHit], query: String) -> OutputDocument {
-        OutputDocument([
+    public static func searchResults(_ results: SearchResults, query: String) -> OutputDocument {
+        let hits = results.hits
+        var summary = "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") '\(query)'"
+        if !results.ranked {
+            summary =
+                "More than \(AppDatabase.rankedSearchLimit) recommendations contain '\(query)': "
+                + "these are the \(hits.count) imported last, newest first. Add words to rank the matches, best first."
+        }
+        return OutputDocument([
             .table(
                 TextTable(
                     columns: [.init("KEY"), .init("CLASS"), .init("MATCH", maxWidth: 80)],
                     rows: hits.map { [$0.key, $0.classification.rawValue, $0.snippet] })),
-            .text("\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") '\(query)'"),
+            .text(summary),
         ])
     }
 }

@@ -178,7 +178,9 @@ extension AppDatabase {
             func closeGroup() {
                 defer { groupStart = items.count }
                 guard items.count - groupStart > 1 else { return }
-                let order = (groupStart..<items.count).sorted { since[$0] < since[$1] || (since[$0] == since[$1] && $0 < $1) }
+                let order = (groupStart..<items.count).sorted {
+                    since[$0] < since[$1] || (since[$0] == since[$1] && $0 < $1)
+                }
                 let sorted = order.map { items[$0] }
                 items.replaceSubrange(groupStart..<items.count, with: sorted)
             }

@@ -32,20 +32,31 @@ public enum ProgressChain {
         /// The hash that follows `previous`. Each field is written with its length, so that no
         /// two different entries give the same bytes.
         func hash(after previous: String) -> String {
-            var bytes = Array(previous.utf8)
-            bytes.reserveCapacity(256 + (note?.utf8.count ?? 0))
-            let fields: [String?] = [
-                String(id), uid, key, actor, asOf, status, response, note, evidenceDocument, evidenceParagraph,
-                evidenceUrl, reporter, recordedAt, supersedes,
-            ]
-            for field in fields {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(320 + (note?.utf8.count ?? 0))
+            bytes.append(contentsOf: previous.utf8)
+            /// `number` in decimal digits.
+            func append(_ number: Int) {
+                if number >= 10 { append(number / 10) }
+                bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
+            }
+            /// The field as `length:value;`, or `-;` when absent.
+            func append(_ field: String?) {
                 if let field {
-                    bytes.append(contentsOf: "\(field.utf8.count):".utf8)
+                    append(field.utf8.count)
+                    bytes.append(UInt8(ascii: ":"))
                     bytes.append(contentsOf: field.utf8)
                 } else {
                     bytes.append(UInt8(ascii: "-"))
                 }
                 bytes.append(UInt8(ascii: ";"))
+            }
+            for field in [
+                String(id), uid, key, actor, asOf, status, response, note, evidenceDocument, evidenceParagraph,
+                evidenceUrl,
+                reporter, recordedAt, supersedes,
+            ] {
+                append(field)
             }
             return SHA256.hex(bytes)
         }

@@ -40,6 +40,29 @@ struct RawStatement {
         sqlite3_bind_int64(handle, index, value)
     }
 
+    /// Steps a query once and resets it: whether it returned a row.
+    func exists(in db: Database) throws -> Bool {
+        try firstRow(in: db) { _ in () } != nil
+    }
+
+    /// Steps a query once and resets it: its first row's first column as text, if any.
+    func firstText(in db: Database) throws -> String? {
+        try firstRow(in: db) { handle in
+            sqlite3_column_text(handle, 0).map { String(cString: $0) }
+        } ?? nil
+    }
+
+    private func firstRow<T>(in db: Database, _ read: (SQLiteStatement) -> T) throws -> T? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return read(handle)
+        case SQLITE_DONE: return nil
+        case let code:
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
     /// Runs the statement to completion and resets it; returns the rows it changed.
     func run(in db: Database) throws -> Int {
         let code = sqlite3_step(handle)

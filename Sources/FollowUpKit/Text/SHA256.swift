@@ -17,54 +17,73 @@ enum SHA256 {
 
     /// The digest of `bytes` as 64 lower-case hexadecimal digits.
     static func hex(_ bytes: [UInt8]) -> String {
-        var h: [UInt32] = [
-            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-        ]
-        var message = bytes
-        let bitLength = UInt64(bytes.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8((bitLength >> UInt64(shift)) & 0xff)) }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] =
-                    UInt32(message[j]) << 24 | UInt32(message[j + 1]) << 16 | UInt32(message[j + 2]) << 8
-                    | UInt32(message[j + 3])
+        bytes.withUnsafeBufferPointer { hex($0) }
+    }
+
+    /// The digest of `bytes` as 64 lower-case hexadecimal digits.
+    ///
+    /// Works on the caller's bytes and a fixed schedule on the stack, without copying or padding
+    /// the message into a new array: the log's hash chain runs it once per entry, three million
+    /// times in a bulk import.
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+        )
+        let count = bytes.count
+        // The padded message is the bytes, 0x80, zeros, and the length in bits: whole blocks
+        // come straight from `bytes`, the last one or two are assembled here.
+        let blocks = (count + 9 + 63) / 64
+        var tail = [UInt8](repeating: 0, count: 128)
+        let tailStart = (count / 64) * 64
+        for index in tailStart..<count { tail[index - tailStart] = bytes[index] }
+        tail[count - tailStart] = 0x80
+        let bitLength = UInt64(count) * 8
+        let lengthAt = (blocks * 64 - 8) - tailStart
+        for byte in 0..<8 { tail[lengthAt + byte] = UInt8(truncatingIfNeeded: bitLength >> UInt64(56 - 8 * byte)) }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            k.withUnsafeBufferPointer { k in
+                tail.withUnsafeBufferPointer { tail in
+                    for block in 0..<blocks {
+                        let start = block * 64
+                        let source =
+                            start < tailStart
+                            ? UnsafeBufferPointer(rebasing: bytes[start..<start + 64])
+                            : UnsafeBufferPointer(rebasing: tail[(start - tailStart)..<(start - tailStart + 64)])
+                        for i in 0..<16 {
+                            w[i] =
+                                UInt32(source[i * 4]) << 24 | UInt32(source[i * 4 + 1]) << 16
+                                | UInt32(source[i * 4 + 2]) << 8 | UInt32(source[i * 4 + 3])
+                        }
+                        for i in 16..<64 {
+                            let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                            let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, hh) = h
+                        for i in 0..<64 {
+                            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                            let choice = (e & f) ^ (~e & g)
+                            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                            let majority = (a & b) ^ (a & c) ^ (b & c)
+                            let t2 = s0 &+ majority
+                            (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+                        }
+                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                    }
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] &+= a
-            h[1] &+= b
-            h[2] &+= c
-            h[3] &+= d
-            h[4] &+= e
-            h[5] &+= f
-            h[6] &+= g
-            h[7] &+= hh
         }
-        let digits = Array("0123456789abcdef")
-        var text = ""
-        for word in h {
-            for shift in stride(from: 28, through: 0, by: -4) {
-                text.append(digits[Int((word >> UInt32(shift)) & 0xf)])
+        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+        return String(unsafeUninitializedCapacity: 64) { text in
+            let digits: StaticString = "0123456789abcdef"
+            for (index, word) in words.enumerated() {
+                for nibble in 0..<8 {
+                    text[index * 8 + nibble] = digits.utf8Start[Int((word >> UInt32(28 - 4 * nibble)) & 0xf)]
+                }
             }
+            return 64
         }
-        return text
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
