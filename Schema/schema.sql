@@ -70,33 +70,6 @@ CREATE TABLE recommendation (
 
 CREATE INDEX recommendation_document ON recommendation(documentId, position);
 
-CREATE VIRTUAL TABLE recommendationText USING fts5(
-  key, text, content = 'recommendation', content_rowid = 'id', tokenize = 'trigram'
-);
-
-CREATE TABLE 'recommendationText_data'(id INTEGER PRIMARY KEY, block BLOB);
-
-CREATE TABLE 'recommendationText_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
-
-CREATE TABLE 'recommendationText_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
-
-CREATE TABLE 'recommendationText_config'(k PRIMARY KEY, v) WITHOUT ROWID;
-
-CREATE TRIGGER recommendation_ai AFTER INSERT ON recommendation BEGIN
-  INSERT INTO recommendationText(rowid, key, text) VALUES (new.id, new.key, new.text);
-END;
-
-CREATE TRIGGER recommendation_ad AFTER DELETE ON recommendation BEGIN
-  INSERT INTO recommendationText(recommendationText, rowid, key, text)
-    VALUES ('delete', old.id, old.key, old.text);
-END;
-
-CREATE TRIGGER recommendation_au AFTER UPDATE OF key, text ON recommendation BEGIN
-  INSERT INTO recommendationText(recommendationText, rowid, key, text)
-    VALUES ('delete', old.id, old.key, old.text);
-  INSERT INTO recommendationText(rowid, key, text) VALUES (new.id, new.key, new.text);
-END;
-
 CREATE TABLE addressing (
   recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
   addresseeId INTEGER NOT NULL REFERENCES addressee(id),

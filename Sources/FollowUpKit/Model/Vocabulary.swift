@@ -11,9 +11,14 @@ where RawValue == String {
 extension Vocabulary {
     /// Reads `text` leniently (case, spaces and underscores do not matter), or returns `nil`.
     public init?(lenient text: String) {
+        // The exact value first: it is what files nearly always hold, and needs no folding.
+        if let value = Self(rawValue: text) {
+            self = value
+            return
+        }
         let folded = text.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: "_", with: "-")
-            .replacingOccurrences(of: " ", with: "-")
+            .replacingASCII("_", with: "-")
+            .replacingASCII(" ", with: "-")
         guard let value = Self(rawValue: folded) else { return nil }
         self = value
     }

@@ -2,48 +2,38 @@ import GRDB
 
 /// Writes many new recommendations inside the caller's transaction, at the rate of SQLite itself.
 ///
-/// What `saveRecommendation` does for one recommendation, for hundreds of thousands: statements
-/// prepared once and bound through the C API, a group's members read once and kept, and the
-/// full-text index of key and text filled in one statement at the end instead of by a trigger per
-/// row (the trigger is put back, exactly as it was, in the same transaction). A key already in
-/// the database goes through `saveRecommendation`, which compares it.
+/// What `saveRecommendation` does for one recommendation, for hundreds of thousands: rows
+/// inserted 256 to a statement (SQLite builds the look-up tables of the CHECK constraints' `IN`
+/// lists once per statement, which cost more than the insert itself), ids given here, a group's
+/// members read once and kept, and the search index filled in one statement at the end. A key
+/// already in the database goes through `saveRecommendation`, which compares it.
 struct RecommendationBulkWriter {
     private let db: Database
     private let findKey: Statement
     private let findPath: Statement
-    private let insertRecommendation: Statement
-    private let insertAddressing: Statement
-    private let insertAssignment: Statement
-    private let insertFolded: Statement
-    /// The trigger that indexes a recommendation's key and text, suspended until ``finish()``.
-    private let suspendedTrigger: String?
+    /// Rows waiting to be inserted, in the order they must go in (a recommendation before what
+    /// refers to it).
+    private var recommendations: [(id: Int64, recommendation: Recommendation)] = []
+    private var addressings: [(recommendation: Int64, addressee: Int64, phrase: String)] = []
+    private var assignments: [(recommendation: Int64, addressee: Int64)] = []
+    /// The paragraphs waiting, per document, to refuse a second key for one of them.
+    private var pendingPaths = Set<String>()
+    /// The id the next recommendation gets.
+    private var nextId: Int64
+    /// Statements for full batches, by table, prepared once.
+    private let statements = PreparedStatements()
+    static let batchSize = 256
     /// Recommendations inserted here have ids from this one.
     private let firstId: Int64
     /// Per group, its members with the dates they joined and left.
     private var members: [Int64: [(member: Int64, start: CalendarDate?, end: CalendarDate?)]] = [:]
 
-    /// The name of the trigger that keeps `recommendationText` (schema v1).
-    static let textTrigger = "recommendation_ai"
-
     init(in db: Database) throws {
         self.db = db
         findKey = try db.makeStatement(sql: "SELECT 1 FROM recommendation WHERE key = ?")
         findPath = try db.makeStatement(sql: "SELECT key FROM recommendation WHERE documentId = ? AND path = ?")
-        insertRecommendation = try db.makeStatement(
-            sql: """
-                INSERT INTO recommendation(key, documentId, path, position, kind, classification, verb, text,
-                  language, dueDate, cycle, tags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-        insertAddressing = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO addressing(recommendationId, addresseeId, phrase) VALUES (?, ?, ?)")
-        insertAssignment = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO assignment(recommendationId, addresseeId) VALUES (?, ?)")
-        insertFolded = try db.makeStatement(sql: "INSERT INTO recommendationFolded(rowid, text) VALUES (?, ?)")
-        suspendedTrigger = try String.fetchOne(
-            db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?", arguments: [Self.textTrigger])
-        if suspendedTrigger != nil { try db.execute(sql: "DROP TRIGGER \(Self.textTrigger)") }
         firstId = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM recommendation")) ?? 1
+        nextId = firstId
     }
 
     /// Whether a recommendation with `key` exists (in the database or written here).
@@ -54,55 +44,107 @@ struct RecommendationBulkWriter {
     }
 
     /// Inserts `recommendation`, new, addressed to `addressees` (resolved), as of the document's
-    /// `date`; returns its id.
+    /// `date`; returns its id. The rows go in with the batch, at the latest in ``finish()``.
     mutating func insert(
         _ recommendation: Recommendation, addressees: [(addressee: Addressee, phrase: String)], date: CalendarDate
     ) throws -> Int64 {
+        let paragraph = "\(recommendation.documentId) \(recommendation.path)"
         let path = RawStatement(findPath)
         path.bind(1, recommendation.documentId)
         path.bind(2, recommendation.path)
+        if pendingPaths.contains(paragraph) {
+            throw FollowUpError.conflict(
+                "\(recommendation.path) of this document is another recommendation of this file already: one paragraph has one key"
+            )
+        }
         if let taken = try path.firstText(in: db) {
             throw FollowUpError.conflict(
                 "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key"
             )
         }
-        let insert = RawStatement(insertRecommendation)
-        insert.bind(1, recommendation.key)
-        insert.bind(2, recommendation.documentId)
-        insert.bind(3, recommendation.path)
-        insert.bind(4, Int64(recommendation.position))
-        insert.bind(5, recommendation.kind.rawValue)
-        insert.bind(6, recommendation.classification.rawValue)
-        insert.bind(7, recommendation.verb)
-        insert.bind(8, recommendation.text)
-        insert.bind(9, recommendation.language.rawValue)
-        insert.bind(10, recommendation.dueDate?.description)
-        insert.bind(11, recommendation.cycle?.rawValue)
-        insert.bind(12, Self.jsonArray(recommendation.tags))
-        _ = try insert.run(in: db)
-        let id = db.lastInsertedRowID
-        let folded = RawStatement(insertFolded)
-        folded.bind(1, id)
-        folded.bind(2, SearchIndex.folded(key: recommendation.key, text: recommendation.text))
-        _ = try folded.run(in: db)
+        let id = nextId
+        nextId += 1
+        pendingPaths.insert(paragraph)
+        recommendations.append((id, recommendation))
         var bound = Set<Int64>()
         for (addressee, phrase) in addressees {
             guard let addresseeId = addressee.id else { continue }
-            let addressing = RawStatement(insertAddressing)
-            addressing.bind(1, id)
-            addressing.bind(2, addresseeId)
-            addressing.bind(3, phrase)
-            _ = try addressing.run(in: db)
+            addressings.append((id, addresseeId, phrase))
             guard recommendation.classification != .declaratory else { continue }
             let actors = addressee.kind == .group ? try members(of: addresseeId, on: date) : [addresseeId]
-            for actor in actors where bound.insert(actor).inserted {
-                let assignment = RawStatement(insertAssignment)
-                assignment.bind(1, id)
-                assignment.bind(2, actor)
-                _ = try assignment.run(in: db)
+            for actor in actors where bound.insert(actor).inserted { assignments.append((id, actor)) }
+        }
+        if recommendations.count >= Self.batchSize { try flush() }
+        return id
+    }
+
+    /// Inserts the waiting rows: recommendations, their folded text, addressings, assignments.
+    private mutating func flush() throws {
+        try insertRows(
+            "INTO recommendation(id, key, documentId, path, position, kind, classification, verb, text, language, dueDate, cycle, tags)",
+            columns: 13, count: recommendations.count
+        ) { raw, row, base in
+            let (id, recommendation) = recommendations[row]
+            raw.bind(base + 1, id)
+            raw.bind(base + 2, recommendation.key)
+            raw.bind(base + 3, recommendation.documentId)
+            raw.bind(base + 4, recommendation.path)
+            raw.bind(base + 5, Int64(recommendation.position))
+            raw.bind(base + 6, recommendation.kind.rawValue)
+            raw.bind(base + 7, recommendation.classification.rawValue)
+            raw.bind(base + 8, recommendation.verb)
+            raw.bind(base + 9, recommendation.text)
+            raw.bind(base + 10, recommendation.language.rawValue)
+            raw.bind(base + 11, recommendation.dueDate?.description)
+            raw.bind(base + 12, recommendation.cycle?.rawValue)
+            raw.bind(base + 13, Self.jsonArray(recommendation.tags))
+        }
+        // Several statements' worth when a recommendation binds every Member State.
+        for start in stride(from: 0, to: addressings.count, by: Self.batchSize) {
+            let end = min(start + Self.batchSize, addressings.count)
+            try insertRows(
+                "OR IGNORE INTO addressing(recommendationId, addresseeId, phrase)", columns: 3, count: end - start
+            ) { raw, row, base in
+                let (recommendation, addressee, phrase) = addressings[start + row]
+                raw.bind(base + 1, recommendation)
+                raw.bind(base + 2, addressee)
+                raw.bind(base + 3, phrase)
             }
         }
-        return id
+        for start in stride(from: 0, to: assignments.count, by: Self.batchSize) {
+            let end = min(start + Self.batchSize, assignments.count)
+            try insertRows("OR IGNORE INTO assignment(recommendationId, addresseeId)", columns: 2, count: end - start) {
+                raw, row, base in
+                raw.bind(base + 1, assignments[start + row].recommendation)
+                raw.bind(base + 2, assignments[start + row].addressee)
+            }
+        }
+        recommendations.removeAll(keepingCapacity: true)
+        addressings.removeAll(keepingCapacity: true)
+        assignments.removeAll(keepingCapacity: true)
+        pendingPaths.removeAll(keepingCapacity: true)
+    }
+
+    /// `INSERT <target> VALUES (…), …` of `count` rows of `columns` parameters, bound by `bind`
+    /// (the statement, the row, the row's first parameter less one).
+    private func insertRows(
+        _ target: String, columns: Int, count: Int, bind: (RawStatement, Int, Int32) -> Void
+    ) throws {
+        guard count > 0 else { return }
+        let sql =
+            "INSERT \(target) VALUES "
+            + Array(repeating: "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")", count: count)
+            .joined(separator: ", ")
+        let statement: Statement
+        if count == Self.batchSize, let prepared = statements.byTarget[target] {
+            statement = prepared
+        } else {
+            statement = try db.makeStatement(sql: sql)
+            if count == Self.batchSize { statements.byTarget[target] = statement }
+        }
+        let raw = RawStatement(statement)
+        for row in 0..<count { bind(raw, row, Int32(row * columns)) }
+        _ = try raw.run(in: db)
     }
 
     /// The members of group `group` on `date`, in id order (as `addAddressees` binds them).
@@ -123,15 +165,24 @@ struct RecommendationBulkWriter {
         }
     }
 
-    /// Indexes the key and text of every recommendation inserted here in one statement, and puts
-    /// the trigger back.
-    func finish() throws {
-        guard let suspendedTrigger else { return }
+    /// Inserts what waits, and indexes every recommendation inserted here for search.
+    mutating func finish() throws {
+        try flush()
+        // The search index last, in one statement: once a statement has written to an FTS5 table,
+        // every later statement of the transaction makes it write its pending terms out (a
+        // savepoint), which cost a quarter of the import when the folded text went in by batches. The folding is Swift's (`SearchIndex.folded`), called by SQLite row by row.
+        let fold = DatabaseFunction("followup_search_fold", argumentCount: 2, pure: true) { values in
+            SearchIndex.folded(
+                key: String.fromDatabaseValue(values[0]) ?? "", text: String.fromDatabaseValue(values[1]) ?? "")
+        }
+        db.add(function: fold)
+        defer { db.remove(function: fold) }
         try db.execute(
-            sql:
-                "INSERT INTO recommendationText(rowid, key, text) SELECT id, key, text FROM recommendation WHERE id >= ?",
+            sql: """
+                INSERT INTO recommendationFolded(rowid, text)
+                SELECT id, followup_search_fold(key, text) FROM recommendation WHERE id >= ?
+                """,
             arguments: [firstId])
-        try db.execute(sql: suspendedTrigger)
     }
 
     /// `values` as a JSON array of strings.
@@ -157,4 +208,9 @@ struct RecommendationBulkWriter {
         }
         return json + "]"
     }
+}
+
+/// Prepared statements kept by what they insert into.
+private final class PreparedStatements {
+    var byTarget: [String: Statement] = [:]
 }

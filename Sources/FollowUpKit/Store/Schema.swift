@@ -39,11 +39,24 @@ enum Schema {
         migrator.registerMigration("v8-reminders") { db in
             try db.execute(sql: v8Reminders)
         }
+        migrator.registerMigration("v9-one-search-index") { db in
+            try db.execute(sql: v9OneSearchIndex)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// Search reads the folded index alone (`recommendationFolded`, since v4): the first one,
+    /// over keys and texts as written, was kept by triggers on every write and read by nothing,
+    /// and filling it was half of a bulk import of recommendations.
+    static let v9OneSearchIndex = """
+        DROP TRIGGER recommendation_ai;
+        DROP TRIGGER recommendation_ad;
+        DROP TRIGGER recommendation_au;
+        DROP TABLE recommendationText;
+        """
 
     /// The curation log: each correction a person made to what the importer read (an addressee
     /// added or removed, the class, the due date), with the reason and who made it. Keyed by the
