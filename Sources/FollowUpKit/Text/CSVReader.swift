@@ -87,6 +87,17 @@ public struct CSVReader {
             afterClosingQuote = false
         }
         while true {
+            // Runs of ordinary bytes are copied from the stream's buffer in one go; only the bytes
+            // that mean something (separators, quotes, line ends) go one at a time.
+            if pending == nil && !afterClosingQuote {
+                size += source.appendRun(to: &field, quoted: inQuotes)
+                if size > Self.maxRecordBytes {
+                    throw invalid(
+                        startLine,
+                        "this record is longer than \(Self.maxRecordBytes >> 20) MiB: is the file CSV, and is every quote closed?"
+                    )
+                }
+            }
             guard let byte = nextByte() else {
                 if inQuotes {
                     throw invalid(startLine, "a quoted field opened on this line is never closed")
@@ -182,6 +193,32 @@ public final class ByteStream {
     public init(handle: FileHandle) {
         self.handle = handle
         buffer = []
+    }
+
+    /// Appends to `field` the bytes from here to the next one that means something in CSV (in a
+    /// quoted field: a quote or a line feed; outside: a comma, a quote or a line end), within
+    /// the bytes already read; returns how many it appended.
+    public func appendRun(to field: inout [UInt8], quoted: Bool) -> Int {
+        let start = index
+        var end = index
+        buffer.withUnsafeBufferPointer { bytes in
+            if quoted {
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            } else {
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                        || byte == UInt8(ascii: "\"")
+                    {
+                        break
+                    }
+                    end += 1
+                }
+            }
+            field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        index = end
+        return end - start
     }
 
     /// The next byte, or `nil` at the end.
