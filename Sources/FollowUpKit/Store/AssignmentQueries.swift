@@ -189,7 +189,7 @@ enum AssignmentQueries {
         let rows = SQLRequest<Row>(
             literal: """
                 SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
-                  a.code, a.nameEn, a.nameZh, \(withThrough ? through : "NULL") AS through,
+                  a.code, a.nameEn, a.nameZh, s.recommendationId, s.addresseeId,
                   \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
                   \(columns.response) AS response, \(columns.latestAsOf) AS lastUpdate, \(latestColumns)
                 FROM assignment s \(columns.join)
@@ -204,25 +204,70 @@ enum AssignmentQueries {
         // Read from the cursor, columns by position in the SELECT's order: a lookup by name costs a
         // case-insensitive search per value, and a copied row per line doubled a 77,000-item audit.
         var result: [AssignmentRow] = []
+        var bindings: [(recommendation: Int64, actor: Int64)] = []
         let cursor = try rows.fetchCursor(db)
         while let row = try cursor.next() {
             let key: String = row[0]
             let actor: String = row[8]
             var latest: LatestEntry?
-            if withEntries, let id = row[16] as Int64? {
-                let evidence = EvidenceReference(document: row[21], paragraph: row[22], url: row[23])
+            if withEntries, let id = row[17] as Int64? {
+                let evidence = EvidenceReference(document: row[22], paragraph: row[23], url: row[24])
                 latest = LatestEntry(
-                    id: id, key: key, actor: actor, asOf: row[17], status: row[18], response: row[19], note: row[20],
-                    evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row[24])
+                    id: id, key: key, actor: actor, asOf: row[18], status: row[19], response: row[20], note: row[21],
+                    evidence: evidence == EvidenceReference() ? nil : evidence, reportedBy: row[25])
             }
+            if withThrough { bindings.append((row[11], row[12])) }
             result.append(
                 AssignmentRow(
                     key: key, path: row[1], document: row[2], documentDate: row[3], classification: row[4],
                     text: row[5], dueDate: row[6], cycle: row[7], actor: actor, actorNameEn: row[9],
-                    actorNameZh: row[10], through: split(row[11]), status: row[12], statusAsOf: row[13],
-                    response: row[14], lastUpdate: row[15], latest: latest))
+                    actorNameZh: row[10], through: [], status: row[13], statusAsOf: row[14],
+                    response: row[15], lastUpdate: row[16], latest: latest))
+        }
+        if withThrough && !result.isEmpty {
+            let through = try Self.through(bindings, on: result.map(\.documentDate), in: db)
+            for index in result.indices { result[index].through = through[index] }
         }
         return result
+    }
+
+    /// For each assignment (recommendation, actor) with its document's date: the codes of the
+    /// named addressees through which it binds its actor, sorted: the actor itself, or a group it
+    /// belonged to on that date. Read with two queries for all of them, not a subquery per row.
+    private static func through(
+        _ bindings: [(recommendation: Int64, actor: Int64)], on dates: [CalendarDate], in db: Database
+    ) throws -> [[String]] {
+        var named: [Int64: [(id: Int64, code: String)]] = [:]
+        let recommendations = AppDatabase.jsonList(Array(Set(bindings.map(\.recommendation))))
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT ad.recommendationId, ad.addresseeId, a.code FROM addressing ad JOIN addressee a ON a.id = ad.addresseeId
+                WHERE ad.recommendationId IN (SELECT value FROM json_each(?))
+                """, arguments: [recommendations])
+        {
+            named[row[0], default: []].append((row[1], row[2]))
+        }
+        // Per group, per member, the spans of membership.
+        var spans: [Int64: [Int64: [(start: CalendarDate?, end: CalendarDate?)]]] = [:]
+        let groups = AppDatabase.jsonList(Array(Set(named.values.joined().map(\.id))))
+        let actors = Set(bindings.map(\.actor))
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT groupId, memberId, startDate, endDate FROM groupMembership WHERE groupId IN (SELECT value FROM json_each(?))",
+            arguments: [groups])
+        where actors.contains(row[1]) {
+            spans[row[0], default: [:]][row[1], default: []].append((row[2], row[3]))
+        }
+        return zip(bindings, dates).map { binding, date in
+            (named[binding.recommendation] ?? []).filter { addressee in
+                addressee.id == binding.actor
+                    || (spans[addressee.id]?[binding.actor] ?? []).contains { span in
+                        // As `SQL.membership`: begun on or before the date, not ended by it.
+                        (span.start.map { $0 <= date } ?? true) && (span.end.map { $0 > date } ?? true)
+                    }
+            }.map(\.code).sorted()
+        }
     }
 
     /// Per recommendation id, how many of its assignments stand in each status (`unreported`
