@@ -60,13 +60,15 @@ struct SearchTests {
         #expect(few.hits.map(\.key) == ["TEST/1 ¶1000"])
     }
 
-    @Test("the fast fold of plain text is the general fold")
+    @Test("the fast fold and normalisation of plain text are the general ones")
     func fastFold() {
         for text in [
             "  SYN/UPR/0001 ¶12  Ensure  broadband — “access” ", "Plain ASCII, with CAPS and  double  spaces.",
             "§ 3 – ‘quoted’", "", "   ", "Développement", "国際 Ｂroadband", "tab\tand\nline",
+            "\r\n  Calls upon\r\nStates\u{0B}to act \u{0C}", "a\u{1F}b\u{00}c", "x\u{A0}y", "½ ﬁ",
         ] {
             #expect(TextNormalization.searchFold(text) == TextNormalization.generalFold(text), "\(text)")
+            #expect(TextNormalization.normalize(text) == TextNormalization.generalNormalize(text), "\(text)")
         }
     }
 

@@ -578,7 +578,7 @@ struct ClauseAnalyzer: Sendable {
     /// "at its eighty-first session" → when that session of the document's own body meets
     /// (``SessionCalendar``), up to five sessions ahead.
     static func dueDate(in text: String, ownSession: SessionCalendar?) -> CalendarDate? {
-        for match in text.matches(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/) {
+        for match in text.matches(of: ImportPatterns.yearDeadline) {
             if isTarget(match.range, in: text) { continue }
             if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
                 return CalendarDate(year: year, month: 12, day: 31)
@@ -586,12 +586,12 @@ struct ClauseAnalyzer: Sendable {
         }
         if let ownSession {
             // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议, at its 81st session.
-            if let match = text.firstMatch(of: /(?:委员会|其|本)第([一二三四五六七八九十]+)届(?:年度)?会议/),
+            if let match = text.firstMatch(of: ImportPatterns.chineseOwnSession),
                 let number = ChineseNumerals.value(String(match.1)), let due = ownSession.dueDate(of: number)
             {
                 return due
             }
-            if let match = text.firstMatch(of: /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/),
+            if let match = text.firstMatch(of: ImportPatterns.englishOwnSession),
                 let number = EnglishOrdinals.value(String(match.1)), let due = ownSession.dueDate(of: number)
             {
                 return due
@@ -603,7 +603,7 @@ struct ClauseAnalyzer: Sendable {
     /// A year that sets a quantified goal for the world ("到 2020 年增加 15 亿新的在线互联网用户",
     /// "by 2030, halve …"): kept as the recommendation's target, not made its addressees' deadline.
     static func target(in text: String) -> Int? {
-        for match in text.matches(of: /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/)
+        for match in text.matches(of: ImportPatterns.yearDeadline)
         where isTarget(match.range, in: text) {
             return Int(match.1 ?? match.2 ?? match.3 ?? "")
         }

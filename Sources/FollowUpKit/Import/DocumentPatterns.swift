@@ -74,16 +74,16 @@ enum DocumentPatterns {
 
     /// A draft's title line: `决议草案一`, `Draft resolution II`, `决定草案`, `Draft decision I`.
     static func isDraftMarker(_ line: String) -> (kind: DraftKind, number: Int?)? {
-        if let match = line.firstMatch(of: /^决议草案([一二三四五六七八九十]+)$/) {
+        if let match = line.firstMatch(of: ImportPatterns.chineseDraftResolution) {
             return (.resolution, ChineseNumerals.value(String(match.1)))
         }
-        if let match = line.firstMatch(of: /^决定草案([一二三四五六七八九十]*)$/) {
+        if let match = line.firstMatch(of: ImportPatterns.chineseDraftDecision) {
             return (.decision, match.1.isEmpty ? nil : ChineseNumerals.value(String(match.1)))
         }
-        if let match = line.firstMatch(of: /^Draft resolution ([IVXL]+)$/) {
+        if let match = line.firstMatch(of: ImportPatterns.draftResolution) {
             return (.resolution, RomanNumerals.value(String(match.1).lowercased()))
         }
-        if let match = line.firstMatch(of: /^Draft decision( [IVXL]+)?$/) {
+        if let match = line.firstMatch(of: ImportPatterns.draftDecision) {
             return (.decision, match.1.map { RomanNumerals.value(String($0.dropFirst()).lowercased()) } ?? nil)
         }
         return nil
@@ -91,13 +91,13 @@ enum DocumentPatterns {
 
     /// A label at the start of a line: `12.`, `(a)`, `(iv)`, `(二十八)`.
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
-        if let match = line.firstMatch(of: /^(\d{1,4})\.\s*(?=\S)/), let number = Int(match.1) {
+        if let match = line.firstMatch(of: ImportPatterns.numberLabel), let number = Int(match.1) {
             return (.number(number), line[match.range.upperBound...])
         }
-        if let match = line.firstMatch(of: /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/) {
+        if let match = line.firstMatch(of: ImportPatterns.letterLabel) {
             return (.latin(String(match.1)), line[match.range.upperBound...])
         }
-        if let match = line.firstMatch(of: /^\(([一二三四五六七八九十]{1,4})\)\s*/),
+        if let match = line.firstMatch(of: ImportPatterns.chineseLabel),
             let value = ChineseNumerals.value(String(match.1))
         {
             return (.chinese(value), line[match.range.upperBound...])

@@ -169,12 +169,12 @@ enum DocumentStructure {
 
     /// The organ of an organ line: `大会，` → `大会`; `The General Assembly,` → `General Assembly`.
     static func organName(_ line: String) -> String? {
-        if let match = line.firstMatch(of: /^(大会|经济及社会理事会|安全理事会|人权理事会|托管理事会|[\p{Han}、和及]{2,30}委员会)[，,：:]$/) {
+        if let match = line.firstMatch(of: ImportPatterns.chineseOrgan) {
             return String(match.1)
         }
         if let match = line.firstMatch(
             of:
-                /^The ((General Assembly|Economic and Social Council|Security Council|Human Rights Council)[,:]?|(Commission|Committee|Council|Conference|Board|Assembly)( [A-Za-z ,\-]+)?[,:])$/
+                ImportPatterns.englishOrgan
         ) {
             return String(match.2 ?? match.1).trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
         }

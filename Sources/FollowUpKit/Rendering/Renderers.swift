@@ -152,15 +152,15 @@ public enum TextRenderer {
         func trim(from start: Int) {
             while output.count > start, output[output.count - 1] == UInt8(ascii: " ") { output.removeLast() }
         }
-        /// One line of `values`, one per shown column, each `measured` columns wide.
-        func line(_ values: [String], measured: (Int) -> Int) {
+        /// One line of `values`, one per shown column.
+        func line(_ values: [String]) {
             newLine()
             let start = output.count
             for (position, value) in values.enumerated() {
                 let index = columns[position]
                 let last = position == values.count - 1
                 let alignRight = table.columns[index].alignRight
-                let padding = last && !alignRight ? 0 : max(0, widths[index] - measured(position))
+                let padding = last && !alignRight ? 0 : max(0, widths[index] - DisplayWidth.of(value))
                 if alignRight { spaces(padding) }
                 output.append(contentsOf: value.utf8)
                 if !alignRight { spaces(padding) }
@@ -168,7 +168,6 @@ public enum TextRenderer {
             }
             trim(from: start)
         }
-        func line(_ values: [String]) { line(values) { DisplayWidth.of(values[$0]) } }
         /// A line as it is (a rule, a value under its row).
         func raw(_ text: String) {
             newLine()
@@ -203,7 +202,19 @@ public enum TextRenderer {
                 let height = parts.map(\.count).max() ?? 1
                 for index in 0..<height { line(parts.map { index < $0.count ? $0[index] : "" }) }
             } else {
-                line(columns.map { row[$0] }) { cellWidths[number * count + columns[$0]] }
+                // Straight from the row's cells, their widths measured already.
+                newLine()
+                let start = output.count
+                for (position, index) in columns.enumerated() {
+                    let last = position == columns.count - 1
+                    let alignRight = table.columns[index].alignRight
+                    let padding = last && !alignRight ? 0 : max(0, widths[index] - cellWidths[number * count + index])
+                    if alignRight { spaces(padding) }
+                    output.append(contentsOf: row[index].utf8)
+                    if !alignRight { spaces(padding) }
+                    if !last { spaces(2) }
+                }
+                trim(from: start)
             }
             for index in stacked
             where !row[index].isEmpty && row[index] != "—" && !(table.columns[index].alignRight && row[index] == "0") {

@@ -173,8 +173,10 @@ extension AppDatabase {
             let rows = try AssignmentQueries.rows(
                 filters, asOf: asOf, through: false, entries: false, orderedBy: "\(group), r.key, a.code", in: db)
             var items: [OverdueAudit.Item] = []
+            items.reserveCapacity(rows.count)
             var groupStart = 0
             var since: [Int] = []
+            since.reserveCapacity(rows.count)
             func closeGroup() {
                 defer { groupStart = items.count }
                 guard items.count - groupStart > 1 else { return }

@@ -254,7 +254,8 @@ enum AssignmentQueries {
         let actors = Set(bindings.map(\.actor))
         for row in try Row.fetchAll(
             db,
-            sql: "SELECT groupId, memberId, startDate, endDate FROM groupMembership WHERE groupId IN (SELECT value FROM json_each(?))",
+            sql:
+                "SELECT groupId, memberId, startDate, endDate FROM groupMembership WHERE groupId IN (SELECT value FROM json_each(?))",
             arguments: [groups])
         where actors.contains(row[1]) {
             spans[row[0], default: [:]][row[1], default: []].append((row[2], row[3]))

@@ -1,0 +1,21 @@
+/// The importer's regular expressions, built once.
+///
+/// A regex literal in a function is parsed again every time the function runs: testing every
+/// line of a document against a dozen of them spent half of an import's time re-parsing patterns
+/// (a 1 MB text took 11 s). Kept here, each is parsed once per process.
+enum ImportPatterns {
+    nonisolated(unsafe) static let chineseDraftResolution = /^决议草案([一二三四五六七八九十]+)$/
+    nonisolated(unsafe) static let chineseDraftDecision = /^决定草案([一二三四五六七八九十]*)$/
+    nonisolated(unsafe) static let draftResolution = /^Draft resolution ([IVXL]+)$/
+    nonisolated(unsafe) static let draftDecision = /^Draft decision( [IVXL]+)?$/
+    nonisolated(unsafe) static let numberLabel = /^(\d{1,4})\.\s*(?=\S)/
+    nonisolated(unsafe) static let letterLabel = /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/
+    nonisolated(unsafe) static let chineseLabel = /^\(([一二三四五六七八九十]{1,4})\)\s*/
+    nonisolated(unsafe) static let chineseOrgan = /^(大会|经济及社会理事会|安全理事会|人权理事会|托管理事会|[\p{Han}、和及]{2,30}委员会)[，,：:]$/
+    nonisolated(unsafe) static let englishOrgan =
+        /^The ((General Assembly|Economic and Social Council|Security Council|Human Rights Council)[,:]?|(Commission|Committee|Council|Conference|Board|Assembly)( [A-Za-z ,\-]+)?[,:])$/
+    nonisolated(unsafe) static let yearDeadline =
+        /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/
+    nonisolated(unsafe) static let chineseOwnSession = /(?:委员会|其|本)第([一二三四五六七八九十]+)届(?:年度)?会议/
+    nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/
+}
