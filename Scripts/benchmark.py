@@ -144,6 +144,21 @@ if os.path.isdir(corpus):
     remove_database(scratch)
     results.append((f"import the {len(documents)} GA-78 resolution PDFs in one call", f"{seconds:.1f} s",
                     f"{len(documents) / seconds:.1f} documents/s (pdftotext included)"))
+    # A large document: the 40 resolutions' text, ten times over, read as one document (dry run).
+    large = os.path.join(work, "large-document.txt")
+    texts = [subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, check=True).stdout
+             for path in documents]
+    with open(large, "wb") as output:
+        for _ in range(10):
+            for text in texts:
+                output.write(text)
+    run([followup, "init", "--no-seeds", "--database", scratch])
+    seconds, rss = run_measured([followup, "import", "document", large, "--symbol", "BENCH/LARGE", "--dry-run",
+                                 "--database", scratch])
+    remove_database(scratch)
+    megabytes = os.path.getsize(large) / 1e6
+    results.append((f"read a {megabytes:.0f} MB document (the 40 texts ten times over; import document --dry-run)",
+                    f"{seconds:.1f} s", f"{megabytes / seconds:.1f} MB/s, peak {rss:.0f} MB"))
 
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 memory = next((int(line.split()[1]) // 1024 // 1024 for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
