@@ -52,35 +52,14 @@ public struct ExchangeWriter {
             var parts: [String] = []
             for column in columns.sorted() {
                 if lists.contains(column) {
-                    let items = (listValues[column] ?? []).map(Self.jsonString).joined(separator: ",")
-                    parts.append("\(Self.jsonString(column)):[\(items)]")
+                    let items = (listValues[column] ?? []).map(JSONText.string).joined(separator: ",")
+                    parts.append("\(JSONText.string(column)):[\(items)]")
                 } else if let value = values[column], !value.isEmpty {
-                    parts.append("\(Self.jsonString(column)):\(Self.jsonString(value))")
+                    parts.append("\(JSONText.string(column)):\(JSONText.string(value))")
                 }
             }
             return "{" + parts.joined(separator: ",") + "}\n"
         }
-    }
-
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     /// Undoes the formula guard of an exported cell: `'=x` → `=x`.

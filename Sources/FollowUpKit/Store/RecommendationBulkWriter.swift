@@ -97,7 +97,7 @@ struct RecommendationBulkWriter {
             raw.bind(base + 10, recommendation.language.rawValue)
             raw.bind(base + 11, recommendation.dueDate?.description)
             raw.bind(base + 12, recommendation.cycle?.rawValue)
-            raw.bind(base + 13, Self.jsonArray(recommendation.tags))
+            raw.bind(base + 13, JSONText.array(recommendation.tags))
         }
         // Several statements' worth when a recommendation binds every Member State.
         for start in stride(from: 0, to: addressings.count, by: Self.batchSize) {
@@ -183,30 +183,6 @@ struct RecommendationBulkWriter {
                 SELECT id, followup_search_fold(key, text) FROM recommendation WHERE id >= ?
                 """,
             arguments: [firstId])
-    }
-
-    /// `values` as a JSON array of strings.
-    static func jsonArray(_ values: [String]) -> String {
-        var json = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { json += "," }
-            json += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case "\n": json += "\\n"
-                case "\r": json += "\\r"
-                case "\t": json += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: json.unicodeScalars.append(scalar)
-                }
-            }
-            json += "\""
-        }
-        return json + "]"
     }
 }
 
