@@ -17,7 +17,7 @@ struct RecommendationBulkWriter {
     private var addressings: [(recommendation: Int64, addressee: Int64, phrase: String)] = []
     private var assignments: [(recommendation: Int64, addressee: Int64)] = []
     /// The paragraphs waiting, per document, to refuse a second key for one of them.
-    private var pendingPaths = Set<String>()
+    private var pendingPaths: [String: String] = [:]
     /// The id the next recommendation gets.
     private var nextId: Int64
     /// Statements for full batches, by table, prepared once.
@@ -52,19 +52,13 @@ struct RecommendationBulkWriter {
         let path = RawStatement(findPath)
         path.bind(1, recommendation.documentId)
         path.bind(2, recommendation.path)
-        if pendingPaths.contains(paragraph) {
+        if let taken = try pendingPaths[paragraph] ?? path.firstText(in: db) {
             throw FollowUpError.conflict(
-                "\(recommendation.path) of this document is another recommendation of this file already: one paragraph has one key"
-            )
-        }
-        if let taken = try path.firstText(in: db) {
-            throw FollowUpError.conflict(
-                "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key"
-            )
+                "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key")
         }
         let id = nextId
         nextId += 1
-        pendingPaths.insert(paragraph)
+        pendingPaths[paragraph] = recommendation.key
         recommendations.append((id, recommendation))
         var bound = Set<Int64>()
         for (addressee, phrase) in addressees {
