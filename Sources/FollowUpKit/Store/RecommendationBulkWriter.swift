@@ -54,7 +54,8 @@ struct RecommendationBulkWriter {
         path.bind(2, recommendation.path)
         if let taken = try pendingPaths[paragraph] ?? path.firstText(in: db) {
             throw FollowUpError.conflict(
-                "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key")
+                "\(recommendation.path) of this document is recommendation '\(taken)' already: one paragraph has one key"
+            )
         }
         let id = nextId
         nextId += 1
