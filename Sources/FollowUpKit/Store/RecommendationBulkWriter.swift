@@ -36,7 +36,8 @@ struct RecommendationBulkWriter {
         nextId = firstId
     }
 
-    /// Whether a recommendation with `key` exists (in the database or written here).
+    /// Whether a recommendation with `key` is in the database. (A key the file repeats may still
+    /// wait in the batch: the caller refuses repeated keys itself.)
     func exists(key: String) throws -> Bool {
         let raw = RawStatement(findKey)
         raw.bind(1, key)
