@@ -47,12 +47,30 @@ public struct CLIContext: Sendable {
 
     /// The process's own standard streams, environment and clock, and random UUIDs.
     public static let system = CLIContext(
-        standardOutput: { text in try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) },
-        standardError: { text in try? FileHandle.standardError.write(contentsOf: Data(text.utf8)) },
+        standardOutput: { text in try writeWhole(text, to: STDOUT_FILENO) },
+        standardError: { text in try? writeWhole(text, to: STDERR_FILENO) },
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
         makeUID: { UUID().uuidString.lowercased() },
         readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
         terminalWidth: systemTerminalWidth, standardErrorIsTerminal: { isatty(STDERR_FILENO) != 0 })
+
+    /// Writes `text` whole to `descriptor` from the string's own UTF-8 storage: through `Data` it
+    /// was copied twice on its way out, 60 MB of fresh memory for a 30 MB audit.
+    @Sendable static func writeWhole(_ text: String, to descriptor: Int32) throws {
+        var text = text
+        try text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
+        }
+    }
 
     /// The columns of the terminal on standard output (`$COLUMNS` if the size cannot be asked).
     @Sendable static func systemTerminalWidth() -> Int? {

@@ -140,6 +140,7 @@ final class OutputSink {
 
     static func describe(_ error: any Error) -> String {
         let code = (error as NSError).code
+        if (error as NSError).domain == NSPOSIXErrorDomain && code == ENOSPC { return "the disk is full" }
         if (error as NSError).domain == NSPOSIXErrorDomain, let message = strerror(Int32(code)) {
             return String(cString: message)
         }
