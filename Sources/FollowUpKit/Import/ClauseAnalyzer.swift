@@ -117,8 +117,12 @@ struct ClauseAnalyzer: Sendable {
             } else if lead.classification == .decision && chars[start].isASCII {
                 // "Decides that the working group will …" binds its subject; "Decides to include …"
                 // or "Decides that the proceedings shall be webcast" the deciding organ.
-                let subjects = decidedSubjects(chars, lower, at: leadEnd, context: context)
-                if subjects.isEmpty { analysis.bindsOwnOrgan = true }
+                var subjects = apportioned(chars, lower, after: leadEnd, context: context)
+                if subjects.isEmpty { subjects = decidedSubjects(chars, lower, at: leadEnd, context: context) }
+                // "Endorses the conclusions …" binds the organ only when nobody else is bound.
+                if subjects.isEmpty, isSelfDecision(after: leadEnd, lower) || lower[leadEnd...].starts(with: " that ") {
+                    analysis.bindsOwnOrgan = true
+                }
                 for item in subjects where !analysis.addressees.contains(where: { $0.code == item.code }) {
                     analysis.addressees.append(item)
                 }
@@ -136,7 +140,11 @@ struct ClauseAnalyzer: Sendable {
             let after = index + verb.text.count
             if verb.classification == .decision, chars[index].isASCII, isSelfDecision(after: after, lower) {
                 analysis.verbs.append(verb.text)
-                analysis.bindsOwnOrgan = true
+                let shares = apportioned(chars, lower, after: after, context: context)
+                if shares.isEmpty { analysis.bindsOwnOrgan = true }
+                for item in shares where !analysis.addressees.contains(where: { $0.code == item.code }) {
+                    analysis.addressees.append(item)
+                }
                 index = after
                 continue
             }
@@ -157,7 +165,94 @@ struct ClauseAnalyzer: Sendable {
             }
             index = after
         }
+        if analysis.hasActionableAddressee, chars.first?.isASCII == true {
+            for item in gapped(chars, lower, from: firstActionable(in: analysis, chars, lower))
+            where !analysis.addressees.contains(where: { $0.code == item.code }) {
+                analysis.addressees.append(item)
+            }
+        }
+        if chars.first?.isASCII == true, analysis.isModalDecision || analysis.leadVerb?.classification == .decision {
+            for item in agents(chars, lower, context: context)
+            where !analysis.addressees.contains(where: { $0.code == item.code }) {
+                analysis.addressees.append(item)
+            }
+        }
         return analysis
+    }
+
+    /// Where to look for gapped requests: after the first actionable verb of the clause.
+    private func firstActionable(in analysis: ClauseAnalysis, _ chars: [Character], _ lower: [Character]) -> Int {
+        var index = 0
+        while index < chars.count {
+            if index == 0 || !lower[index - 1].isLetter, let verb = verb(at: index, chars, lower),
+                verb.classification == .actionable
+            {
+                return index + verb.text.count
+            }
+            index += 1
+        }
+        return chars.count
+    }
+
+    /// Addressees of a request whose verb is not repeated: "Calls upon States that have not done so
+    /// to accede to the Convention, and States parties to consider making the declaration".
+    private func gapped(_ chars: [Character], _ lower: [Character], from start: Int) -> [(code: String, phrase: String)]
+    {
+        var result: [(code: String, phrase: String)] = []
+        let joiner = Array(", and ")
+        var index = start
+        while index + joiner.count < lower.count {
+            if lower[index] == ";" { break }
+            guard Array(lower[index..<(index + joiner.count)]) == joiner else {
+                index += 1
+                continue
+            }
+            let next = index + joiner.count
+            let found = addressees(chars, lower, at: next, context: [])
+            let rest = String(lower[found.end..<min(lower.count, found.end + 5)])
+            if !found.list.isEmpty, verb(at: next, chars, lower) == nil, rest.hasPrefix(" to "),
+                rest.count == 5, rest.last?.isLetter == true
+            {
+                result += found.list
+                index = found.end
+            } else {
+                index = next
+            }
+        }
+        return result
+    }
+
+    /// The actors a decision names as agents of what it sets up: "round tables … to be appointed by
+    /// the President of the General Assembly", "a meeting to be convened by …".
+    private func agents(_ chars: [Character], _ lower: [Character], context: [(code: String, phrase: String)]) -> [(
+        code: String, phrase: String
+    )] {
+        var result: [(code: String, phrase: String)] = []
+        let by = Array(" by ")
+        var index = 0
+        while index + by.count < lower.count {
+            guard Array(lower[index..<(index + by.count)]) == by else {
+                index += 1
+                continue
+            }
+            let words = String(lower[max(0, index - 40)..<index]).split(separator: " ").suffix(2)
+            if words.count == 2, words.first == "be", let participle = words.last, participle.hasSuffix("ed") {
+                let found = addressees(chars, lower, at: index + by.count, context: context)
+                result += found.list
+            }
+            index += by.count
+        }
+        return result
+    }
+
+    /// "Decides to apportion among Member States the amount of …": the Member States.
+    private func apportioned(
+        _ chars: [Character], _ lower: [Character], after end: Int, context: [(code: String, phrase: String)]
+    ) -> [(code: String, phrase: String)] {
+        let head = String(lower[end..<min(lower.count, end + 40)])
+        guard let range = head.range(of: "apportion among ") else { return [] }
+        let position = end + head.distance(from: head.startIndex, to: range.upperBound)
+        return addressees(chars, lower, at: position, context: context).list
     }
 
     private func record(
@@ -206,20 +301,57 @@ struct ClauseAnalyzer: Sendable {
     private func decidedSubjects(
         _ chars: [Character], _ lower: [Character], at end: Int, context: [(code: String, phrase: String)]
     ) -> [(code: String, phrase: String)] {
-        var position = end
+        var starts: [Int] = []
         for lead in [" also that ", " further that ", " that "] {
             let letters = Array(lead)
-            if position + letters.count <= lower.count, Array(lower[position..<(position + letters.count)]) == letters {
-                position += letters.count
+            if end + letters.count <= lower.count, Array(lower[end..<(end + letters.count)]) == letters {
+                starts.append(end + letters.count)
                 break
             }
         }
-        guard position > end else { return [] }
-        let found = addressees(chars, lower, at: position, context: context)
-        guard !found.list.isEmpty else { return [] }
-        let rest = String(lower[found.end..<min(lower.count, found.end + 12)]).drop { $0 == " " }
-        let modal = ["will ", "shall ", "should ", "is to ", "are to "].contains { rest.hasPrefix($0) }
-        return modal ? found.list : []
+        guard !starts.isEmpty else { return [] }
+        // Later "that" clauses of the same decision: "Decides that preparations should be carried out
+        // … and that, for this purpose, the Department … should provide …".
+        let and = Array(" and that")
+        var index = starts[0]
+        while index + and.count < lower.count {
+            if lower[index] == ";" { break }
+            if Array(lower[index..<(index + and.count)]) == and,
+                lower[index + and.count] == " " || lower[index + and.count] == ","
+            {
+                var start = index + and.count
+                // Past a parenthesis: ", for this purpose,".
+                if start < lower.count, lower[start] == ",",
+                    let close = lower[(start + 1)..<min(lower.count, start + 40)].firstIndex(of: ",")
+                {
+                    start = close + 1
+                }
+                starts.append(start)
+            }
+            index += 1
+        }
+        var subjects: [(code: String, phrase: String)] = []
+        for start in starts {
+            // "Decides that it will consider the question": the Assembly itself.
+            if String(lower[start..<min(lower.count, start + 3)]) == "it " { continue }
+            let found = addressees(chars, lower, at: start, context: context)
+            guard !found.list.isEmpty, isModal(after: found.end, lower) else { continue }
+            for item in found.list where !subjects.contains(where: { $0.code == item.code }) { subjects.append(item) }
+        }
+        return subjects
+    }
+
+    /// Whether a modal verb follows `end`, perhaps after one parenthesis: "… should provide",
+    /// "…, within their respective mandates and available resources, should provide".
+    private func isModal(after end: Int, _ lower: [Character]) -> Bool {
+        let modals = ["will ", "shall ", "should ", "is to ", "are to "]
+        let rest = String(lower[end..<min(lower.count, end + 100)])
+        let trimmed = rest.drop { $0 == " " }
+        if modals.contains(where: { trimmed.hasPrefix($0) }) { return true }
+        guard trimmed.hasPrefix(","), let close = trimmed.dropFirst().firstIndex(of: ",") else { return false }
+        if trimmed[trimmed.startIndex..<close].contains(where: { ";.".contains($0) }) { return false }
+        let after = trimmed[trimmed.index(after: close)...].drop { $0 == " " }
+        return modals.contains { after.hasPrefix($0) }
     }
 
     // MARK: Verbs
@@ -307,6 +439,14 @@ struct ClauseAnalyzer: Sendable {
         if chars[index].isASCII {
             // Lead-ins between the boundary and the verb: ", and in this regard strongly urges".
             var before = String(lower[max(0, index - 60)..<index])
+            // A footnote number the PDF left before the verb: "… of People of African Descent, 16 invites".
+            let digits = before.reversed().drop { $0 == " " }.prefix { $0.isNumber }
+            if (1...3).contains(digits.count),
+                before.dropLast(before.reversed().prefix { $0 == " " }.count)
+                    .dropLast(digits.count).hasSuffix(", ")
+            {
+                before = String(before.dropLast(before.reversed().prefix { $0 == " " }.count).dropLast(digits.count))
+            }
             var moved = true
             while moved {
                 moved = false
@@ -386,8 +526,14 @@ struct ClauseAnalyzer: Sendable {
             if ";:.".contains(character) { return nil }
             if character == " " { words += 1 }
             if words > 6 { return nil }
-            if character == ",", addressee(chars, lower, at: index + 1, context: []) != nil {
-                return index + 1
+            if character == "," {
+                if addressee(chars, lower, at: index + 1, context: []) != nil { return index + 1 }
+                // "States and international donors, as well as the private sector"
+                if let next = conjunction(chars, lower, at: index + 1), next > index + 2,
+                    addressee(chars, lower, at: next, context: []) != nil
+                {
+                    return next
+                }
             }
             if index > start, lower[index - 1] == " ", verb(at: index, chars, lower) != nil { return nil }
             index += 1
@@ -538,12 +684,37 @@ struct ClauseAnalyzer: Sendable {
             let end = start + letters.count
             guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
             if letters.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+            if word == "it" {
+                // "Acknowledges the leadership role of the Human Rights Council, and encourages it to
+                // continue": the nearest actor named before the pronoun.
+                guard let mention = nearestMention(chars, lower, before: start) else { continue }
+                return ((mention, String(chars[start..<end])), end)
+            }
             let wantsState = word == "该国" || word.hasSuffix("State") || word.hasSuffix("States")
             if let earlier = context.first(where: { !wantsState || stateCodes.contains($0.code) }) {
                 return ((earlier.code, String(chars[start..<end])), end)
             }
         }
         return nil
+    }
+
+    /// The code of the actor named last before `end`, if any.
+    private func nearestMention(_ chars: [Character], _ lower: [Character], before end: Int) -> String? {
+        // Read from the start, longest names first, so that "the Human Rights Council" is not "Council".
+        var last: String?
+        var begin = 0
+        while begin < end {
+            if begin == 0 || !lower[begin - 1].isLetter,
+                let match = matcher.match(in: chars, lowered: lower, at: begin),
+                begin + match.length <= end
+            {
+                last = match.code
+                begin += match.length
+            } else {
+                begin += 1
+            }
+        }
+        return last
     }
 
     /// The words after an actionable verb that look like an actor but match none, if any.

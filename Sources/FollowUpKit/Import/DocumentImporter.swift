@@ -90,7 +90,10 @@ struct DocumentImporter {
                 for phrase in ["委员会", "该委员会", "本委员会", "Commission"] { analyzer.matcher.add(phrase, code: commission) }
             }
             let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"
-            for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            // In a General Assembly resolution "the Council" is a council named before, not the Assembly.
+            if organCode != "GA" {
+                for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            }
             analyzer.matcher.add("Assembly", code: "GA")
             var context = RegionContext(
                 region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, analyzer: analyzer

@@ -29,6 +29,8 @@ enum Lexicon {
             "appeals to", "exhorts", "asks", "strongly encourages", "strongly urges", "calls once again upon",
             "calls again upon", "calls once more upon", "reiterates its request", "reiterates its call",
             "reiterates its appeal", "renews its call", "renews its appeal", "renews its request", "demands",
+            "reiterates its requests", "reiterates its previous request", "reiterates its previous requests",
+            "reiterates its calls", "reiterates its invitation", "renews its invitation",
         ]
         let decision = [
             "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
@@ -66,13 +68,17 @@ enum Lexicon {
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
         "within their mandates,", "within existing resources,", "in particular", "particularly", "especially",
         "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their",
-        "each",
+        "each", "two", "three", "four", "five", "six",
         "including", "that", "those", "to", "in this regard", "in that regard", "newly established",
         // The object of the verb is a joint effort or one actor's work: "Encourages further
         // collaboration between X and Y", "Encourages the continuing endeavours of X".
         "further collaboration between", "collaboration between", "collaboration among", "collaboration of",
         "cooperation between", "cooperation among", "cooperation of", "efforts of", "continuing efforts of",
         "continued efforts of", "endeavours of", "continuing endeavours of",
+        // "Encourages the participation of representatives of X", "calls for continued support from X".
+        "full and effective participation of", "full participation of", "active participation of",
+        "participation of", "involvement of", "engagement of", "representatives of", "continued support from",
+        "support from",
     ]
 
     /// What names a State's government or people rather than the State: "the Government of
@@ -81,7 +87,8 @@ enum Lexicon {
 
     /// What names a body through its officer: "the Chair of the Committee on …" binds the committee.
     static let englishOfBody = [
-        "chair of", "chairs of", "chairperson of", "chairpersons of", "director-general of", "director general of",
+        "chair of", "chairs of", "chair-rapporteur of", "chairperson of", "chairpersons of", "director-general of",
+        "director general of",
         "directors-general of", "executive director of", "executive directors of", "administrator of", "head of",
         "heads of", "executive heads of", "president of",
     ]
@@ -101,7 +108,8 @@ enum Lexicon {
     /// ", and in this regard strongly urges …".
     static let englishVerbLeadIns = [
         "in this regard", "in that regard", "in this context", "in this respect", "in that connection",
-        "in this connection", "to this end", "also", "further",
+        "in this connection", "to this end", "to that end", "for this purpose", "for that purpose", "in addition",
+        "also", "further",
         "therefore", "once again", "again", "strongly", "urgently",
     ]
 
@@ -111,5 +119,5 @@ enum Lexicon {
 
     /// Words that refer back to an earlier actor: `请他`, `requests him`, `该国`.
     static let chineseBackReferences = ["他", "她", "该国", "其"]
-    static let englishBackReferences = ["him", "her", "that State", "those States", "them"]
+    static let englishBackReferences = ["him", "her", "that State", "those States", "them", "it"]
 }

@@ -188,8 +188,9 @@ public enum TextCleaner {
         result = result.replacing(pattern: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
         // A space that justified PDF text leaves beside a hyphen: "non -governmental", "system -wide",
         // "Secretary- General". A dash between words has a space on both sides and stays.
-        result = result.replacing(pattern: "(?<=[A-Za-z]) -(?=[a-z])", with: "-")
-        result = result.replacing(pattern: "(?<=[A-Za-z]{2})- (?=[A-Z][a-z])", with: "-")
+        // "Secretary -General", "non- governmental"; "pre- and post-conflict" keeps its space.
+        result = result.replacing(pattern: "(?<=[A-Za-z]) -(?=[A-Za-z])", with: "-")
+        result = result.replacing(pattern: "(?<=[A-Za-z]{2})- (?!and |or |to )(?=[A-Za-z])", with: "-")
         // Spaces left between two Chinese characters or around Chinese punctuation.
         result = result.replacing(pattern: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "")
         return result.trimmingCharacters(in: .whitespaces)
