@@ -157,9 +157,8 @@ struct ClauseAnalyzer: Sendable {
                 analysis.unresolved.append(phrase)
                 // Measured on English resolutions only: Chinese keeps the leading verb's class.
                 if chars[index].isASCII { analysis.hasActionableRequest = true }
-            } else if verb.classification == .actionable, chars[index].isASCII,
-                String(lower[after..<min(lower.count, after + 6)]).hasPrefix(" that ") || verb.text == "calls for"
-            {
+            } else if verb.classification == .actionable, chars[index].isASCII {
+                // "…, and encourages the continuation of …": a request, whoever is to act.
                 analysis.verbs.append(verb.text)
                 analysis.hasActionableRequest = true
             }
@@ -481,9 +480,14 @@ struct ClauseAnalyzer: Sendable {
     ) -> (list: [(code: String, phrase: String)], end: Int) {
         var result: [(code: String, phrase: String)] = []
         var position = start
+        // Inside "the United Nations system, including its funds, programmes and specialized agencies":
+        // the members named are folded into the whole, up to "as well as", ", and" or ", or".
+        var folding = false
         while true {
             guard let found = addressee(chars, lower, at: position, context: context) else { break }
-            for item in found.items where !result.contains(where: { $0.code == item.code }) { result.append(item) }
+            if !folding {
+                for item in found.items where !result.contains(where: { $0.code == item.code }) { result.append(item) }
+            }
             position = found.end
             // A body named with what it belongs to: "the Department of Economic and Social Affairs of
             // the Secretariat".
@@ -499,6 +503,13 @@ struct ClauseAnalyzer: Sendable {
             if let again = conjunction(chars, lower, at: candidate) {
                 next = again
                 candidate = skipQualifiers(chars, lower, from: again)
+            }
+            let joiner = String(lower[position..<next]).trimmingCharacters(in: .whitespaces)
+            if folding, joiner.hasSuffix("as well as") || joiner == ", and" || joiner == ", or" { folding = false }
+            if !folding, let head = found.items.last, Lexicon.englishFoldingWholes.contains(head.code),
+                lower[next..<min(lower.count, next + 12)].drop(while: { $0 == " " }).starts(with: "including ")
+            {
+                folding = true
             }
             if addressee(chars, lower, at: next, context: []) != nil
                 || addressee(chars, lower, at: candidate, context: []) != nil

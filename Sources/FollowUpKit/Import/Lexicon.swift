@@ -81,6 +81,11 @@ enum Lexicon {
         "support from",
     ]
 
+    /// Wholes whose members, named after "including", are folded into them: "the United Nations
+    /// system, including its funds, programmes and specialized agencies", "civil society, including
+    /// non-governmental organizations". After "all stakeholders, including …" each is named.
+    static let englishFoldingWholes: Set<String> = ["UN-ENTITIES", "CIVIL-SOCIETY"]
+
     /// What names a State's government or people rather than the State: "the Government of
     /// Israel" binds Israel.
     static let englishOfState = ["government of", "governments of", "authorities of", "people and government of"]
@@ -91,6 +96,7 @@ enum Lexicon {
         "director general of",
         "directors-general of", "executive director of", "executive directors of", "administrator of", "head of",
         "heads of", "executive heads of", "president of",
+        "envoys of", "special envoys of",
     ]
 
     /// A decision verb followed by what the deciding organ itself will do ("Decides to include in the
