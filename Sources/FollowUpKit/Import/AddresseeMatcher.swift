@@ -14,7 +14,7 @@ struct AddresseeMatcher: Sendable {
 
     init(names: [(name: String, code: String)]) {
         var seen = Set<String>()
-        for (name, code) in names {
+        for (name, code) in names + Self.councilForms(of: names) {
             let normalized = String(TextNormalization.normalize(name).map(Self.fold))
             guard normalized.count >= 2 else { continue }
             let caseSensitive = normalized.count <= 6 && normalized.allSatisfy { $0.isUppercase || $0 == "-" }
@@ -25,6 +25,20 @@ struct AddresseeMatcher: Sendable {
             index[first, default: []].append(Entry(phrase: phrase, code: code, caseSensitive: caseSensitive))
         }
         for key in index.keys { index[key]?.sort { $0.phrase.count > $1.phrase.count } }
+    }
+
+    /// "Special Rapporteur of the Human Rights Council on …" for every "Special Rapporteur on …", and
+    /// likewise for independent experts and working groups: resolutions use both forms.
+    static func councilForms(of names: [(name: String, code: String)]) -> [(name: String, code: String)] {
+        var forms: [(name: String, code: String)] = []
+        for (name, code) in names {
+            for head in ["Special Rapporteur on ", "Independent Expert on ", "Working Group on "]
+            where name.hasPrefix(head) {
+                let rest = name.dropFirst(head.count)
+                forms.append((head.dropLast(4) + " of the Human Rights Council on " + rest, code))
+            }
+        }
+        return forms
     }
 
     /// Adds `phrase` as a name of `code` (for the document's own organ: `委员会` → CSTD).

@@ -120,13 +120,13 @@ struct DocumentImporter {
     /// Names that stand for an actor in this document only, learnt from its whole text: "the
     /// administering Power" is the State the text calls so ("the United States of America as the
     /// administering Power"), and "the Special Committee" the one body the text names in full with
-    /// that head. A name that could mean two actors is left out.
+    /// that head, or the one it names at least three times as often as any other; otherwise it is left out.
     static func documentNames(in text: String, analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
         guard text.first(where: \.isLetter)?.isASCII == true else { return [] }
         let chars = Array(text.map(AddresseeMatcher.fold))
         let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
         var powers = Set<String>()
-        var heads: [String: Set<String>] = [:]
+        var heads: [String: [String: Int]] = [:]
         var index = 0
         while index < chars.count {
             guard index == 0 || !lower[index - 1].isLetter,
@@ -144,14 +144,18 @@ struct DocumentImporter {
                 powers.insert(match.code)
             }
             for head in Lexicon.englishShortFormHeads where phrase.hasPrefix(head + " ") {
-                heads[head, default: []].insert(match.code)
+                heads[head, default: [:]][match.code, default: 0] += 1
             }
             index = end
         }
         var names: [(phrase: String, code: String)] = []
         if powers.count == 1, let code = powers.first { names.append(("administering Power", code)) }
-        for (head, codes) in heads.sorted(by: { $0.key < $1.key }) where codes.count == 1 {
-            if let code = codes.first { names.append((head, code)) }
+        // The one body with that head, or one named at least three times as often as any other
+        // ("the Special Rapporteur" of a country resolution that also cites a thematic one once).
+        for (head, counts) in heads.sorted(by: { $0.key < $1.key }) {
+            let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let first = ranked.first else { continue }
+            if ranked.count == 1 || first.value >= 3 * ranked[1].value { names.append((head, first.key)) }
         }
         return names
     }

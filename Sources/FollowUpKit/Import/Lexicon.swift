@@ -108,6 +108,7 @@ enum Lexicon {
     static let englishShortFormHeads = [
         "Special Committee", "Working Group", "Special Rapporteur", "Independent Expert", "Group of Experts",
         "Preparatory Committee", "Ad Hoc Committee", "Intergovernmental Committee", "Expert Mechanism",
+        "Special Representative", "Special Envoy", "Special Adviser", "Permanent Forum",
     ]
 
     /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:
