@@ -270,6 +270,77 @@ struct EnglishImporterTests {
         // Without a State named so, "the administering Power" stays unresolved (englishClasses ¶4).
     }
 
+    @Test(
+        "gapped requests, 'it', agents of a decision, apportionment, later 'that' clauses, folded members, Council forms"
+    )
+    func readerRulesOfHeldOutTwo() throws {
+        let text = """
+            The General Assembly,
+
+            Taking note of the report of the Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea,
+
+            1. Calls upon States that have not done so to accede to the Convention, and States parties to consider making the declaration;
+
+            2. Acknowledges the leadership role of the Human Rights Council, and encourages it to continue its work;
+
+            3. Decides that the Summit will have two round tables, to be appointed by the President of the General Assembly;
+
+            4. Decides to apportion among Member States the amount of 122,311,500 dollars;
+
+            5. Decides that preparations should be carried out and that, for this purpose, the Department of Economic and Social Affairs and the relevant organizations of the United Nations system, within their respective mandates and available resources, should provide support;
+
+            6. Invites the United Nations system, including the funds, programmes and specialized agencies, as well as the international financial institutions, to participate;
+
+            7. Takes note of the report of the Working Group of Experts on People of African Descent, 16 invites the Human Rights Council to continue to report;
+
+            8. Endorses the conclusions of the Advisory Committee, and requests the Secretary -General to ensure their implementation;
+
+            9. Encourages the Special Rapporteur of the Human Rights Council on the situation of human rights in the Democratic People's Republic of Korea to continue;
+
+            10. Recognizes the role of cooperation, and encourages the continuation of such cooperation;
+            """
+        let items = try plan(text, symbol: "A/RES/78/5")
+        #expect(items["¶1"]?.addressees == ["ALL-STATES", "STATES-PARTIES"])
+        #expect(items["¶2"]?.addressees == ["HRC"])
+        #expect(items["¶3"]?.addressees == ["PGA", "GA"])
+        #expect(items["¶4"]?.addressees == ["MEMBER-STATES"])
+        #expect(items["¶5"]?.addressees == ["DESA", "UN-ENTITIES"])
+        #expect(items["¶6"]?.addressees == ["UN-ENTITIES", "IFIS"])
+        #expect(items["¶7"]?.addressees == ["HRC"])
+        #expect(items["¶8"]?.addressees == ["SG"])
+        #expect(items["¶9"]?.addressees == ["SR-DPRK"])
+        #expect(items["¶10"]?.classification == .actionable)
+    }
+
+    @Test("a Chinese General Assembly resolution: its adoption date, a report due at a session, shared nouns")
+    func chineseGeneralAssemblyResolution() throws {
+        let text = """
+            联 合 国                                                    A/RES/78/187
+            大    会                                                   Distr.: General
+                                                                       2 January 2024
+            第七十八届会议
+
+                           2023 年 12 月 19 日大会决议
+                 [根据第三委员会的报告(A/78/474)通过]
+
+            78/187. 儿童权利
+
+                 大会，
+                 回顾其 1989 年 11 月 20 日第 44/25 号决议，
+                 1. 敦促各国政府、联合国系统和其他国际和区域组织以及民间社会加强努力；
+                 2. 请秘书长在大会第七十九届会议上提交一份关于本决议执行情况的报告；
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "test"))
+        #expect(plan.document.date == CalendarDate("2023-12-19"))
+        #expect(plan.document.title == "儿童权利")
+        let items = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.path, $0) })
+        #expect(
+            items["¶1"]?.addressees == [
+                "GOVERNMENTS", "UN-ENTITIES", "INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS", "CIVIL-SOCIETY",
+            ])
+        #expect(items["¶2"]?.dueDate == CalendarDate("2024-09-01"))
+    }
+
     @Test("'as follows:' keeps its own (a), (b) as sub-items, and swallows a list of its own numbering")
     func asFollows() throws {
         let text = """

@@ -614,6 +614,20 @@ struct ClauseAnalyzer: Sendable {
     private func distributed(_ chars: [Character], _ lower: [Character], at start: Int) -> (
         items: [(code: String, phrase: String)], end: Int
     )? {
+        // 国际和区域组织: 国际组织 and 区域组织.
+        if start + 3 < chars.count, !chars[start].isASCII, chars[start + 2] == "和",
+            let match = matcher.match(in: chars, lowered: lower, at: start + 3), match.length > 2
+        {
+            let phrase = Array(chars[(start + 3)..<(start + 3 + match.length)])
+            let first = Array(chars[start..<(start + 2)]) + phrase.dropFirst(2)
+            var items = [(code: match.code, phrase: String(chars[start..<(start + 3 + match.length)]))]
+            if let other = matcher.match(in: first, lowered: first, at: 0), other.length == first.count,
+                other.code != match.code
+            {
+                items.insert((other.code, items[0].phrase), at: 0)
+            }
+            return (items, start + 3 + match.length)
+        }
         guard start < chars.count, chars[start].isASCII, chars[start].isLetter else { return nil }
         var wordEnd = start
         while wordEnd < chars.count && (lower[wordEnd].isLetter || lower[wordEnd] == "-") { wordEnd += 1 }
@@ -769,6 +783,12 @@ struct ClauseAnalyzer: Sendable {
         if let ownSession {
             // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议, at its 81st session.
             if let match = text.firstMatch(of: ImportPatterns.chineseOwnSession),
+                let number = ChineseNumerals.value(String(match.1)), let due = ownSession.dueDate(of: number)
+            {
+                return due
+            }
+            // A General Assembly document names its own sessions as the Assembly's: 向大会第七十九届会议报告.
+            if ownSession.opensInMonth == 9, let match = text.firstMatch(of: ImportPatterns.chineseAssemblySession),
                 let number = ChineseNumerals.value(String(match.1)), let due = ownSession.dueDate(of: number)
             {
                 return due

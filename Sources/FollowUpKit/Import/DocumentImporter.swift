@@ -203,7 +203,7 @@ struct DocumentImporter {
     }
 
     /// The date of "Resolution adopted by the General Assembly on 4 December 2023" (across line
-    /// breaks and layout spaces), or "大会2023年12月4日通过的决议".
+    /// breaks and layout spaces), or "2023年12月7日大会决议", "大会2023年12月4日通过的决议".
     static func detectAdoptionDate(_ text: String) -> CalendarDate? {
         let head = String(text.prefix(6_000)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let months = [
@@ -219,7 +219,7 @@ struct DocumentImporter {
             return CalendarDate(year: year, month: month + 1, day: day)
         }
         let compact = head.replacingOccurrences(of: " ", with: "")
-        if let match = compact.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日通过的(?:决议|决定)/),
+        if let match = compact.firstMatch(of: ImportPatterns.chineseAdoption),
             let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
         {
             return CalendarDate(year: year, month: month, day: day)
@@ -231,7 +231,9 @@ struct DocumentImporter {
     static func detectDate(_ blocks: [TextBlock]) -> CalendarDate? {
         // "Resolution adopted by the General Assembly on 21 December 2020" beats a distribution date.
         let head = Array(blocks.prefix(40))
-        let adopted = head.filter { $0.normalized.contains("adopted") || $0.normalized.contains("通过的决议") }
+        let adopted = head.filter {
+            $0.normalized.contains("adopted") || $0.normalized.contains("通过的决议") || $0.normalized.contains("大会决议")
+        }
         for block in adopted + head {
             let text = block.normalized.replacingOccurrences(of: " ", with: "")
             if let match = text.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?/),

@@ -17,5 +17,10 @@ enum ImportPatterns {
     nonisolated(unsafe) static let yearDeadline =
         /到\s*(\d{4})\s*年|(\d{4})\s*年(?:以前|之前|前)|[Bb]y (?:the end of )?(\d{4})\b/
     nonisolated(unsafe) static let chineseOwnSession = /(?:委员会|其|本)第([一二三四五六七八九十]+)届(?:年度)?会议/
+    /// In a General Assembly document: 向大会第七十九届会议报告.
+    nonisolated(unsafe) static let chineseAssemblySession = /大会第([一二三四五六七八九十]+)届(?:年度)?会议/
+    /// 2023年12月7日大会决议, 大会2023年12月4日通过的决议, 2023年7月26日经济及社会理事会决定.
+    nonisolated(unsafe) static let chineseAdoption =
+        /(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:大会|经济及社会理事会|安全理事会|人权理事会)(?:通过的)?|通过的)(?:决议|决定)/
     nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/
 }
