@@ -167,15 +167,15 @@ struct PDFImportTests {
     }
 
     @Test(
-        "hand-labelled resolutions the rules were written against: segmentation 100%, class ≥ 95%, addressee F1 ≥ 0.9",
+        "29 hand-labelled resolutions the rules were written against: segmentation 100%, class ≥ 95%, addressee F1 ≥ 0.9",
         .enabled(if: FileManager.default.fileExists(atPath: gaCorpus.path)))
     func labelledResolutions() throws {
         let rank = ["declaratory": 0, "decision": 1, "actionable": 2]
         let cli = CLIHarness()
         try cli.succeed(["init", "--no-seeds"])
         var (paragraphs, segmented, classes, right, wrong, missed) = (0, 0, 0, 0, 0, 0)
-        // ground-truth-heldout-3 is left out: it measures what the rules were not written against.
-        for folder in ["ground-truth", "ground-truth-heldout", "ground-truth-heldout-2"] {
+        // ground-truth-heldout-4 is left out: it measures what the rules were not written against.
+        for folder in ["ground-truth", "ground-truth-heldout", "ground-truth-heldout-2", "ground-truth-heldout-3"] {
             let directory = Self.repository.appendingPathComponent("Tests/FollowUpKitTests/Fixtures/\(folder)")
             let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
                 .filter { $0.hasSuffix(".json") }.sorted()

@@ -312,6 +312,41 @@ struct EnglishImporterTests {
         #expect(items["¶10"]?.classification == .actionable)
     }
 
+    @Test("requests in the infinitive, 'them' after a statement, units of bodies, 'the Force', a first item no actor")
+    func readerRulesOfHeldOutThree() throws {
+        let text = """
+            The General Assembly,
+
+            Having considered the financing of the United Nations Interim Force in Lebanon,
+
+            1. Recognizes the role of the United Nations and of the international financial institutions, and encourages them to continue;
+
+            2. Decides:
+            (a) To request the Secretary-General to submit a report;
+            (b) To invite the Committee on the Rights of the Child to brief the Assembly;
+
+            3. Decides to request the Secretary-General to report;
+
+            4. Encourages other relevant stakeholders, including the Development Assistance Committee of the Organisation for Economic Co-operation and Development, to continue;
+
+            5. Requests the Force to continue to assist;
+
+            6. Requests the Territory and the Secretary-General to take all measures necessary;
+
+            7. Calls upon States and businesses to ensure that children are protected, and invites creditors and debtors to explore ways;
+            """
+        let items = try plan(text, symbol: "A/RES/78/6")
+        #expect(items["¶1"]?.addressees == ["UN-ENTITIES", "IFIS"])
+        #expect(items["¶2(a)"]?.addressees == ["SG"])
+        #expect(items["¶2(b)"]?.addressees == ["CRC-COMMITTEE"])
+        #expect(items["¶3"]?.addressees == ["SG"])
+        #expect(items["¶3"]?.classification == .actionable)
+        #expect(items["¶4"]?.addressees == ["ALL-STAKEHOLDERS", "OECD"])
+        #expect(items["¶5"]?.addressees == ["UNIFIL"])
+        #expect(items["¶6"]?.addressees == ["SG"])
+        #expect(items["¶7"]?.addressees == ["ALL-STATES", "PRIVATE-SECTOR", "CREDITORS", "DEBTORS"])
+    }
+
     @Test("a Chinese General Assembly resolution: its adoption date, a report due at a session, shared nouns")
     func chineseGeneralAssemblyResolution() throws {
         let text = """

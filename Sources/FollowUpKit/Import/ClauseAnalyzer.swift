@@ -74,6 +74,15 @@ struct ClauseAnalyzer: Sendable {
                 return analysis
             }
         }
+        // A sub-item of "Decides:" that asks in the infinitive: "(b) To request the Secretary-General to …".
+        if let infinitive = Lexicon.englishInfinitives.first(where: { lower[position...].starts(with: $0 + " ") }) {
+            let end = position + infinitive.count
+            analysis.leadVerb = Lexicon.Verb(text: infinitive, classification: .actionable)
+            analysis.verbs.append(infinitive)
+            let found = addressees(chars, lower, at: end, context: context)
+            record(found, verb: infinitive, into: &analysis, context: &context, chars: chars, at: end)
+            return analysis
+        }
         var leadEnd = position
         if leadingVerb(chars, lower, from: position) == nil, chars.first?.isASCII == true {
             let head = String(lower.prefix(300))
@@ -117,10 +126,22 @@ struct ClauseAnalyzer: Sendable {
             } else if lead.classification == .decision && chars[start].isASCII {
                 // "Decides that the working group will …" binds its subject; "Decides to include …"
                 // or "Decides that the proceedings shall be webcast" the deciding organ.
+                // "Decides to request the Secretary-General to …": the Assembly asks.
+                var asks = false
+                if let (infinitive, end) = requestDecided(lower, after: leadEnd) {
+                    let found = addressees(chars, lower, at: end, context: context)
+                    if !found.list.isEmpty {
+                        analysis.verbs.append(infinitive)
+                        record(found, verb: infinitive, into: &analysis, context: &context, chars: chars, at: end)
+                        asks = true
+                    }
+                }
                 var subjects = apportioned(chars, lower, after: leadEnd, context: context)
                 if subjects.isEmpty { subjects = decidedSubjects(chars, lower, at: leadEnd, context: context) }
                 // "Endorses the conclusions …" binds the organ only when nobody else is bound.
-                if subjects.isEmpty, isSelfDecision(after: leadEnd, lower) || lower[leadEnd...].starts(with: " that ") {
+                if subjects.isEmpty, !asks,
+                    isSelfDecision(after: leadEnd, lower) || lower[leadEnd...].starts(with: " that ")
+                {
                     analysis.bindsOwnOrgan = true
                 }
                 for item in subjects where !analysis.addressees.contains(where: { $0.code == item.code }) {
@@ -242,6 +263,20 @@ struct ClauseAnalyzer: Sendable {
             index += by.count
         }
         return result
+    }
+
+    /// The infinitive request right after a decision verb ("Decides to request", "decides also to
+    /// invite") and where its object starts.
+    private func requestDecided(_ lower: [Character], after end: Int) -> (String, Int)? {
+        for tail in Lexicon.englishSelfDecisionTails {
+            let letters = Array(tail)
+            guard lower[end...].starts(with: letters) else { continue }
+            let start = end + letters.count - 3  // back to "to "
+            for infinitive in Lexicon.englishInfinitives where lower[start...].starts(with: infinitive + " ") {
+                return (infinitive, start + infinitive.count)
+            }
+        }
+        return nil
     }
 
     /// "Decides to apportion among Member States the amount of …": the Member States.
@@ -483,6 +518,12 @@ struct ClauseAnalyzer: Sendable {
         // Inside "the United Nations system, including its funds, programmes and specialized agencies":
         // the members named are folded into the whole, up to "as well as", ", and" or ", or".
         var folding = false
+        // A first item that is no actor, then one that is: "Requests the Territory and the administering Power".
+        if addressee(chars, lower, at: position, context: context) == nil,
+            let after = properNounSkipped(chars, lower, from: position)
+        {
+            position = after
+        }
         while true {
             guard let found = addressee(chars, lower, at: position, context: context) else { break }
             if !folding {
@@ -526,6 +567,21 @@ struct ClauseAnalyzer: Sendable {
         return (result, position)
     }
 
+    /// Past "the Territory and" when an actor follows: one capitalised word after "the", then "and".
+    private func properNounSkipped(_ chars: [Character], _ lower: [Character], from start: Int) -> Int? {
+        var index = start
+        while index < chars.count && chars[index] == " " { index += 1 }
+        guard lower[index...].starts(with: "the "), index + 4 < chars.count, chars[index + 4].isUppercase else {
+            return nil
+        }
+        var end = index + 4
+        while end < chars.count && chars[end].isLetter { end += 1 }
+        guard lower[end...].starts(with: " and "), addressee(chars, lower, at: end + 5, context: []) != nil else {
+            return nil
+        }
+        return end + 5
+    }
+
     /// Past one list item that names no actor, up to the comma before an item that does: at most
     /// six words, with no verb and no clause punctuation in between; `nil` otherwise.
     private func listItemSkipped(_ chars: [Character], _ lower: [Character], from start: Int) -> Int? {
@@ -561,7 +617,7 @@ struct ClauseAnalyzer: Sendable {
         while raw < chars.count && chars[raw] == " " { raw += 1 }
         for begin in Set([raw, skipQualifiers(chars, lower, from: raw)]).sorted() {
             if let reference = backReference(chars, lower, at: begin, context: context) {
-                return ([reference.item], reference.end)
+                return (reference.items, reference.end)
             }
             if let match = matcher.match(in: chars, lowered: lower, at: begin) {
                 return ([(match.code, String(chars[begin..<(begin + match.length)]))], begin + match.length)
@@ -571,6 +627,7 @@ struct ClauseAnalyzer: Sendable {
             }
             if let state = ofState(chars, lower, at: begin) { return ([state.item], state.end) }
             if let body = ofBody(chars, lower, at: begin) { return ([body.item], body.end) }
+            if let unit = unitOf(chars, lower, at: begin) { return ([unit.item], unit.end) }
             if let pair = distributed(chars, lower, at: begin) { return pair }
         }
         return nil
@@ -604,6 +661,35 @@ struct ClauseAnalyzer: Sendable {
             if let match = matcher.match(in: chars, lowered: lower, at: begin), !stateCodes.contains(match.code) {
                 return ((match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
             }
+        }
+        return nil
+    }
+
+    /// A unit of a known body, named in capitals: "the Development Assistance Committee of the
+    /// Organisation for Economic Co-operation and Development" binds the OECD.
+    private func unitOf(_ chars: [Character], _ lower: [Character], at start: Int) -> (
+        item: (code: String, phrase: String), end: Int
+    )? {
+        guard start < chars.count, chars[start].isUppercase, chars[start].isASCII else { return nil }
+        var index = start
+        var words = 0
+        while index < chars.count && words < 7 {
+            var end = index
+            while end < chars.count && (chars[end].isLetter || chars[end] == "-") { end += 1 }
+            let word = String(chars[index..<end])
+            guard !word.isEmpty, word.first?.isUppercase == true || ["and", "on", "for"].contains(word) else {
+                return nil
+            }
+            words += 1
+            if Lexicon.englishUnitHeads.contains(word), lower[end...].starts(with: " of ") {
+                let owner = skipQualifiers(chars, lower, from: end + 4)
+                if let match = matcher.match(in: chars, lowered: lower, at: owner), !stateCodes.contains(match.code) {
+                    return ((match.code, String(chars[start..<(owner + match.length)])), owner + match.length)
+                }
+                return nil
+            }
+            guard end < chars.count, chars[end] == " " else { return nil }
+            index = end + 1
         }
         return nil
     }
@@ -703,7 +789,7 @@ struct ClauseAnalyzer: Sendable {
 
     private func backReference(
         _ chars: [Character], _ lower: [Character], at start: Int, context: [(code: String, phrase: String)]
-    ) -> (item: (code: String, phrase: String), end: Int)? {
+    ) -> (items: [(code: String, phrase: String)], end: Int)? {
         for word in Lexicon.chineseBackReferences + Lexicon.englishBackReferences {
             let letters = Array(word.lowercased())
             let end = start + letters.count
@@ -713,14 +799,58 @@ struct ClauseAnalyzer: Sendable {
                 // "Acknowledges the leadership role of the Human Rights Council, and encourages it to
                 // continue": the nearest actor named before the pronoun.
                 guard let mention = nearestMention(chars, lower, before: start) else { continue }
-                return ((mention, String(chars[start..<end])), end)
+                return ([(mention, String(chars[start..<end]))], end)
+            }
+            if word == "them", case let mentions = mentionsInPreviousClause(chars, lower, before: start),
+                !mentions.isEmpty
+            {
+                // "Recognizes the role of the United Nations and of the international financial
+                // institutions, …, and encourages them": every actor of the clause before.
+                return (mentions.map { ($0, String(chars[start..<end])) }, end)
             }
             let wantsState = word == "该国" || word.hasSuffix("State") || word.hasSuffix("States")
             if let earlier = context.first(where: { !wantsState || stateCodes.contains($0.code) }) {
-                return ((earlier.code, String(chars[start..<end])), end)
+                return ([(earlier.code, String(chars[start..<end]))], end)
             }
         }
         return nil
+    }
+
+    /// The actors named between the verb before the one that governs a pronoun at `end` and that
+    /// verb: for "them" in "Recognizes the role of X and of Y, and encourages them", X and Y.
+    private func mentionsInPreviousClause(_ chars: [Character], _ lower: [Character], before end: Int) -> [String] {
+        var verbs: [(start: Int, end: Int)] = []
+        var index = 0
+        while index < end {
+            if index == 0 || !lower[index - 1].isLetter, let verb = verb(at: index, chars, lower) {
+                verbs.append((index, index + verb.text.count))
+                index += verb.text.count
+            } else {
+                index += 1
+            }
+        }
+        guard let governing = verbs.last else { return [] }
+        // After a request, "them" is whom it addressed (the caller's context); after a statement,
+        // the actors it named.
+        if verbs.count > 1, let previous = verb(at: verbs[verbs.count - 2].start, chars, lower),
+            previous.classification == .actionable
+        {
+            return []
+        }
+        let from = verbs.count > 1 ? verbs[verbs.count - 2].end : 0
+        var codes: [String] = []
+        var begin = from
+        while begin < governing.start {
+            if begin == 0 || !lower[begin - 1].isLetter,
+                let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length <= governing.start
+            {
+                if !codes.contains(match.code) { codes.append(match.code) }
+                begin += match.length
+            } else {
+                begin += 1
+            }
+        }
+        return codes
     }
 
     /// The code of the actor named last before `end`, if any.

@@ -146,6 +146,10 @@ struct DocumentImporter {
             for head in Lexicon.englishShortFormHeads where phrase.hasPrefix(head + " ") {
                 heads[head, default: [:]][match.code, default: 0] += 1
             }
+            // "the Mission", "the Force": the peacekeeping operation a financing resolution is about.
+            for head in ["Mission", "Force"] where phrase.contains(" \(head) ") && phrase.hasPrefix("United Nations") {
+                heads[head, default: [:]][match.code, default: 0] += 1
+            }
             index = end
         }
         var names: [(phrase: String, code: String)] = []

@@ -30,7 +30,8 @@ enum Lexicon {
             "calls again upon", "calls once more upon", "reiterates its request", "reiterates its call",
             "reiterates its appeal", "renews its call", "renews its appeal", "renews its request", "demands",
             "reiterates its requests", "reiterates its previous request", "reiterates its previous requests",
-            "reiterates its calls", "reiterates its invitation", "renews its invitation",
+            "reiterates its calls", "reiterates its invitation", "renews its invitation", "reiterates the invitation",
+            "reiterates the call", "reiterates the request",
         ]
         let decision = [
             "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
@@ -70,7 +71,8 @@ enum Lexicon {
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
         "within their mandates,", "within existing resources,", "in particular", "particularly", "especially",
         "members of", "the", "all relevant", "relevant", "all", "other", "concerned", "interested", "its", "their",
-        "each", "two", "three", "four", "five", "six",
+        "each", "two", "three", "four", "five", "six", "upon", "continued", "ongoing", "enhanced", "increased",
+        "closer", "efforts by", "further efforts by",
         "including", "that", "those", "to", "in this regard", "in that regard", "newly established",
         // The object of the verb is a joint effort or one actor's work: "Encourages further
         // collaboration between X and Y", "Encourages the continuing endeavours of X".
@@ -87,6 +89,17 @@ enum Lexicon {
     /// system, including its funds, programmes and specialized agencies", "civil society, including
     /// non-governmental organizations". After "all stakeholders, including …" each is named.
     static let englishFoldingWholes: Set<String> = ["UN-ENTITIES", "CIVIL-SOCIETY"]
+
+    /// Requests in the infinitive, at the start of a sub-item of "Decides:" or after "decides to".
+    static let englishInfinitives = [
+        "to request", "to invite", "to encourage", "to urge", "to call upon", "to call on", "to recommend",
+    ]
+
+    /// The heads of a unit named in capitals before "of" and the body it belongs to.
+    static let englishUnitHeads: Set<String> = [
+        "Committee", "Commission", "Council", "Board", "Office", "Department", "Division", "Secretariat", "Group",
+        "Unit", "Branch", "Section", "Centre", "Center", "Bureau",
+    ]
 
     /// What names a State's government or people rather than the State: "the Government of
     /// Israel" binds Israel.
