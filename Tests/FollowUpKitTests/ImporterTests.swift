@@ -347,6 +347,53 @@ struct EnglishImporterTests {
         #expect(items["¶7"]?.addressees == ["ALL-STATES", "PRIVATE-SECTOR", "CREDITORS", "DEBTORS"])
     }
 
+    @Test("Security Council and Human Rights Council resolutions: adoption line, body, sessions, 'within 30 days'")
+    func councilResolutions() throws {
+        let security = """
+            United Nations                                              S/RES/2728 (2024)
+            Security Council                                            Distr.: General
+                                                                        26 March 2024
+            Resolution 2728 (2024)
+            Adopted by the Security Council at its 9586th meeting, on 25 March 2024
+
+                 The Security Council,
+
+                 Guided by the Charter of the United Nations,
+
+                 1. Requests the Secretary-General to report to the Council on the implementation of this resolution within 30 days;
+
+                 2. Decides to remain actively seized of the matter.
+            """
+        let council = """
+            United Nations                                              A/HRC/RES/55/1
+            General Assembly                                            Distr.: General
+                                                                        10 April 2024
+            Human Rights Council
+            Fifty-fifth session
+
+            Resolution adopted by the Human Rights Council on 3 April 2024
+
+            55/1. Promotion and protection of human rights in Nicaragua
+
+                 The Human Rights Council,
+
+                 Recalling the work of the Office of the United Nations High Commissioner for Human Rights,
+
+                 1. Requests the High Commissioner to present an oral update at its fifty-seventh session;
+
+                 2. Also requests the High Commissioner to present a report at its fifty-eighth session;
+            """
+        let database = try TestDatabase.withReference()
+        let first = try database.planImport(text: security, options: ImportOptions(sourceName: "test"))
+        #expect(first.document.date == CalendarDate("2024-03-25"))
+        #expect(first.document.body == "SC")
+        #expect(first.items.first?.dueDate == CalendarDate("2024-04-24"))
+        let second = try database.planImport(text: council, options: ImportOptions(sourceName: "test"))
+        #expect(second.document.body == "HRC")
+        #expect(second.items.map(\.addressees) == [["OHCHR"], ["OHCHR"]])
+        #expect(second.items.map(\.dueDate) == [CalendarDate("2024-09-01"), CalendarDate("2025-02-01")])
+    }
+
     @Test("a Chinese General Assembly resolution: its adoption date, a report due at a session, shared nouns")
     func chineseGeneralAssemblyResolution() throws {
         let text = """

@@ -37,6 +37,21 @@ extension AppDatabase {
     /// The first of `entities` named in the document's first lines: its issuing body, or (given
     /// only commissions) the commission "the Commission" refers to.
     static func detectBody(_ text: String, matcher: AddresseeMatcher, entities: Set<String>) -> String? {
+        // "Resolution adopted by the Human Rights Council on …" names the body, whatever the masthead
+        // (a Council resolution is published under the General Assembly's symbol series).
+        let head = Array(String(text.prefix(6_000)).split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let lowerHead = Array(String(head).lowercased())
+        let adopted = Array("adopted by the ")
+        var index = 0
+        while index + adopted.count < lowerHead.count {
+            if Array(lowerHead[index..<(index + adopted.count)]) == adopted,
+                let match = matcher.match(in: head, lowered: lowerHead, at: index + adopted.count),
+                entities.contains(match.code)
+            {
+                return match.code
+            }
+            index += 1
+        }
         let lines = TextCleaner.blocks(of: String(text.prefix(3_000))).prefix(15)
         for block in lines {
             let chars = Array(block.normalized)

@@ -197,6 +197,9 @@ struct ClauseAnalyzer: Sendable {
                 analysis.addressees.append(item)
             }
         }
+        // Each verb once: "Demands …, and also demands …".
+        var seen = Set<String>()
+        analysis.verbs = analysis.verbs.filter { seen.insert($0).inserted }
         return analysis
     }
 
@@ -903,7 +906,19 @@ struct ClauseAnalyzer: Sendable {
     /// follows (a global target: 到 2020 年增加 15 亿 …; see ``target(in:)``); 第二十四届会议 /
     /// "at its eighty-first session" → when that session of the document's own body meets
     /// (``SessionCalendar``), up to five sessions ahead.
-    static func dueDate(in text: String, ownSession: SessionCalendar?) -> CalendarDate? {
+    static func dueDate(in text: String, ownSession: SessionCalendar?, issued: CalendarDate? = nil) -> CalendarDate? {
+        // "to report … within 30 days", "within six months": counted from the document's date.
+        if let issued, text.contains(ImportPatterns.reportingVerb),
+            let match = text.firstMatch(of: ImportPatterns.withinPeriod),
+            let count = Int(match.1) ?? EnglishOrdinals.cardinals[String(match.1)]
+        {
+            switch match.2.prefix(3) {
+            case "day": return issued.adding(days: count)
+            case "wee": return issued.adding(days: 7 * count)
+            case "mon": return issued.adding(months: count)
+            default: return issued.adding(months: 12 * count)
+            }
+        }
         for match in text.matches(of: ImportPatterns.yearDeadline) {
             if isTarget(match.range, in: text) { continue }
             if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
@@ -976,6 +991,13 @@ enum EnglishOrdinals {
     ]
     static let tens = [
         "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    ]
+
+    /// Numbers written out in a period: "within six months", "within ninety days".
+    static let cardinals = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60,
+        "ninety": 90,
     ]
 
     static func value(_ text: String) -> Int? {

@@ -76,7 +76,7 @@ struct DocumentImporter {
         if options.symbol == nil { warnings.append("symbol \(symbol) read from the text") }
         let title = options.title ?? Self.detectNumberedTitle(text) ?? Self.detectTitle(blocks) ?? symbol
         let ownSession =
-            SessionCalendar.generalAssembly(symbol: symbol)
+            SessionCalendar.generalAssembly(symbol: symbol) ?? SessionCalendar.humanRightsCouncil(symbol: symbol)
             ?? Self.detectOwnSession(blocks).map { SessionCalendar(number: $0, year: date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
         let documentNames = Self.documentNames(in: blocks.map(\.normalized).joined(separator: " "), analyzer: analyzer)
@@ -86,7 +86,11 @@ struct DocumentImporter {
             for (phrase, code) in documentNames { analyzer.matcher.add(phrase, code: code) }
             // "The Commission" / 委员会 is the commission the text is about (or its body); "the
             // Council" / 理事会 the organ of the organ line; "the Assembly" the General Assembly.
-            if let commission = ownCommission ?? bodyCode {
+            // Not for an organ's own resolution: "the Commission" in a General Assembly or Council
+            // resolution is a commission it named, not the Assembly or the Council.
+            if let commission = ownCommission
+                ?? bodyCode.flatMap({ ["GA", "HRC", "SC", "ECOSOC"].contains($0) ? nil : $0 })
+            {
                 for phrase in ["委员会", "该委员会", "本委员会", "Commission"] { analyzer.matcher.add(phrase, code: commission) }
             }
             let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"
@@ -96,8 +100,8 @@ struct DocumentImporter {
             }
             analyzer.matcher.add("Assembly", code: "GA")
             var context = RegionContext(
-                region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, analyzer: analyzer
-            )
+                region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, issued: date,
+                analyzer: analyzer)
             for item in region.items { context.extract(item, inherited: nil, into: &items) }
             if region.items.isEmpty {
                 warnings.append(
@@ -146,9 +150,13 @@ struct DocumentImporter {
             for head in Lexicon.englishShortFormHeads where phrase.hasPrefix(head + " ") {
                 heads[head, default: [:]][match.code, default: 0] += 1
             }
-            // "the Mission", "the Force": the peacekeeping operation a financing resolution is about.
+            // "the Mission", "the Force": the peacekeeping operation a financing resolution is about;
+            // "the High Commissioner": for human rights or for refugees, whichever the text is about.
             for head in ["Mission", "Force"] where phrase.contains(" \(head) ") && phrase.hasPrefix("United Nations") {
                 heads[head, default: [:]][match.code, default: 0] += 1
+            }
+            if phrase.contains("High Commissioner for ") {
+                heads["High Commissioner", default: [:]][match.code, default: 0] += 1
             }
             index = end
         }
@@ -219,6 +227,11 @@ struct DocumentImporter {
                 /(?:[Rr]esolution|[Dd]ecision) adopted by the [A-Z][A-Za-z ,\-]{2,80}? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/
         ),
             let day = Int(match.1), let month = months.firstIndex(of: String(match.2)), let year = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month + 1, day: day)
+        }
+        if let match = head.firstMatch(of: ImportPatterns.meetingAdoption), let day = Int(match.1),
+            let month = months.firstIndex(of: String(match.2)), let year = Int(match.3)
         {
             return CalendarDate(year: year, month: month + 1, day: day)
         }
@@ -309,6 +322,8 @@ struct RegionContext {
     var organCode: String
     var symbol: String
     var ownSession: SessionCalendar?
+    /// The document's date, for "within 30 days".
+    var issued: CalendarDate
     var analyzer: ClauseAnalyzer
     /// The last addressees named, for back-references across paragraphs.
     var recent: [(code: String, phrase: String)] = []
@@ -371,7 +386,8 @@ struct RegionContext {
                     kind: Self.kind(classification, verbs: analysis.verbs, addressees: addressees.map(\.code)),
                     verbs: analysis.verbs, addressees: addressees.map(\.code), phrases: addressees.map(\.phrase),
                     unresolved: analysis.unresolved, verbsWithoutAddressee: analysis.verbsWithoutAddressee,
-                    dueDate: binding ? ClauseAnalyzer.dueDate(in: item.normalized, ownSession: ownSession) : nil,
+                    dueDate: binding
+                        ? ClauseAnalyzer.dueDate(in: item.normalized, ownSession: ownSession, issued: issued) : nil,
                     cycle: binding ? ClauseAnalyzer.cycle(in: item.normalized) : nil, tags: tags,
                     text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line))
         }
@@ -407,6 +423,10 @@ struct RegionContext {
 
 /// When a body's sessions meet, to date a request "at its eighty-first session".
 ///
+/// The Human Rights Council meets three times a year, its sessions opening in February or March,
+/// June and September (the 55th on 26 February 2024, the 56th on 18 June, the 57th on 9
+/// September): a report due at its session N is due by the first of that month.
+///
 /// The General Assembly's session N opens in September of 1945 + N (the 78th on 5 September
 /// 2023, the 79th on 10 September 2024): a report due at a session is due by the first of that
 /// September, the earliest the session can open. Another body's sessions are taken as yearly from
@@ -428,8 +448,25 @@ struct SessionCalendar: Sendable {
         return SessionCalendar(number: number, year: 1945 + number, opensInMonth: 9)
     }
 
-    /// When session `session` is due, if it is after the document's own and at most five ahead.
+    /// Three sessions a year, as the Human Rights Council's.
+    var thriceYearly = false
+
+    /// A Human Rights Council resolution's calendar, read from its symbol (A/HRC/RES/55/1).
+    static func humanRightsCouncil(symbol: String) -> SessionCalendar? {
+        let parts = symbol.split(separator: "/")
+        guard parts.count == 5, parts[0] == "A", parts[1] == "HRC", parts[2] == "RES", let number = Int(parts[3]),
+            number >= 4
+        else { return nil }
+        return SessionCalendar(number: number, year: 2007 + (number - 4) / 3, thriceYearly: true)
+    }
+
+    /// When session `session` is due, if it is after the document's own and at most five ahead
+    /// (two years for a body that meets three times a year).
     func dueDate(of session: Int) -> CalendarDate? {
+        if thriceYearly {
+            guard session > number, session <= number + 6 else { return nil }
+            return CalendarDate(year: 2007 + (session - 4) / 3, month: [2, 6, 9][(session - 4) % 3], day: 1)
+        }
         guard session > number, session <= number + 5 else { return nil }
         let year = self.year + session - number
         if let opensInMonth { return CalendarDate(year: year, month: opensInMonth, day: 1) }

@@ -22,5 +22,13 @@ enum ImportPatterns {
     /// 2023年12月7日大会决议, 大会2023年12月4日通过的决议, 2023年7月26日经济及社会理事会决定.
     nonisolated(unsafe) static let chineseAdoption =
         /(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:大会|经济及社会理事会|安全理事会|人权理事会)(?:通过的)?|通过的)(?:决议|决定)/
+    /// "within 30 days", "within six months": a period counted from the document's date.
+    nonisolated(unsafe) static let withinPeriod =
+        /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|eighteen|twenty|thirty|forty-five|sixty|ninety) (days?|weeks?|months?|years?)\b/
+    /// A clause that asks for a report or a briefing.
+    nonisolated(unsafe) static let reportingVerb = /\b(?:report|submit|present|brief|inform)/
+    /// "Adopted by the Security Council at its 9586th meeting, on 25 March 2024".
+    nonisolated(unsafe) static let meetingAdoption =
+        /Adopted by the [A-Z][A-Za-z ]{2,60} at its \d+(?:st|nd|rd|th) meeting,? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/
     nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/
 }
