@@ -1,19 +1,6 @@
 -- The FollowUp schema after every migration, dumped from sqlite_schema.
 -- Generated: run `FOLLOWUP_UPDATE_SCHEMA=1 swift test --filter SchemaTests` after adding a migration.
 
-CREATE TABLE addressee (
-  id INTEGER PRIMARY KEY,
-  code TEXT NOT NULL UNIQUE
-    CHECK (length(code) BETWEEN 2 AND 40 AND code NOT GLOB '*[^A-Z0-9-]*'),
-  kind TEXT NOT NULL
-    CHECK (kind IN ('state', 'un-entity', 'organization', 'group', 'collective')),
-  nameEn TEXT NOT NULL CHECK (length(trim(nameEn)) > 0),
-  nameZh TEXT NOT NULL CHECK (length(trim(nameZh)) > 0),
-  m49 TEXT CHECK (m49 IS NULL OR (length(m49) = 3 AND m49 NOT GLOB '*[^0-9]*')),
-  iso2 TEXT CHECK (iso2 IS NULL OR (length(iso2) = 2 AND iso2 NOT GLOB '*[^A-Z]*')),
-  CHECK (kind <> 'state' OR length(code) = 3)
-) STRICT;
-
 CREATE TABLE addresseeAlias (
   addresseeId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
   language TEXT NOT NULL CHECK (language IN ('ar', 'zh', 'en', 'fr', 'ru', 'es')),
@@ -305,3 +292,16 @@ CREATE TABLE reminder (
   sentAt TEXT NOT NULL,
   PRIMARY KEY (accountId, assignmentId, reason, period)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE "addressee" (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE
+    CHECK (length(code) BETWEEN 2 AND 40 AND code NOT GLOB '*[^A-Z0-9-]*'),
+  kind TEXT NOT NULL
+    CHECK (kind IN ('state', 'territory', 'un-entity', 'organization', 'group', 'collective')),
+  nameEn TEXT NOT NULL CHECK (length(trim(nameEn)) > 0),
+  nameZh TEXT NOT NULL CHECK (length(trim(nameZh)) > 0),
+  m49 TEXT CHECK (m49 IS NULL OR (length(m49) = 3 AND m49 NOT GLOB '*[^0-9]*')),
+  iso2 TEXT CHECK (iso2 IS NULL OR (length(iso2) = 2 AND iso2 NOT GLOB '*[^A-Z]*')),
+  CHECK (kind NOT IN ('state', 'territory') OR length(code) = 3)
+) STRICT;

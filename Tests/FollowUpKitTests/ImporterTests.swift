@@ -394,6 +394,28 @@ struct EnglishImporterTests {
         #expect(second.items.map(\.dueDate) == [CalendarDate("2024-09-01"), CalendarDate("2025-02-01")])
     }
 
+    @Test(
+        "a non-self-governing territory is an actor: 'the Territory' and its Government are the one the text is about")
+    func territories() throws {
+        let text = """
+            The General Assembly,
+
+            Having considered the question of Pitcairn, and noting the statement of the United Kingdom of Great Britain and Northern Ireland as the administering Power,
+
+            Recalling the visit to Pitcairn in 2023,
+
+            1. Requests the Territory and the administering Power to take all measures necessary to protect the environment;
+
+            2. Calls upon the territorial Government to continue its work;
+            """
+        let items = try plan(text, symbol: "A/RES/78/7")
+        #expect(items["¶1"]?.addressees == ["PCN", "GBR"])
+        #expect(items["¶2"]?.addressees == ["PCN"])
+        let date = try #require(CalendarDate(year: 2024, month: 1, day: 1))
+        let actors = try TestDatabase.withReference().actors(ActorFilter(kind: .territory, date: date))
+        #expect(actors.count == 17)
+    }
+
     @Test("a Chinese General Assembly resolution: its adoption date, a report due at a session, shared nouns")
     func chineseGeneralAssemblyResolution() throws {
         let text = """

@@ -20,7 +20,7 @@ struct ActorsCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "Only this kind: state, un-entity, organization, group or collective.")
+        @Option(help: "Only this kind: state, territory, un-entity, organization, group or collective.")
         var kind: AddresseeKind?
 
         @Option(help: "Only members of this group (code or name), e.g. LDC, MEMBER-STATES, M49-002.")

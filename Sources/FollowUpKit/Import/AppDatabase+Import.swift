@@ -12,6 +12,7 @@ extension AppDatabase {
                     """
             ).map { (name: $0["name"] as String, code: $0["code"] as String) }
             let states = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'state'"))
+            let territories = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'territory'"))
             let entities = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'un-entity'"))
             let commissions = Set(
                 try String.fetchAll(
@@ -26,7 +27,8 @@ extension AppDatabase {
                 bodyCode = try Self.resolveAddressee(body, in: db).code
             }
             var importer = DocumentImporter(
-                analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states), codeForName: { byName[$0] })
+                analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states, territoryCodes: territories),
+                codeForName: { byName[$0] })
             importer.ownCommission = Self.detectBody(text, matcher: matcher, entities: commissions)
             return (importer, bodyCode ?? Self.detectBody(text, matcher: matcher, entities: entities))
         }

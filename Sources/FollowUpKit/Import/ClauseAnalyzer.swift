@@ -40,6 +40,8 @@ struct ClauseAnalyzer: Sendable {
     var matcher: AddresseeMatcher
     /// Codes that are States, for `该国` / `that State`.
     var stateCodes: Set<String>
+    /// Codes that are non-self-governing territories, for "the Territory".
+    var territoryCodes: Set<String> = []
 
     static let actorSuffixes = [
         "国", "国家", "政府", "组织", "机构", "实体", "方", "界", "部门", "委员会", "理事会", "论坛", "小组", "伙伴关系", "社会",
@@ -645,7 +647,9 @@ struct ClauseAnalyzer: Sendable {
             let end = start + letters.count
             guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
             let begin = skipQualifiers(chars, lower, from: end)
-            if let match = matcher.match(in: chars, lowered: lower, at: begin), stateCodes.contains(match.code) {
+            if let match = matcher.match(in: chars, lowered: lower, at: begin),
+                stateCodes.contains(match.code) || territoryCodes.contains(match.code)
+            {
                 return ((match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
             }
         }

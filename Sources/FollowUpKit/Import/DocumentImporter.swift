@@ -155,6 +155,10 @@ struct DocumentImporter {
             for head in ["Mission", "Force"] where phrase.contains(" \(head) ") && phrase.hasPrefix("United Nations") {
                 heads[head, default: [:]][match.code, default: 0] += 1
             }
+            // "the Territory": the non-self-governing territory the resolution is about.
+            if analyzer.territoryCodes.contains(match.code) {
+                heads["Territory", default: [:]][match.code, default: 0] += 1
+            }
             if phrase.contains("High Commissioner for ") {
                 heads["High Commissioner", default: [:]][match.code, default: 0] += 1
             }
@@ -167,7 +171,11 @@ struct DocumentImporter {
         for (head, counts) in heads.sorted(by: { $0.key < $1.key }) {
             let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
             guard let first = ranked.first else { continue }
-            if ranked.count == 1 || first.value >= 3 * ranked[1].value { names.append((head, first.key)) }
+            guard ranked.count == 1 || first.value >= 3 * ranked[1].value else { continue }
+            names.append((head, first.key))
+            if head == "Territory" {
+                names += [("territorial Government", first.key), ("Government of the Territory", first.key)]
+            }
         }
         return names
     }

@@ -96,6 +96,8 @@ public enum RecommendationKind: String, Vocabulary {
 public enum AddresseeKind: String, Vocabulary {
     /// A State: Member State, observer State or other, identified by ISO 3166-1 alpha-3.
     case state
+    /// A non-self-governing territory (Guam, Pitcairn, Tokelau …), identified by ISO 3166-1 alpha-3.
+    case territory
     /// A UN organ, body, entity, office or specialised agency.
     case unEntity = "un-entity"
     /// An organisation outside the UN system.

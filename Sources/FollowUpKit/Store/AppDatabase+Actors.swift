@@ -83,8 +83,8 @@ extension AppDatabase {
             return try SQLRequest<Addressee>(
                 literal: """
                     SELECT a.* FROM addressee a \(whereClause)
-                    ORDER BY CASE a.kind WHEN 'state' THEN 0 WHEN 'group' THEN 1 WHEN 'collective' THEN 2
-                      WHEN 'un-entity' THEN 3 ELSE 4 END, a.code
+                    ORDER BY CASE a.kind WHEN 'state' THEN 0 WHEN 'territory' THEN 1 WHEN 'group' THEN 2
+                      WHEN 'collective' THEN 3 WHEN 'un-entity' THEN 4 ELSE 5 END, a.code
                     """
             ).fetchAll(db).map(AddresseeInfo.init)
         }

@@ -42,11 +42,37 @@ enum Schema {
         migrator.registerMigration("v9-one-search-index") { db in
             try db.execute(sql: v9OneSearchIndex)
         }
+        // The table is rebuilt with its foreign keys off; GRDB checks them all before committing.
+        migrator.registerMigration("v10-territories") { db in
+            try db.execute(sql: v10Territories)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// Non-self-governing territories are actors: General Assembly resolutions address "the
+    /// Territory" and its Government (Guam, Pitcairn, Tokelau …). SQLite cannot change a CHECK
+    /// constraint in place, so the actor table is copied into one that allows the new kind.
+    static let v10Territories = """
+        CREATE TABLE addressee_v10 (
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE
+            CHECK (length(code) BETWEEN 2 AND 40 AND code NOT GLOB '*[^A-Z0-9-]*'),
+          kind TEXT NOT NULL
+            CHECK (kind IN ('state', 'territory', 'un-entity', 'organization', 'group', 'collective')),
+          nameEn TEXT NOT NULL CHECK (length(trim(nameEn)) > 0),
+          nameZh TEXT NOT NULL CHECK (length(trim(nameZh)) > 0),
+          m49 TEXT CHECK (m49 IS NULL OR (length(m49) = 3 AND m49 NOT GLOB '*[^0-9]*')),
+          iso2 TEXT CHECK (iso2 IS NULL OR (length(iso2) = 2 AND iso2 NOT GLOB '*[^A-Z]*')),
+          CHECK (kind NOT IN ('state', 'territory') OR length(code) = 3)
+        ) STRICT;
+        INSERT INTO addressee_v10 (id, code, kind, nameEn, nameZh, m49, iso2)
+          SELECT id, code, kind, nameEn, nameZh, m49, iso2 FROM addressee;
+        DROP TABLE addressee;
+        ALTER TABLE addressee_v10 RENAME TO addressee;
+        """
 
     /// Search reads the folded index alone (`recommendationFolded`, since v4): the first one,
     /// over keys and texts as written, was kept by triggers on every write and read by nothing,
