@@ -625,7 +625,12 @@ struct ClauseAnalyzer: Sendable {
                 return (reference.items, reference.end)
             }
             if let match = matcher.match(in: chars, lowered: lower, at: begin) {
-                return ([(match.code, String(chars[begin..<(begin + match.length)]))], begin + match.length)
+                let phrase = String(chars[begin..<(begin + match.length)])
+                // "the countries of the Sahelo-Saharan subregion" are some countries, not all States.
+                if ["countries", "States"].contains(phrase), lower[(begin + match.length)...].starts(with: " of ") {
+                    return nil
+                }
+                return ([(match.code, phrase)], begin + match.length)
             }
             if let modified = modifiedActor(chars, lower, from: begin) {
                 return ([(modified.code, String(chars[begin..<modified.end]))], modified.end)
