@@ -198,8 +198,10 @@ public struct FollowUpServer: Sendable {
         router.get("/search") { request, _ in
             try await page(request) { session, query, language in
                 let text = query["q"] ?? ""
-                let hits = text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : try database.search(text).hits
-                return Self.html(Pages.search(session, query: text, hits: hits, language: language))
+                let results =
+                    text.trimmingCharacters(in: .whitespaces).isEmpty
+                    ? SearchResults(hits: [], ranked: true) : try database.search(text)
+                return Self.html(Pages.search(session, query: text, results: results, language: language))
             }
         }
         router.get("/questionnaire") { request, _ in

@@ -295,13 +295,28 @@ enum Pages {
         return page(w("Reports", language), session: session, language: language, body: body)
     }
 
-    static func search(_ session: SessionStore.Session, query: String, hits: [SearchHit], language: Language) -> String
+    static func search(_ session: SessionStore.Session, query: String, results: SearchResults, language: Language)
+        -> String
     {
+        let hits = results.hits
         var body = """
             <form method="get" action="/search"><label for="q">\(escape(w("Words", language)))</label> <input id="q" name="q" value="\(escape(query))"> <button type="submit">\(escape(w("Search", language)))</button></form>
             """
         if !query.isEmpty {
-            body += "<p>\(hits.count)</p><ul>"
+            // As the command line says it: how many, and whether they are the best matches first.
+            let summary: String
+            if !results.ranked {
+                summary =
+                    language == .zh
+                    ? "包含“\(query)”的建议超过 \(AppDatabase.rankedSearchLimit) 条：以下是最近导入的 \(hits.count) 条，最新的在前。加上更多词语，可按相关程度排序。"
+                    : "More than \(AppDatabase.rankedSearchLimit) recommendations contain ‘\(query)’: these are the \(hits.count) imported last, newest first. Add words to rank the matches, best first."
+            } else {
+                summary =
+                    language == .zh
+                    ? "\(hits.count) 条建议包含“\(query)”，最相关的在前。"
+                    : "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") ‘\(query)’, best first."
+            }
+            body += "<p>\(escape(summary))</p><ul>"
             for hit in hits {
                 body += "<li><strong>\(escape(hit.key))</strong>: \(escape(hit.text))</li>"
             }

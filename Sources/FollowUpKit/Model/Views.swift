@@ -170,6 +170,11 @@ public struct SearchResults: Sendable {
     /// ``AppDatabase/rankedSearchLimit`` recommendations match, ranking them all would cost more
     /// than the search, and the hits are the most recently imported matches instead.
     public var ranked: Bool
+
+    public init(hits: [SearchHit], ranked: Bool) {
+        self.hits = hits
+        self.ranked = ranked
+    }
 }
 
 /// One hit of a full-text search.

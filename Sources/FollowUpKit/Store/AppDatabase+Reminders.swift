@@ -31,6 +31,9 @@ extension AppDatabase {
         guard days >= 0 else { throw .invalidArgument(field: "within", reason: "give a number of days, 0 or more") }
         let horizon = asOf.adding(days: days)
         let find: (Database) throws -> [ReminderDigest] = { db in
+            // Closed is what `ImplementationStatus.closed` says, as everywhere else.
+            let closedPlaceholders = Array(repeating: "?", count: ImplementationStatus.closed.count)
+                .joined(separator: ", ")
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -44,9 +47,9 @@ extension AppDatabase {
                     LEFT JOIN assignmentState st ON st.assignmentId = s.id
                     WHERE u.role = 'focal-point' AND r.dueDate IS NOT NULL AND r.dueDate <= ?
                       AND r.classification <> 'declaratory'
-                      AND (st.status IS NULL OR st.status NOT IN ('implemented', 'no-longer-relevant'))
+                      AND (st.status IS NULL OR st.status NOT IN (\(closedPlaceholders)))
                     ORDER BY u.name COLLATE NOCASE, r.dueDate, r.key, a.code
-                    """, arguments: [horizon])
+                    """, arguments: StatementArguments([horizon] + ImplementationStatus.closed.map(\.rawValue)))
             var digests: [ReminderDigest] = []
             for row in rows {
                 guard let due = CalendarDate(row["dueDate"] as String) else { continue }
