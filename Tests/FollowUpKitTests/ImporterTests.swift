@@ -334,6 +334,8 @@ struct EnglishImporterTests {
             6. Requests the Territory and the Secretary-General to take all measures necessary;
 
             7. Calls upon States and businesses to ensure that children are protected, and invites creditors and debtors to explore ways;
+
+            8. Requests UNICEF and WHO to continue their work, but not who else;
             """
         let items = try plan(text, symbol: "A/RES/78/6")
         #expect(items["¶1"]?.addressees == ["UN-ENTITIES", "IFIS"])
@@ -345,6 +347,8 @@ struct EnglishImporterTests {
         #expect(items["¶5"]?.addressees == ["UNIFIL"])
         #expect(items["¶6"]?.addressees == ["SG"])
         #expect(items["¶7"]?.addressees == ["ALL-STATES", "PRIVATE-SECTOR", "CREDITORS", "DEBTORS"])
+        // Acronyms match in capitals only: "WHO" is the World Health Organization, "who" is not.
+        #expect(items["¶8"]?.addressees == ["UNICEF", "WHO"])
     }
 
     @Test("Security Council and Human Rights Council resolutions: adoption line, body, sessions, 'within 30 days'")

@@ -9,7 +9,7 @@ struct AddresseeMatcher: Sendable {
         var caseSensitive: Bool
     }
 
-    /// Entries by first character (lower-cased), longest first.
+    /// Entries by first character (lower-cased, acronyms too), longest first.
     private var index: [Character: [Entry]] = [:]
 
     init(names: [(name: String, code: String)]) {
@@ -22,7 +22,10 @@ struct AddresseeMatcher: Sendable {
             guard seen.insert(key).inserted else { continue }
             let phrase = Array(caseSensitive ? normalized : normalized.lowercased())
             guard let first = phrase.first else { continue }
-            index[first, default: []].append(Entry(phrase: phrase, code: code, caseSensitive: caseSensitive))
+            // Looked up by the lower-cased text, so an acronym (`WHO`, kept in capitals) is filed
+            // under its lower-cased first letter too.
+            let bucket = Character(first.lowercased())
+            index[bucket, default: []].append(Entry(phrase: phrase, code: code, caseSensitive: caseSensitive))
         }
         for key in index.keys { index[key]?.sort { $0.phrase.count > $1.phrase.count } }
     }

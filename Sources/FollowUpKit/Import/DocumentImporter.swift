@@ -133,7 +133,8 @@ struct DocumentImporter {
         var heads: [String: [String: Int]] = [:]
         var index = 0
         while index < chars.count {
-            guard index == 0 || !lower[index - 1].isLetter,
+            // The names a document defines are proper names: only words in capitals start one.
+            guard chars[index].isUppercase, index == 0 || !lower[index - 1].isLetter,
                 let match = analyzer.matcher.match(in: chars, lowered: lower, at: index)
             else {
                 index += 1
