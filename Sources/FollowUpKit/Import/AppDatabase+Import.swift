@@ -46,7 +46,7 @@ extension AppDatabase {
         let adopted = Array("adopted by the ")
         var index = 0
         while index + adopted.count < lowerHead.count {
-            if Array(lowerHead[index..<(index + adopted.count)]) == adopted,
+            if lowerHead[index...].starts(with: adopted),
                 let match = matcher.match(in: head, lowered: lowerHead, at: index + adopted.count),
                 entities.contains(match.code)
             {

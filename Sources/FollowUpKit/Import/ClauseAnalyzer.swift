@@ -188,7 +188,7 @@ struct ClauseAnalyzer: Sendable {
             index = after
         }
         if analysis.hasActionableAddressee, chars.first?.isASCII == true {
-            for item in gapped(chars, lower, from: firstActionable(in: analysis, chars, lower))
+            for item in gapped(chars, lower, from: firstActionable(chars, lower))
             where !analysis.addressees.contains(where: { $0.code == item.code }) {
                 analysis.addressees.append(item)
             }
@@ -206,7 +206,7 @@ struct ClauseAnalyzer: Sendable {
     }
 
     /// Where to look for gapped requests: after the first actionable verb of the clause.
-    private func firstActionable(in analysis: ClauseAnalysis, _ chars: [Character], _ lower: [Character]) -> Int {
+    private func firstActionable(_ chars: [Character], _ lower: [Character]) -> Int {
         var index = 0
         while index < chars.count {
             if index == 0 || !lower[index - 1].isLetter, let verb = verb(at: index, chars, lower),
@@ -228,7 +228,7 @@ struct ClauseAnalyzer: Sendable {
         var index = start
         while index + joiner.count < lower.count {
             if lower[index] == ";" { break }
-            guard Array(lower[index..<(index + joiner.count)]) == joiner else {
+            guard lower[index...].starts(with: joiner) else {
                 index += 1
                 continue
             }
@@ -256,7 +256,7 @@ struct ClauseAnalyzer: Sendable {
         let by = Array(" by ")
         var index = 0
         while index + by.count < lower.count {
-            guard Array(lower[index..<(index + by.count)]) == by else {
+            guard lower[index...].starts(with: by) else {
                 index += 1
                 continue
             }
@@ -355,7 +355,7 @@ struct ClauseAnalyzer: Sendable {
         var index = starts[0]
         while index + and.count < lower.count {
             if lower[index] == ";" { break }
-            if Array(lower[index..<(index + and.count)]) == and,
+            if lower[index...].starts(with: and),
                 lower[index + and.count] == " " || lower[index + and.count] == ","
             {
                 var start = index + and.count
@@ -479,12 +479,10 @@ struct ClauseAnalyzer: Sendable {
             // Lead-ins between the boundary and the verb: ", and in this regard strongly urges".
             var before = String(lower[max(0, index - 60)..<index])
             // A footnote number the PDF left before the verb: "… of People of African Descent, 16 invites".
-            let digits = before.reversed().drop { $0 == " " }.prefix { $0.isNumber }
-            if (1...3).contains(digits.count),
-                before.dropLast(before.reversed().prefix { $0 == " " }.count)
-                    .dropLast(digits.count).hasSuffix(", ")
-            {
-                before = String(before.dropLast(before.reversed().prefix { $0 == " " }.count).dropLast(digits.count))
+            let spaces = before.reversed().prefix { $0 == " " }.count
+            let digits = before.dropLast(spaces).reversed().prefix { $0.isNumber }.count
+            if (1...3).contains(digits), before.dropLast(spaces + digits).hasSuffix(", ") {
+                before = String(before.dropLast(spaces + digits))
             }
             var moved = true
             while moved {

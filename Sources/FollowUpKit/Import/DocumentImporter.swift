@@ -464,9 +464,15 @@ struct SessionCalendar: Sendable {
     static func humanRightsCouncil(symbol: String) -> SessionCalendar? {
         let parts = symbol.split(separator: "/")
         guard parts.count == 5, parts[0] == "A", parts[1] == "HRC", parts[2] == "RES", let number = Int(parts[3]),
-            number >= 4
+            number >= 4, let opening = councilOpening(of: number)
         else { return nil }
-        return SessionCalendar(number: number, year: 2007 + (number - 4) / 3, thriceYearly: true)
+        return SessionCalendar(number: number, year: opening.year, thriceYearly: true)
+    }
+
+    /// When the Human Rights Council's session `session` opens: from the 4th (March 2007), three a
+    /// year, in February, June and September.
+    static func councilOpening(of session: Int) -> CalendarDate? {
+        CalendarDate(year: 2007 + (session - 4) / 3, month: [2, 6, 9][(session - 4) % 3], day: 1)
     }
 
     /// When session `session` is due, if it is after the document's own and at most five ahead
@@ -474,7 +480,7 @@ struct SessionCalendar: Sendable {
     func dueDate(of session: Int) -> CalendarDate? {
         if thriceYearly {
             guard session > number, session <= number + 6 else { return nil }
-            return CalendarDate(year: 2007 + (session - 4) / 3, month: [2, 6, 9][(session - 4) % 3], day: 1)
+            return Self.councilOpening(of: session)
         }
         guard session > number, session <= number + 5 else { return nil }
         let year = self.year + session - number
