@@ -200,7 +200,7 @@ public struct FollowUpServer: Sendable {
                 let text = query["q"] ?? ""
                 let results =
                     text.trimmingCharacters(in: .whitespaces).isEmpty
-                    ? SearchResults(hits: [], ranked: true) : try database.search(text)
+                    ? SearchResults(hits: [], order: .relevance, more: false) : try database.search(text)
                 return Self.html(Pages.search(session, query: text, results: results, language: language))
             }
         }

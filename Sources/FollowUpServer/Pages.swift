@@ -311,10 +311,18 @@ enum Pages {
                     ? "包含“\(query)”的建议超过 \(AppDatabase.rankedSearchLimit) 条：以下是最近导入的 \(hits.count) 条，最新的在前。加上更多词语，可按相关程度排序。"
                     : "More than \(AppDatabase.rankedSearchLimit) recommendations contain ‘\(query)’: these are the \(hits.count) imported last, newest first. Add words to rank the matches, best first."
             } else {
-                summary =
+                let found =
                     language == .zh
-                    ? "\(hits.count) 条建议包含“\(query)”，最相关的在前。"
-                    : "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") ‘\(query)’, best first."
+                    ? (results.more
+                        ? "包含“\(query)”的建议中的前 \(hits.count) 条（还有更多：加上词语可缩小范围）" : "\(hits.count) 条建议包含“\(query)”")
+                    : results.more
+                        ? "The first \(hits.count) of the recommendations that contain ‘\(query)’ (more match: add words to narrow)"
+                        : "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") ‘\(query)’"
+                let order =
+                    results.order == .relevance
+                    ? (language == .zh ? "，最相关的在前。" : ", best first.")
+                    : (language == .zh ? "，按文件顺序排列。" : ", in the order of their documents.")
+                summary = found + order
             }
             body += "<p>\(escape(summary))</p><ul>"
             for hit in hits {

@@ -58,6 +58,14 @@ struct SearchTests {
         let few = try database.search("school 1000")
         #expect(few.ranked)
         #expect(few.hits.map(\.key) == ["TEST/1 ¶1000"])
+        #expect(few.order == .relevance && !few.more)
+        // The limit reached: the summary says these are only the first, and a short word is not ranked.
+        let first = try database.search("school 100", limit: 2)
+        #expect(first.order == .relevance && first.more && first.hits.count == 2)
+        #expect(
+            TextRenderer.render(Presentation.searchResults(first, query: "school 100")).contains(
+                "The first 2 of the recommendations that contain 'school 100' (more match: add words to narrow)"))
+        #expect(try database.search("10", limit: 5).order == .documentOrder)
     }
 
     @Test("the fast fold and normalisation of plain text are the general ones")

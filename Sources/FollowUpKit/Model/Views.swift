@@ -165,15 +165,29 @@ public struct RecordedProgress: Codable, Hashable, Sendable {
 
 /// What a full-text search found.
 public struct SearchResults: Sendable {
-    public var hits: [SearchHit]
-    /// Whether the hits are the best matches first (bm25). When more than
-    /// ``AppDatabase/rankedSearchLimit`` recommendations match, ranking them all would cost more
-    /// than the search, and the hits are the most recently imported matches instead.
-    public var ranked: Bool
+    /// The order of the hits.
+    public enum Order: Sendable {
+        /// Best matches first (bm25).
+        case relevance
+        /// In the order of their documents: words under three characters are matched by a scan.
+        case documentOrder
+        /// The most recently imported first: more than ``AppDatabase/rankedSearchLimit``
+        /// recommendations match, and ranking them all would cost more than the search.
+        case newestFirst
+    }
 
-    public init(hits: [SearchHit], ranked: Bool) {
+    public var hits: [SearchHit]
+    public var order: Order
+    /// Whether more recommendations match than the hits (the limit was reached).
+    public var more: Bool
+
+    /// Whether the hits are in an order chosen for them rather than the newest-first fallback.
+    public var ranked: Bool { order != .newestFirst }
+
+    public init(hits: [SearchHit], order: Order, more: Bool) {
         self.hits = hits
-        self.ranked = ranked
+        self.order = order
+        self.more = more
     }
 }
 

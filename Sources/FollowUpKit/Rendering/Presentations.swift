@@ -330,7 +330,10 @@ public enum Presentation {
     /// `followup search TEXT`.
     public static func searchResults(_ results: SearchResults, query: String) -> OutputDocument {
         let hits = results.hits
-        var summary = "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") '\(query)'"
+        var summary =
+            results.more
+            ? "The first \(hits.count) of the recommendations that contain '\(query)' (more match: add words to narrow)"
+            : "\(hits.count) recommendation\(hits.count == 1 ? " contains" : "s contain") '\(query)'"
         if !results.ranked {
             summary =
                 "More than \(AppDatabase.rankedSearchLimit) recommendations contain '\(query)': "

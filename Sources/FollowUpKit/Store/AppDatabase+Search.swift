@@ -45,14 +45,17 @@ extension AppDatabase {
                 JOIN document d ON d.id = r.documentId
                 WHERE \(match.sql) ORDER BY d.date, d.symbol, r.position LIMIT :limit
                 """
-            let rows = try Row.fetchAll(db, sql: sql, arguments: match.arguments + ["limit": limit])
-            let hits = rows.map { row in
+            // One row past the limit says whether there are more.
+            let rows = try Row.fetchAll(db, sql: sql, arguments: match.arguments + ["limit": limit + 1])
+            let hits = rows.prefix(limit).map { row in
                 let body: String = row["text"]
                 return SearchHit(
                     key: row["key"], document: row["symbol"], classification: row["classification"],
                     snippet: Self.snippet(of: body, around: terms[0]), text: body)
             }
-            return SearchResults(hits: hits, ranked: ranked || !match.usesIndex)
+            return SearchResults(
+                hits: hits, order: !match.usesIndex ? .documentOrder : ranked ? .relevance : .newestFirst,
+                more: rows.count > limit)
         }
     }
 
