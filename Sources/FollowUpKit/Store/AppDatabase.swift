@@ -80,8 +80,21 @@ public struct AppDatabase: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         if access == .read {
             configuration.readonly = true
-        } else {
+        } else if concurrentReads {
             configuration.journalMode = .wal
+        } else {
+            // One connection: WAL set up here rather than by GRDB's `.wal`, which also writes and
+            // drops a table on every opening (for a pool's readers) and asks Foundation for the
+            // -wal file's size: a fifth of a short command such as `update`. WAL is a property of
+            // the file, so after the first opening only the query runs.
+            configuration.prepareDatabase { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                        throw DatabaseError(message: "could not switch the database to WAL mode")
+                    }
+                }
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         do {
             do {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -57,6 +58,20 @@ extension Recommendation: FetchableRecord, MutablePersistableRecord {
         public static let documentId = Column("documentId")
         public static let position = Column("position")
         public static let classification = Column("classification")
+    }
+
+    /// Read column by column rather than through `Decodable`, whose dynamic casts look each
+    /// column's type up among every protocol conformance of the program: a fifth of `update`.
+    public init(row: Row) throws {
+        let tags: String = try row.decode(forColumn: "tags")
+        self.init(
+            id: try row.decode(forColumn: "id"), key: try row.decode(forColumn: "key"),
+            documentId: try row.decode(forColumn: "documentId"), path: try row.decode(forColumn: "path"),
+            position: try row.decode(forColumn: "position"), kind: try row.decode(forColumn: "kind"),
+            classification: try row.decode(forColumn: "classification"), verb: try row.decode(forColumn: "verb"),
+            text: try row.decode(forColumn: "text"), language: try row.decode(forColumn: "language"),
+            dueDate: try row.decode(forColumn: "dueDate"), cycle: try row.decode(forColumn: "cycle"),
+            tags: tags == "[]" ? [] : try JSONDecoder().decode([String].self, from: Data(tags.utf8)))
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
