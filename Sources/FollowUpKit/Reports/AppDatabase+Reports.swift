@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// What reports include.
 public struct ReportScope: Sendable {
@@ -54,22 +55,34 @@ extension AppDatabase {
                 JOIN recommendation r ON r.id = s.recommendationId
                 WHERE r.documentId = \(documentId) AND pe.asOf <= \(asOf)
                 """
-            let entryCount = try SQLRequest<Int>(literal: "SELECT count(*) \(onDocument)").fetchOne(db) ?? 0
+            // Counted per month and status in one pass over the entries, in Swift: SQLite's
+            // GROUP BY sorted the document's 25,000 entries of the benchmark, a third of the report.
+            var tallies: [Int: [StatusGroup: Int]] = [:]
+            var entryCount = 0
+            let statuses = ImplementationStatus.allCases.map { (Array($0.rawValue.utf8), StatusGroup($0)) }
+            let entries = RawStatement(try db.makeStatement(literal: "SELECT pe.asOf, pe.status \(onDocument)"))
+            try entries.forEachRow(in: db) { entry in
+                entryCount += 1
+                let month = sqlite3_column_text(entry, 0).map {
+                    Self.yearMonth(UnsafeBufferPointer(start: $0, count: 7))
+                }
+                let status = sqlite3_column_text(entry, 1).flatMap { text in
+                    let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(entry, 1)))
+                    return statuses.first { $0.0.elementsEqual(bytes) }?.1
+                }
+                tallies[month ?? 0, default: [:]][status ?? .unreported, default: 0] += 1
+            }
             var timeline: [LatestEntry] = []
             var byMonth: [MonthTally] = []
             if entryCount <= DocumentReport.listedEntries {
                 timeline = try AssignmentQueries.entries(.document(documentId), asOf: asOf, in: db)
             } else {
-                var tallies: [String: StatusTally] = [:]
-                for row in try SQLRequest<Row>(
-                    literal:
-                        "SELECT substr(pe.asOf, 1, 7) AS month, pe.status, count(*) AS n \(onDocument) GROUP BY 1, 2"
-                ).fetchAll(db) {
-                    let status: String? = row["status"]
-                    tallies[row["month"], default: StatusTally()].counts[
-                        StatusGroup(status.flatMap(ImplementationStatus.init(rawValue:))), default: 0] += row["n"]
+                byMonth = tallies.keys.sorted().map { month in
+                    var tally = StatusTally()
+                    tally.counts = tallies[month] ?? [:]
+                    return MonthTally(
+                        month: "\(month / 100)-\(month % 100 < 10 ? "0" : "")\(month % 100)", tally: tally)
                 }
-                byMonth = tallies.keys.sorted().map { MonthTally(month: $0, tally: tallies[$0] ?? StatusTally()) }
             }
             return DocumentReport(
                 asOf: asOf, document: info, tally: StatusTally(rows),
@@ -78,6 +91,13 @@ extension AppDatabase {
                 declaratory: recommendations.filter { $0.classification == .declaratory }.count, items: items,
                 timeline: timeline, timelineEntries: entryCount, timelineByMonth: byMonth,
                 byActor: Self.actorTallies(rows))
+        }
+    }
+
+    /// `YYYY-MM` of a date's first seven bytes as the number YYYYMM.
+    static func yearMonth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { number, byte in
+            (0x30...0x39).contains(byte) ? number * 10 + Int(byte - 0x30) : number
         }
     }
 

@@ -8,8 +8,13 @@ import GRDBSQLite
 /// of the database connection that is running, inside its transaction.
 struct RawStatement {
     let handle: SQLiteStatement
+    /// Kept so that SQLite's statement lives as long as this value: GRDB finalizes it on release.
+    private let statement: Statement
 
-    init(_ statement: Statement) { handle = statement.sqliteStatement }
+    init(_ statement: Statement) {
+        self.statement = statement
+        handle = statement.sqliteStatement
+    }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
@@ -60,6 +65,21 @@ struct RawStatement {
         case let code:
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
+    }
+
+    /// Steps a query through all its rows, handing each to `body` to read its columns, then resets it.
+    func forEachRow(in db: Database, _ body: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: try body(handle)
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
     }
 
