@@ -328,7 +328,7 @@ public enum ReportPresentation {
 
     /// `followup audit overdue`. With `flat`, one table of every item (for CSV).
     public static func audit(_ audit: OverdueAudit, language: Language, flat: Bool) -> OutputDocument {
-        let overdue = audit.items.filter { $0.reason == .overdue }.count
+        let overdue = audit.items.count { $0.reason == .overdue }
         var blocks: [OutputDocument.Block] = [
             .heading(
                 "\(Labels.text("overdue audit", language)) (\(Labels.text("as of", language)) \(audit.asOf))", level: 1),
@@ -375,28 +375,29 @@ public enum ReportPresentation {
         } else if flat {
             blocks.insert(.table(table(audit.items)), at: 0)
         } else {
-            // Groups in order of first appearance (the items are sorted within groups already).
-            var order: [String] = []
-            var groups: [String: [OverdueAudit.Item]] = [:]
-            for item in audit.items {
-                let key =
-                    switch audit.grouping {
-                    case .actor: "\(item.row.actor) — \(item.row.actorName(language))"
-                    case .document: item.row.document
-                    case .recommendation: item.row.key
-                    }
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(item)
+            // The items come grouped (the audit orders them by group first), so each group is a
+            // run of neighbours; names compared by their bytes, as SQLite ordered them.
+            func name(_ item: OverdueAudit.Item) -> String {
+                switch audit.grouping {
+                case .actor: "\(item.row.actor) — \(item.row.actorName(language))"
+                case .document: item.row.document
+                case .recommendation: item.row.key
+                }
             }
-            for key in order {
-                let items = groups[key] ?? []
+            var start = audit.items.startIndex
+            while start < audit.items.endIndex {
+                let key = name(audit.items[start])
+                var end = start + 1
+                while end < audit.items.endIndex, name(audit.items[end]).utf8.elementsEqual(key.utf8) { end += 1 }
+                let items = Array(audit.items[start..<end])
                 blocks.append(.heading("\(key) (\(items.count))", level: 2))
-                if audit.grouping == .recommendation, let first = items.first {
-                    blocks.append(.text(first.row.text))
+                if audit.grouping == .recommendation {
+                    blocks.append(.text(items[0].row.text))
                     blocks.append(.table(table(items, perRecommendation: true)))
                 } else {
                     blocks.append(.table(table(items)))
                 }
+                start = end
             }
         }
         return OutputDocument(

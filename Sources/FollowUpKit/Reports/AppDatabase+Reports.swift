@@ -24,7 +24,9 @@ extension AppDatabase {
                 throw FollowUpError.notFound(kind: "document", identifier: symbol)
             }
             guard let documentId = document.id else { throw FollowUpError.internalError("a document without id") }
-            let rows = try AssignmentQueries.rows([.document(documentId)], asOf: asOf, through: false, in: db)
+            // Each recommendation's text is shown once, from its own row: not read per actor.
+            let rows = try AssignmentQueries.rows(
+                [.document(documentId)], asOf: asOf, through: false, texts: false, in: db)
             let byKey = Dictionary(grouping: rows, by: \.key)
             let recommendations =
                 try Recommendation
@@ -45,8 +47,8 @@ extension AppDatabase {
                         }
                         .first,
                         cycle: recommendation.cycle, tally: StatusTally(assigned),
-                        overdue: assigned.filter { $0.isOverdue(on: asOf) }.count,
-                        silent: assigned.filter { $0.silentSince(on: asOf) != nil }.count,
+                        overdue: assigned.count { $0.isOverdue(on: asOf) },
+                        silent: assigned.count { $0.silentSince(on: asOf) != nil },
                         latest: assigned.compactMap(\.latest).max { ($0.asOf, $0.id) < ($1.asOf, $1.id) }))
             }
             // The timeline lists a few entries; many are counted per month in SQL, not loaded.
@@ -86,9 +88,9 @@ extension AppDatabase {
             }
             return DocumentReport(
                 asOf: asOf, document: info, tally: StatusTally(rows),
-                overdue: rows.filter { $0.isOverdue(on: asOf) }.count,
-                silent: rows.filter { $0.silentSince(on: asOf) != nil }.count,
-                declaratory: recommendations.filter { $0.classification == .declaratory }.count, items: items,
+                overdue: rows.count { $0.isOverdue(on: asOf) },
+                silent: rows.count { $0.silentSince(on: asOf) != nil },
+                declaratory: recommendations.count { $0.classification == .declaratory }, items: items,
                 timeline: timeline, timelineEntries: entryCount, timelineByMonth: byMonth,
                 byActor: Self.actorTallies(rows))
         }
@@ -123,8 +125,8 @@ extension AppDatabase {
             return CountryReport(
                 asOf: asOf, actor: AddresseeInfo(actor), rows: rows, tally: StatusTally(rows),
                 tallyByDocument: Dictionary(grouping: rows, by: \.document).mapValues { StatusTally($0) },
-                overdue: rows.filter { $0.isOverdue(on: asOf) }.count,
-                silent: rows.filter { $0.silentSince(on: asOf) != nil }.count)
+                overdue: rows.count { $0.isOverdue(on: asOf) },
+                silent: rows.count { $0.silentSince(on: asOf) != nil })
         }
     }
 
@@ -150,8 +152,8 @@ extension AppDatabase {
                 let rows = rowsByActor[member.code] ?? []
                 return GroupReport.Member(
                     actor: AddresseeInfo(member), tally: StatusTally(rows),
-                    overdue: rows.filter { $0.isOverdue(on: asOf) }.count,
-                    silent: rows.filter { $0.silentSince(on: asOf) != nil }.count)
+                    overdue: rows.count { $0.isOverdue(on: asOf) },
+                    silent: rows.count { $0.silentSince(on: asOf) != nil })
             }
             let all = members.flatMap { rowsByActor[$0.code] ?? [] }
             return GroupReport(
@@ -214,7 +216,8 @@ extension AppDatabase {
                     case .document: row.document
                     case .recommendation: row.key
                     }
-                if name != previous {
+                // By bytes: a String comparison checks Unicode normalization first ("¶" is not ASCII).
+                if previous.map({ !name.utf8.elementsEqual($0.utf8) }) ?? true {
                     closeGroup()
                     previous = name
                 }
@@ -236,7 +239,7 @@ extension AppDatabase {
             closeGroup()
             return OverdueAudit(
                 asOf: asOf, grouping: grouping, items: items,
-                byBucket: Dictionary(grouping: items, by: \.bucket).mapValues(\.count))
+                byBucket: items.reduce(into: [:]) { counts, item in counts[item.bucket, default: 0] += 1 })
         }
     }
 }

@@ -167,11 +167,12 @@ enum AssignmentQueries {
     ///
     /// Documents dated after `asOf` are left out: they did not exist yet. `through` adds the named
     /// addressees that bind each row, `entries` its latest entry in full; reports that show neither
-    /// skip the cost.
+    /// skip the cost. Without `texts`, each row's `text` is empty (a report that shows a
+    /// recommendation's text once, not per actor).
     static func rows(
         _ filters: [AssignmentFilter], asOf: CalendarDate, through withThrough: Bool = true,
-        entries withEntries: Bool = true, orderedBy order: SQL = "d.date, d.symbol, r.position, a.code",
-        in db: Database
+        entries withEntries: Bool = true, texts withTexts: Bool = true,
+        orderedBy order: SQL = "d.date, d.symbol, r.position, a.code", in db: Database
     ) throws -> [AssignmentRow] {
         let columns = try columns(asOf: asOf, in: db)
         // The latest entry is joined by its id, not read by a second query.
@@ -188,7 +189,8 @@ enum AssignmentQueries {
             : ""
         let rows = SQLRequest<Row>(
             literal: """
-                SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, r.text, r.dueDate, r.cycle,
+                SELECT r.key, r.path, d.symbol, d.date AS documentDate, r.classification, \(withTexts ? "r.text" : "''" as SQL),
+                  r.dueDate, r.cycle,
                   a.code, a.nameEn, a.nameZh, s.recommendationId, s.addresseeId,
                   \(columns.status) AS status, \(columns.statusAsOf) AS statusAsOf,
                   \(columns.response) AS response, \(columns.latestAsOf) AS lastUpdate, \(latestColumns)
