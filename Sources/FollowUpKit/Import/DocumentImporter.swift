@@ -79,7 +79,7 @@ struct DocumentImporter {
             SessionCalendar.generalAssembly(symbol: symbol) ?? SessionCalendar.humanRightsCouncil(symbol: symbol)
             ?? Self.detectOwnSession(blocks).map { SessionCalendar(number: $0, year: date.year) }
         let regions = try DocumentStructure.regions(of: blocks, source: source)
-        let documentNames = Self.documentNames(in: blocks.map(\.normalized).joined(separator: " "), analyzer: analyzer)
+        let documentNames = Self.documentNames(in: blocks.map(\.normalized), analyzer: analyzer)
         var items: [ExtractedItem] = []
         for region in regions {
             var analyzer = self.analyzer
@@ -125,12 +125,47 @@ struct DocumentImporter {
     /// administering Power" is the State the text calls so ("the United States of America as the
     /// administering Power"), and "the Special Committee" the one body the text names in full with
     /// that head, or the one it names at least three times as often as any other; otherwise it is left out.
-    static func documentNames(in text: String, analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
-        guard text.first(where: \.isLetter)?.isASCII == true else { return [] }
-        let chars = Array(text.map(AddresseeMatcher.fold))
-        let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
+    ///
+    /// The blocks are read joined by spaces, in runs of about 256 KB: a run is held as two arrays
+    /// of characters (16 bytes each), and the whole of a 10 MB document held so took 320 MB.
+    static func documentNames(in blocks: [String], analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
+        guard blocks.lazy.compactMap({ $0.first(where: \.isLetter) }).first?.isASCII == true else { return [] }
         var powers = Set<String>()
         var heads: [String: [String: Int]] = [:]
+        var run: [String] = []
+        var runBytes = 0
+        for (number, block) in blocks.enumerated() {
+            run.append(block)
+            runBytes += block.utf8.count + 1
+            guard runBytes >= 256 * 1024 || number == blocks.count - 1 else { continue }
+            countNames(
+                in: run.joined(separator: " "), analyzer: analyzer, powers: &powers, heads: &heads)
+            run = []
+            runBytes = 0
+        }
+        var names: [(phrase: String, code: String)] = []
+        if powers.count == 1, let code = powers.first { names.append(("administering Power", code)) }
+        // The one body with that head, or one named at least three times as often as any other
+        // ("the Special Rapporteur" of a country resolution that also cites a thematic one once).
+        for (head, counts) in heads.sorted(by: { $0.key < $1.key }) {
+            let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let first = ranked.first else { continue }
+            guard ranked.count == 1 || first.value >= 3 * ranked[1].value else { continue }
+            names.append((head, first.key))
+            if head == "Territory" {
+                names += [("territorial Government", first.key), ("Government of the Territory", first.key)]
+            }
+        }
+        return names
+    }
+
+    /// Counts, in `text`, the States named as administering Power and the bodies named with each
+    /// short-form head (for ``documentNames(in:analyzer:)``).
+    private static func countNames(
+        in text: String, analyzer: ClauseAnalyzer, powers: inout Set<String>, heads: inout [String: [String: Int]]
+    ) {
+        let chars = Array(text.map(AddresseeMatcher.fold))
+        let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
         var index = 0
         while index < chars.count {
             // The names a document defines are proper names: only words in capitals start one.
@@ -165,20 +200,6 @@ struct DocumentImporter {
             }
             index = end
         }
-        var names: [(phrase: String, code: String)] = []
-        if powers.count == 1, let code = powers.first { names.append(("administering Power", code)) }
-        // The one body with that head, or one named at least three times as often as any other
-        // ("the Special Rapporteur" of a country resolution that also cites a thematic one once).
-        for (head, counts) in heads.sorted(by: { $0.key < $1.key }) {
-            let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            guard let first = ranked.first else { continue }
-            guard ranked.count == 1 || first.value >= 3 * ranked[1].value else { continue }
-            names.append((head, first.key))
-            if head == "Territory" {
-                names += [("territorial Government", first.key), ("Government of the Territory", first.key)]
-            }
-        }
-        return names
     }
 
     // MARK: Detection
