@@ -548,7 +548,7 @@ struct ClauseAnalyzer: Sendable {
                 next = again
                 candidate = skipQualifiers(chars, lower, from: again)
             }
-            let joiner = String(lower[position..<next]).trimmingCharacters(in: .whitespaces)
+            let joiner = String(lower[position..<next]).trimmingWhitespace()
             if folding, joiner.hasSuffix("as well as") || joiner == ", and" || joiner == ", or" { folding = false }
             if !folding, let head = found.items.last, Lexicon.englishFoldingWholes.contains(head.code),
                 lower[next..<min(lower.count, next + 12)].drop(while: { $0 == " " }).starts(with: "including ")
@@ -886,7 +886,7 @@ struct ClauseAnalyzer: Sendable {
     private func actorLikePhrase(_ chars: [Character], from start: Int) -> String? {
         var end = start
         while end < chars.count && !"，；：。,;:".contains(chars[end]) { end += 1 }
-        let span = String(chars[start..<min(end, start + 24)]).trimmingCharacters(in: .whitespaces)
+        let span = String(chars[start..<min(end, start + 24)]).trimmingWhitespace()
         guard !span.isEmpty else { return nil }
         if span.first?.isASCII == true {
             var words = span.split(separator: " ").prefix(6)

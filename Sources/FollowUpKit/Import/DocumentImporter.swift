@@ -61,14 +61,14 @@ struct DocumentImporter {
                     "\(date)\(options.date == nil ? " (read from the text)" : "") is in the future: give the date the document was adopted or issued"
             )
         }
-        if let given = options.symbol, given.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let given = options.symbol, given.trimmingWhitespace().isEmpty {
             throw .invalidArgument(
                 field: "symbol", reason: "is empty: give the UN symbol, or leave it out to read it from the text")
         }
         if let given = options.symbol, let problem = FieldText.problem(in: given) {
             throw .invalidArgument(field: "symbol", reason: problem)
         }
-        guard let symbol = options.symbol?.trimmingCharacters(in: .whitespaces) ?? Self.detectSymbol(text) else {
+        guard let symbol = options.symbol?.trimmingWhitespace() ?? Self.detectSymbol(text) else {
             throw .invalidArgument(
                 field: "symbol",
                 reason: "\(source) shows no UN symbol (such as A/RES/78/19) in its first lines: give one")
@@ -235,11 +235,11 @@ struct DocumentImporter {
         else { return nil }
         var parts = [String(lines[start].replacing(/^\s*\d{1,3}\/\d{1,4}\.\s+/, with: ""))]
         for line in lines[(start + 1)...].prefix(6) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.isEmpty || DocumentStructure.organName(trimmed) != nil || trimmed.hasPrefix("The ") { break }
             parts.append(trimmed)
         }
-        let title = parts.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let title = parts.map { $0.trimmingWhitespace() }.joined(separator: " ")
             .replacing(/\s{2,}/, with: " ")
         return title.isEmpty ? nil : title
     }
@@ -317,15 +317,15 @@ struct DocumentImporter {
             return numbered.text.replacing(pattern: "^\\d+/\\d+\\.\\s+", with: "")
         }
         for (index, block) in head.enumerated() {
-            let text = block.text.trimmingCharacters(in: .whitespaces)
+            let text = block.text.trimmingWhitespace()
             guard DisplayWidth.of(text) <= 120,
                 text.matches(pattern: "报告|决议|Report|report|[Rr]esolution")
             else { continue }
             if index > 0, text.hasPrefix("秘书长的报告") || text.hasPrefix("Report of the Secretary-General") {
-                return head[index - 1].text.trimmingCharacters(in: .whitespaces) + " — " + text
+                return head[index - 1].text.trimmingWhitespace() + " — " + text
             }
             if index > 0, text.hasPrefix("第"), DisplayWidth.of(head[index - 1].text) <= 60 {
-                return head[index - 1].text.trimmingCharacters(in: .whitespaces) + text
+                return head[index - 1].text.trimmingWhitespace() + text
             }
             return text
         }
@@ -429,7 +429,7 @@ struct RegionContext {
     /// A lead-in that is only a frame: it ends with a colon and says "the following", or holds
     /// nothing but its verb and addressee.
     static func isFrameLeadIn(_ text: String, analysis: ClauseAnalysis) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard trimmed.hasSuffix("：") || trimmed.hasSuffix(":") else { return false }
         if trimmed.matches(pattern: "以下|下列|the following|as follows") { return true }
         var rest = trimmed

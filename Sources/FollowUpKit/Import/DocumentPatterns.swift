@@ -37,7 +37,10 @@ enum DocumentPatterns {
         if result.hasPrefix("- (") || result.hasPrefix("- （") || result.hasPrefix("* (") {
             result.removeFirst(2)
         }
-        result = result.replacing(pattern: "\\[([^\\]]+)\\]\\([^)]*\\)", with: "$1")
+        // A Markdown link's text kept, its target dropped (the pattern only runs where one can be).
+        if result.contains("](") {
+            result = result.replacing(pattern: "\\[([^\\]]+)\\]\\([^)]*\\)", with: "$1")
+        }
         return result
     }
 

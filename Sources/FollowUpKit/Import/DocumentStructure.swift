@@ -210,12 +210,12 @@ enum DocumentStructure {
     /// full stop. It is keyed ¶1.
     static func soleParagraph(_ blocks: [TextBlock]) -> StructuredItem? {
         for block in blocks {
-            let text = block.normalized.trimmingCharacters(in: .whitespaces)
+            let text = block.normalized.trimmingWhitespace()
             guard let first = text.split(separator: " ").first, first.first?.isUppercase == true else { continue }
             let word = first.lowercased()
             if word.hasSuffix("ing") || word == "having" || word == "bearing" || !text.hasSuffix(".") { continue }
             return StructuredItem(
-                labels: [.number(1)], text: block.text.trimmingCharacters(in: .whitespaces), normalized: text,
+                labels: [.number(1)], text: block.text.trimmingWhitespace(), normalized: text,
                 line: block.line, heading: nil)
         }
         return nil
@@ -294,7 +294,7 @@ enum DocumentStructure {
             }
             guard let (raw, rest) = DocumentPatterns.label(of: block.normalized) else {
                 if isUnnumberedHeading(block.normalized) && !path.isEmpty {
-                    heading = block.text.trimmingCharacters(in: .whitespaces)
+                    heading = block.text.trimmingWhitespace()
                 } else if !path.isEmpty && !DocumentPatterns.isHeading(block.normalized) {
                     appendContent(block)
                 }

@@ -96,7 +96,7 @@ public enum TextCleaner {
             number += 1
             var original = String(rawLine)
             if original.hasSuffix("\r") { original.removeLast() }
-            let trimmed = original.trimmingCharacters(in: .whitespaces)
+            let trimmed = original.trimmingWhitespace()
             if trimmed.isEmpty {
                 blankBefore = true
                 continue
@@ -127,9 +127,11 @@ public enum TextCleaner {
                 inFootnotes = false
             }
             let cleaned = DocumentPatterns.stripMarkup(trimmed)
+            // stripMarkup only removes: the same length is the same line, normalized already.
+            let same = cleaned.utf8.count == trimmed.utf8.count
             result.append(
                 PhysicalLine(
-                    text: cleaned, normalized: TextNormalization.normalize(cleaned), number: number,
+                    text: cleaned, normalized: same ? normalized : TextNormalization.normalize(cleaned), number: number,
                     indented: indented, width: DisplayWidth.of(cleaned), blankBefore: blankBefore,
                     noiseBefore: noiseBefore))
             blankBefore = false
@@ -174,25 +176,61 @@ public enum TextCleaner {
 
     /// Removes footnote markers glued to words or punctuation.
     static func removeFootnoteMarkers(_ text: String) -> String {
+        // Each pattern runs only where it can match, judged in one pass over the text: most
+        // blocks of an English document need two or three of the eight (a regular expression
+        // over a whole block goes through NSString's UTF-16: a sixth of reading a long document).
         var result = text
+        var superscript = false
+        var caret = false
+        var digit = false
+        var wide = false  // Han or CJK punctuation (all from U+2E80), or the closing quote ”
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39: digit = true
+            case 0x5E: caret = true
+            case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: superscript = true
+            case 0x201D, 0x2E80...: wide = true
+            default: break
+            }
+            if scalar.value >= 0x80, !digit, scalar.properties.generalCategory == .decimalNumber { digit = true }
+        }
+        /// Whether `first` is followed by `second` somewhere in the text as it is now (a removal
+        /// above can bring a hyphen and a space together).
+        func adjacent(_ first: UInt8, _ second: UInt8) -> Bool {
+            var last: UInt8 = 0
+            for byte in result.utf8 {
+                if last == first && byte == second { return true }
+                last = byte
+            }
+            return false
+        }
         // Superscript digits and caret markers anywhere: 文件，¹  ·  会议^a上
-        result = result.replacing(pattern: "\\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+", with: "")
-        result = result.replacing(pattern: "\\^[a-z](?![a-z])", with: "")
+        if superscript { result = result.replacing(pattern: "\\s?[¹²³⁴⁵⁶⁷⁸⁹⁰]+", with: "") }
+        if caret { result = result.replacing(pattern: "\\^[a-z](?![a-z])", with: "") }
         // Chinese: digits right after CJK punctuation or a closing mark, before a space or the end:
         // 互联网，1 数字鸿沟  ·  报告》2 中  ·  美元。3
-        result = result.replacing(pattern: "(?<=[，。；：、）》”])\\s?\\d{1,3}(?=\\s|$)", with: "")
-        // Chinese: digits glued to an ideograph, then a space and an ideograph: 方案16 通过
-        result = result.replacing(pattern: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "")
+        if wide && digit {
+            result = result.replacing(pattern: "(?<=[，。；：、）》”])\\s?\\d{1,3}(?=\\s|$)", with: "")
+            // Chinese: digits glued to an ideograph, then a space and an ideograph: 方案16 通过
+            result = result.replacing(pattern: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "")
+        }
         // English: digits glued to a lower-case word or punctuation, then a space or the end:
         // Society,4  ·  Agenda.12
-        result = result.replacing(pattern: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
+        if digit {
+            result = result.replacing(pattern: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
+        }
         // A space that justified PDF text leaves beside a hyphen: "non -governmental", "system -wide",
         // "Secretary- General". A dash between words has a space on both sides and stays.
         // "Secretary -General", "non- governmental"; "pre- and post-conflict" keeps its space.
-        result = result.replacing(pattern: "(?<=[A-Za-z]) -(?=[A-Za-z])", with: "-")
-        result = result.replacing(pattern: "(?<=[A-Za-z]{2})- (?!and |or |to )(?=[A-Za-z])", with: "-")
+        if adjacent(0x20, 0x2D) { result = result.replacing(pattern: "(?<=[A-Za-z]) -(?=[A-Za-z])", with: "-") }
+        if adjacent(0x2D, 0x20) {
+            result = result.replacing(pattern: "(?<=[A-Za-z]{2})- (?!and |or |to )(?=[A-Za-z])", with: "-")
+        }
         // Spaces left between two Chinese characters or around Chinese punctuation.
-        result = result.replacing(pattern: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "")
-        return result.trimmingCharacters(in: .whitespaces)
+        if wide {
+            result = result.replacing(
+                pattern: "(?<=[\\p{Han}，。；：、）》”])\\s+(?=[\\p{Han}，。；：、（《“）》”])", with: "")
+        }
+        return result.trimmingWhitespace()
     }
 }

@@ -56,7 +56,7 @@ enum TextNormalization {
                 lastWasSpace = false
             }
         }
-        return result.trimmingCharacters(in: .whitespaces)
+        return result.trimmingWhitespace()
     }
 
     /// The form search compares: ``normalize(_:)`` (NFKC, simplified characters, single spaces),
