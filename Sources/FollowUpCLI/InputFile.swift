@@ -35,12 +35,22 @@ enum InputFile {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Windows line ends read as Unix ones: each CR before an LF dropped, by byte.
+        if bytes.contains(0x0D) {
+            var kept = 0
+            for index in bytes.indices
+            where !(bytes[index] == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A) {
+                bytes[kept] = bytes[index]
+                kept += 1
+            }
+            bytes.removeLast(bytes.count - kept)
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let line = Self.firstInvalidLine(bytes)
             throw .invalidInput(
                 source: name, line: line, field: nil, reason: "this is not UTF-8 text: convert it to UTF-8 first")
         }
-        return text.replacingOccurrences(of: "\r\n", with: "\n")
+        return text
     }
 
     /// Refuses what is not a readable regular file (a folder, a pipe, a device), naming it;

@@ -43,7 +43,8 @@ struct DocumentImporter {
 
     func plan(text: String, options: ImportOptions, bodyCode: String?) throws(FollowUpError) -> ImportPlan {
         let source = options.sourceName
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Looks only as far as the first character that is not a space (not a trimmed copy).
+        guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
             throw .invalidInput(source: source, line: nil, field: nil, reason: "the file is empty")
         }
         let blocks = TextCleaner.blocks(of: text)

@@ -7,17 +7,20 @@ enum DocumentPatterns {
     }
 
     /// `____________` (the rule above a page's footnotes).
-    static func isFootnoteRule(_ line: String) -> Bool { matches(line, "^[_＿]{5,}$") }
+    static func isFootnoteRule(_ line: String) -> Bool {
+        starts(line, with: { $0 == "_" || $0 == "＿" }) && matches(line, "^[_＿]{5,}$")
+    }
 
     /// A line that is only a link: `https://undocs.org/…`, `www.unctad.org/…`.
     static func isLinkLine(_ line: String) -> Bool {
-        matches(line, "^(https?://|www\\.)\\S+$")
+        starts(line, with: { $0 == "h" || $0 == "w" }) && matches(line, "^(https?://|www\\.)\\S+$")
     }
 
     /// A running head or foot: a bare symbol (`A/76/64`), a job number (`20-08012 (C)`), a page
     /// counter (`3/21`), a bar code (`*2008012*`).
     static func isRunningHead(_ line: String) -> Bool {
-        matches(line, "^\\d{2}-\\d{5}\\s*(\\([A-Z]\\))?(\\s+\\d{6})?(\\s+\\d{6})?$")
+        guard starts(line, with: { isDigit($0) || ("A"..."Z").contains($0) || $0 == "*" }) else { return false }
+        return matches(line, "^\\d{2}-\\d{5}\\s*(\\([A-Z]\\))?(\\s+\\d{6})?(\\s+\\d{6})?$")
             || matches(line, "^\\d{1,3}/\\d{1,3}$")
             || matches(line, "^[A-Z]{1,6}(/[A-Z0-9.]+)+(/(Rev|Add|Corr)\\.\\d+)*$")
             || matches(line, "^\\*\\d{6,}\\*$")
@@ -25,11 +28,28 @@ enum DocumentPatterns {
 
     /// A footnote line marked with a superscript or caret: `¹ 见 A/60/687。`, `^a 由于…`.
     static func isMarkedFootnote(_ line: String) -> Bool {
-        matches(line, "^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\\^[a-z])\\s")
+        starts(line, with: { $0 == "^" || "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains($0) })
+            && matches(line, "^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\\^[a-z])\\s")
     }
 
     /// A numbered footnote line inside a footnote block: `1 国际电信联盟…`, `12 See …`.
-    static func isNumberedFootnote(_ line: String) -> Bool { matches(line, "^\\d{1,3}\\s+\\S") }
+    static func isNumberedFootnote(_ line: String) -> Bool {
+        starts(line, with: isDigit) && matches(line, "^\\d{1,3}\\s+\\S")
+    }
+
+    // The patterns above and `isHeading` are anchored at the start of the line: a look at its
+    // first character spares most lines (a wrapped line starts in lower case) the regular
+    // expressions, which ran on every line of a document.
+
+    /// Whether the line's first Unicode scalar passes `test`.
+    private static func starts(_ line: String, with test: (Unicode.Scalar) -> Bool) -> Bool {
+        line.unicodeScalars.first.map(test) ?? false
+    }
+
+    /// A decimal digit as a regular expression's `\d` reads it: any script's.
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
+    }
 
     /// Removes markdown bullets before labels and link syntax: `- (三)` → `(三)`, `[X](#)` → `X`.
     static func stripMarkup(_ line: String) -> String {
@@ -67,7 +87,9 @@ enum DocumentPatterns {
 
     /// A section heading: `一. 导言`, `A. 供理事会通过的决议草案`, `第二章`, `IV. Conclusions`, `附件一`.
     static func isHeading(_ line: String) -> Bool {
-        matches(line, "^[\(chineseNumerals)]+\\.\\s*\\S")
+        guard starts(line, with: { ("A"..."Z").contains($0) || "第附\(chineseNumerals)".unicodeScalars.contains($0) })
+        else { return false }
+        return matches(line, "^[\(chineseNumerals)]+\\.\\s*\\S")
             || matches(line, "^[A-Z]\\.\\s+\\S")
             || matches(line, "^[IVX]+\\.\\s+\\S")
             || matches(line, "^第[\(chineseNumerals)]+章")
