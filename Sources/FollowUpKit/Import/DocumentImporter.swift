@@ -160,6 +160,10 @@ struct DocumentImporter {
         return names
     }
 
+    private static func isASCIILetter(_ value: UInt8) -> Bool {
+        (65...90).contains(value) || (97...122).contains(value)
+    }
+
     /// Counts, in `text`, the States named as administering Power and the bodies named with each
     /// short-form head (for ``documentNames(in:analyzer:)``).
     private static func countNames(
@@ -170,7 +174,11 @@ struct DocumentImporter {
         var index = 0
         while index < chars.count {
             // The names a document defines are proper names: only words in capitals start one.
-            guard chars[index].isUppercase, index == 0 || !lower[index - 1].isLetter,
+            // ASCII asked by value first: Character's properties look Unicode's tables up.
+            let character = chars[index]
+            let upper = character.asciiValue.map { (65...90).contains($0) } ?? character.isUppercase
+            guard upper,
+                index == 0 || !(lower[index - 1].asciiValue.map(Self.isASCIILetter) ?? lower[index - 1].isLetter),
                 let match = analyzer.matcher.match(in: chars, lowered: lower, at: index)
             else {
                 index += 1

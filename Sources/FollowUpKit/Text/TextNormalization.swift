@@ -23,22 +23,38 @@ enum TextNormalization {
         // Text of printable ASCII, ASCII white space and punctuation that NFKC leaves alone only
         // has its white space made single spaces and its ends trimmed: done by scalar, it is most
         // English text, and Foundation's NFKC was a third of an import's time otherwise.
-        var result = String.UnicodeScalarView()
+        // Most lines are single-spaced and trimmed already: one pass finds whether anything is to
+        // change, and only then is a copy made, by byte.
+        var rewrite = false
         var lastWasSpace = true
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value == 0x20 || (0x09...0x0D).contains(value) {
-                if !lastWasSpace { result.append(" ") }
+                if lastWasSpace || value != 0x20 { rewrite = true }
                 lastWasSpace = true
             } else if (0x21..<0x7F).contains(value) || foldsToItself.contains(value) {
-                result.append(scalar)
                 lastWasSpace = false
             } else {
                 return generalNormalize(text)
             }
         }
-        if result.last == " " { result.removeLast() }
-        return String(result)
+        if lastWasSpace && !text.isEmpty { rewrite = true }
+        guard rewrite else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        lastWasSpace = true
+        for byte in text.utf8 {
+            // White space is ASCII here: the bytes of the other characters are all 0x80 or more.
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if !lastWasSpace { bytes.append(0x20) }
+                lastWasSpace = true
+            } else {
+                bytes.append(byte)
+                lastWasSpace = false
+            }
+        }
+        if bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``normalize(_:)`` for any text, without its fast path (which tests compare with it).
