@@ -399,20 +399,19 @@ struct ClauseAnalyzer: Sendable {
         guard position < chars.count else { return nil }
         if chars[position].isASCII {
             guard position == 0 || !lower[position - 1].isLetter else { return nil }
-            for verb in Lexicon.englishByLength {
-                let word = Array(verb.text)
+            for (verb, word) in Lexicon.englishByFirst[lower[position]] ?? [] {
                 let end = position + word.count
-                if end <= lower.count, Array(lower[position..<end]) == word, end == lower.count || !lower[end].isLetter
+                if end <= lower.count, lower[position..<end].elementsEqual(word),
+                    end == lower.count || !lower[end].isLetter
                 {
                     return verb
                 }
             }
             return nil
         }
-        for verb in Lexicon.chineseByLength {
-            let word = Array(verb.text)
+        for (verb, word) in Lexicon.chineseByFirst[chars[position]] ?? [] {
             let end = position + word.count
-            if end <= chars.count, Array(chars[position..<end]) == word { return verb }
+            if end <= chars.count, chars[position..<end].elementsEqual(word) { return verb }
         }
         return nil
     }

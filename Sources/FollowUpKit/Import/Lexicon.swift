@@ -56,6 +56,18 @@ enum Lexicon {
     static let chineseByLength = chineseVerbs.sorted { $0.text.count > $1.text.count }
     static let englishByLength = englishVerbs.sorted { $0.text.count > $1.text.count }
 
+    /// The verbs as characters, by their first character, longest first within each: the analyzer
+    /// looks for a verb at every word, and comparing each verb there made a third of an import.
+    static let englishByFirst = byFirstCharacter(englishByLength)
+    static let chineseByFirst = byFirstCharacter(chineseByLength)
+
+    private static func byFirstCharacter(_ verbs: [Verb]) -> [Character: [(verb: Verb, characters: [Character])]] {
+        // Grouping keeps the order of `verbs` within each group.
+        Dictionary(grouping: verbs.filter { !$0.text.isEmpty }.map { (verb: $0, characters: Array($0.text)) }) {
+            $0.characters[0]
+        }
+    }
+
     /// Words that may stand before a clause's verb: `又`, `还`, `Also`, `Further`, `In this regard,`.
     static let chinesePrefixes = ["在这方面", "在此方面", "为此", "因此", "再次", "又", "还", "并", "也", "同时", "另外", "此外"]
     static let englishPrefixes = [
