@@ -125,6 +125,8 @@ extension ImportCommand.Document {
         let showProgress = context.standardErrorIsTerminal()
         var outcomes: [DocumentFileOutcome] = []
         var firstFailure: FollowUpError?
+        // The actors, loaded once: importing a document does not change them.
+        let reference = try database.importReference()
         for (index, file) in files.enumerated() {
             if showProgress && Date().timeIntervalSince(started) > 1 {
                 context.standardError("\r\u{1B}[K[\(index + 1)/\(files.count)] \(FieldText.displaySafe(file))")
@@ -134,7 +136,8 @@ extension ImportCommand.Document {
                 let plan = try database.planImport(
                     text: text,
                     options: ImportOptions(
-                        language: language, body: body, sourceName: file, today: context.clock.today()))
+                        language: language, body: body, sourceName: file, today: context.clock.today()),
+                    reference: reference)
                 if dryRun {
                     outcomes.append(
                         DocumentFileOutcome(

@@ -1,36 +1,63 @@
 import GRDB
 
 extension AppDatabase {
-    /// Reads `text` and proposes what to import, without writing anything (`--dry-run`).
-    public func planImport(text: String, options: ImportOptions) throws(FollowUpError) -> ImportPlan {
+    /// The actors a document is read against: every name and alias, and the codes of each kind
+    /// the reading rules ask about. Load it once to read several documents (`import document
+    /// FILE…`): building the matcher was a sixth of importing the 40 GA-78 resolutions.
+    public struct ImportReference {
+        let matcher: AddresseeMatcher
+        let byName: [String: String]
+        let states: Set<String>
+        let territories: Set<String>
+        let entities: Set<String>
+        let commissions: Set<String>
+    }
+
+    /// The actors of this database as ``ImportReference``. Importing documents does not change
+    /// them, so one reference serves a whole run of imports.
+    public func importReference() throws(FollowUpError) -> ImportReference {
+        try read { db in try Self.importReference(in: db) }
+    }
+
+    static func importReference(in db: Database) throws -> ImportReference {
+        let names = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT code, nameEn AS name FROM addressee UNION ALL SELECT code, nameZh FROM addressee
+                UNION ALL SELECT a.code, l.alias FROM addresseeAlias l JOIN addressee a ON a.id = l.addresseeId
+                """
+        ).map { (name: $0["name"] as String, code: $0["code"] as String) }
+        func codes(_ condition: String) throws -> Set<String> {
+            Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE \(condition)"))
+        }
+        return ImportReference(
+            matcher: AddresseeMatcher(names: names),
+            byName: Dictionary(names.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first }),
+            states: try codes("kind = 'state'"), territories: try codes("kind = 'territory'"),
+            entities: try codes("kind = 'un-entity'"),
+            commissions: try codes("kind = 'un-entity' AND (nameEn LIKE '%Commission%' OR nameZh LIKE '%委员会')"))
+    }
+
+    /// Reads `text` and proposes what to import, without writing anything (`--dry-run`); against
+    /// `reference` when given (see ``importReference()``), else against the actors loaded now.
+    public func planImport(text: String, options: ImportOptions, reference given: ImportReference? = nil)
+        throws(FollowUpError) -> ImportPlan
+    {
         let (importer, bodyCode) = try read { db -> (DocumentImporter, String?) in
-            let names = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT code, nameEn AS name FROM addressee UNION ALL SELECT code, nameZh FROM addressee
-                    UNION ALL SELECT a.code, l.alias FROM addresseeAlias l JOIN addressee a ON a.id = l.addresseeId
-                    """
-            ).map { (name: $0["name"] as String, code: $0["code"] as String) }
-            let states = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'state'"))
-            let territories = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'territory'"))
-            let entities = Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = 'un-entity'"))
-            let commissions = Set(
-                try String.fetchAll(
-                    db,
-                    sql:
-                        "SELECT code FROM addressee WHERE kind = 'un-entity' AND (nameEn LIKE '%Commission%' OR nameZh LIKE '%委员会')"
-                ))
-            let matcher = AddresseeMatcher(names: names)
-            let byName = Dictionary(names.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first })
+            let reference = try given ?? Self.importReference(in: db)
             var bodyCode: String?
             if let body = options.body {
                 bodyCode = try Self.resolveAddressee(body, in: db).code
             }
+            let byName = reference.byName
             var importer = DocumentImporter(
-                analyzer: ClauseAnalyzer(matcher: matcher, stateCodes: states, territoryCodes: territories),
+                analyzer: ClauseAnalyzer(
+                    matcher: reference.matcher, stateCodes: reference.states, territoryCodes: reference.territories),
                 codeForName: { byName[$0] })
-            importer.ownCommission = Self.detectBody(text, matcher: matcher, entities: commissions)
-            return (importer, bodyCode ?? Self.detectBody(text, matcher: matcher, entities: entities))
+            importer.ownCommission = Self.detectBody(text, matcher: reference.matcher, entities: reference.commissions)
+            return (
+                importer, bodyCode ?? Self.detectBody(text, matcher: reference.matcher, entities: reference.entities)
+            )
         }
         let detectedBody = bodyCode
         return try importer.plan(text: text, options: options, bodyCode: detectedBody)
