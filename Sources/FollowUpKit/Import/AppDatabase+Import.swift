@@ -27,15 +27,19 @@ extension AppDatabase {
                 UNION ALL SELECT a.code, l.alias FROM addresseeAlias l JOIN addressee a ON a.id = l.addresseeId
                 """
         ).map { (name: $0["name"] as String, code: $0["code"] as String) }
-        func codes(_ condition: String) throws -> Set<String> {
-            Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE \(condition)"))
+        func codes(of kind: AddresseeKind) throws -> Set<String> {
+            Set(try String.fetchAll(db, sql: "SELECT code FROM addressee WHERE kind = ?", arguments: [kind.rawValue]))
         }
+        let commissions = try String.fetchAll(
+            db,
+            sql:
+                "SELECT code FROM addressee WHERE kind = 'un-entity' AND (nameEn LIKE '%Commission%' OR nameZh LIKE '%委员会')"
+        )
         return ImportReference(
             matcher: AddresseeMatcher(names: names),
             byName: Dictionary(names.map { ($0.name, $0.code) }, uniquingKeysWith: { first, _ in first }),
-            states: try codes("kind = 'state'"), territories: try codes("kind = 'territory'"),
-            entities: try codes("kind = 'un-entity'"),
-            commissions: try codes("kind = 'un-entity' AND (nameEn LIKE '%Commission%' OR nameZh LIKE '%委员会')"))
+            states: try codes(of: .state), territories: try codes(of: .territory), entities: try codes(of: .unEntity),
+            commissions: Set(commissions))
     }
 
     /// Reads `text` and proposes what to import, without writing anything (`--dry-run`); against
