@@ -51,7 +51,7 @@ extension AppDatabase {
                         silent: assigned.count { $0.silentSince(on: asOf) != nil },
                         latest: assigned.compactMap(\.latest).max { ($0.asOf, $0.id) < ($1.asOf, $1.id) }))
             }
-            // The timeline lists a few entries; many are counted per month in SQL, not loaded.
+            // The timeline lists a few entries; many are counted per month, not loaded.
             let onDocument: SQL = """
                 FROM progressEntry pe JOIN assignment s ON s.id = pe.assignmentId
                 JOIN recommendation r ON r.id = s.recommendationId
@@ -66,7 +66,7 @@ extension AppDatabase {
             try entries.forEachRow(in: db) { entry in
                 entryCount += 1
                 let month = sqlite3_column_text(entry, 0).map {
-                    Self.yearMonth(UnsafeBufferPointer(start: $0, count: 7))
+                    Self.yearMonth(UnsafeBufferPointer(start: $0, count: min(7, Int(sqlite3_column_bytes(entry, 0)))))
                 }
                 let status = sqlite3_column_text(entry, 1).flatMap { text in
                     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(entry, 1)))

@@ -1,11 +1,13 @@
 import GRDB
 import GRDBSQLite
 
-/// Binds and steps a prepared statement through SQLite's C API, for the bulk-import hot path.
+/// Binds and steps a prepared statement through SQLite's C API, for hot paths: bulk imports, and
+/// reports that tally tens of thousands of rows.
 ///
-/// GRDB's `execute(arguments:)` boxes every argument; at three million rows that boxing costs
-/// more than SQLite's own work. This binds text and integers directly. Use it only on a statement
-/// of the database connection that is running, inside its transaction.
+/// GRDB's `execute(arguments:)` boxes every argument, and its rows every value; at three million
+/// rows that costs more than SQLite's own work. This binds text and integers directly and hands
+/// the caller SQLite's columns. Use it only on a statement of the database connection that is
+/// running, inside its transaction.
 struct RawStatement {
     let handle: SQLiteStatement
     /// Kept so that SQLite's statement lives as long as this value: GRDB finalizes it on release.
