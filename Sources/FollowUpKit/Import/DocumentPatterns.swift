@@ -47,7 +47,7 @@ enum DocumentPatterns {
     }
 
     /// A decimal digit as a regular expression's `\d` reads it: any script's.
-    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.generalCategory == .decimalNumber
     }
 

@@ -186,13 +186,12 @@ public enum TextCleaner {
         var wide = false  // Han or CJK punctuation (all from U+2E80), or the closing quote ”
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x30...0x39: digit = true
             case 0x5E: caret = true
             case 0xB2, 0xB3, 0xB9, 0x2070, 0x2074...0x2079: superscript = true
             case 0x201D, 0x2E80...: wide = true
             default: break
             }
-            if scalar.value >= 0x80, !digit, scalar.properties.generalCategory == .decimalNumber { digit = true }
+            if !digit, DocumentPatterns.isDigit(scalar) { digit = true }
         }
         /// Whether `first` is followed by `second` somewhere in the text as it is now (a removal
         /// above can bring a hyphen and a space together).

@@ -65,9 +65,9 @@ extension AppDatabase {
             let entries = RawStatement(try db.makeStatement(literal: "SELECT pe.asOf, pe.status \(onDocument)"))
             try entries.forEachRow(in: db) { entry in
                 entryCount += 1
-                let month = sqlite3_column_text(entry, 0).map {
-                    Self.yearMonth(UnsafeBufferPointer(start: $0, count: min(7, Int(sqlite3_column_bytes(entry, 0)))))
-                }
+                let month = sqlite3_column_text(entry, 0).flatMap {
+                    CalendarDate(utf8: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(entry, 0))))
+                }.map { $0.year * 100 + $0.month }
                 let status = sqlite3_column_text(entry, 1).flatMap { text in
                     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(entry, 1)))
                     return statuses.first { $0.0.elementsEqual(bytes) }?.1
@@ -93,13 +93,6 @@ extension AppDatabase {
                 declaratory: recommendations.count { $0.classification == .declaratory }, items: items,
                 timeline: timeline, timelineEntries: entryCount, timelineByMonth: byMonth,
                 byActor: Self.actorTallies(rows))
-        }
-    }
-
-    /// `YYYY-MM` of a date's first seven bytes as the number YYYYMM.
-    static func yearMonth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        bytes.reduce(0) { number, byte in
-            (0x30...0x39).contains(byte) ? number * 10 + Int(byte - 0x30) : number
         }
     }
 
