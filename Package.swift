@@ -17,6 +17,8 @@ let package = Package(
         // Only its bcrypt module is used (password hashes); it builds alone, without Hummingbird.
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Word .docx files are ZIP archives: read in-process, with a limit on what is inflated.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The bundled reference data and seed documents, compiled into the binary so that a
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: [
                 "FollowUpKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(name: "followup", dependencies: ["FollowUpCLI"]),
@@ -95,6 +98,7 @@ let package = Package(
             dependencies: [
                 "FollowUpCLI", "FollowUpKit", "FollowUpTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["__Snapshots__"]
         ),

@@ -181,31 +181,6 @@ CREATE TABLE 'recommendationFolded_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 
 CREATE TABLE 'recommendationFolded_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 
-CREATE TABLE curation (
-  id INTEGER PRIMARY KEY,
-  recommendationKey TEXT NOT NULL CHECK (length(trim(recommendationKey)) > 0),
-  change TEXT NOT NULL CHECK (change IN ('add-addressee', 'remove-addressee', 'class', 'due-date')),
-  value TEXT,
-  previous TEXT,
-  textHash TEXT NOT NULL CHECK (length(textHash) = 64),
-  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-  curator TEXT NOT NULL CHECK (length(trim(curator)) > 0),
-  recordedAt TEXT NOT NULL CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
-  CHECK ((change IN ('add-addressee', 'remove-addressee', 'class')) = (value IS NOT NULL))
-) STRICT;
-
-CREATE INDEX curation_key ON curation(recommendationKey, id);
-
-CREATE TRIGGER curation_no_update BEFORE UPDATE ON curation
-BEGIN
-  SELECT RAISE(ABORT, 'the curation log is append-only: record a new correction instead');
-END;
-
-CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
-BEGIN
-  SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
-END;
-
 CREATE TABLE account (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(name)) BETWEEN 1 AND 64),
@@ -305,3 +280,54 @@ CREATE TABLE "addressee" (
   iso2 TEXT CHECK (iso2 IS NULL OR (length(iso2) = 2 AND iso2 NOT GLOB '*[^A-Z]*')),
   CHECK (kind NOT IN ('state', 'territory') OR length(code) = 3)
 ) STRICT;
+
+CREATE TABLE journal (
+  id INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL
+    CHECK (subject IN ('progress', 'submission', 'review', 'curation', 'document')),
+  subjectKey TEXT NOT NULL CHECK (length(subjectKey) > 0),
+  content TEXT NOT NULL CHECK (length(content) = 64 OR content = 'removed'),
+  hash TEXT NOT NULL CHECK (length(hash) = 64)
+) STRICT;
+
+CREATE INDEX journal_subject ON journal(subject, subjectKey);
+
+CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'the journal is append-only');
+END;
+
+CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+BEGIN
+  SELECT RAISE(ABORT, 'the journal is append-only');
+END;
+
+CREATE TABLE journalPending (
+  documentId INTEGER PRIMARY KEY REFERENCES document(id)
+) STRICT;
+
+CREATE TABLE "curation" (
+  id INTEGER PRIMARY KEY,
+  recommendationKey TEXT NOT NULL CHECK (length(trim(recommendationKey)) > 0),
+  change TEXT NOT NULL CHECK (change IN ('add-addressee', 'remove-addressee', 'class', 'due-date')),
+  value TEXT,
+  previous TEXT,
+  textHash TEXT NOT NULL CHECK (length(textHash) = 64),
+  reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+  curator TEXT NOT NULL CHECK (length(trim(curator)) > 0),
+  recordedAt TEXT NOT NULL CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+  CHECK (change = 'due-date' OR value IS NOT NULL),
+  CHECK (change != 'due-date' OR value IS NULL OR date(value, '+0 days') IS value)
+) STRICT;
+
+CREATE INDEX curation_key ON curation(recommendationKey, id);
+
+CREATE TRIGGER curation_no_update BEFORE UPDATE ON curation
+BEGIN
+  SELECT RAISE(ABORT, 'the curation log is append-only: record a new correction instead');
+END;
+
+CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
+BEGIN
+  SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
+END;

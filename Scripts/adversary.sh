@@ -17,6 +17,14 @@ export FOLLOWUP_DATABASE="$work/db.sqlite" FOLLOWUP_BUSY_TIMEOUT=2
 "$followup" init >/dev/null || { echo "adversary: 'followup init' failed"; exit 1; }
 key="E/2020/31 DR-II (a)(v)"
 esc=$'\e'
+# A focal point's submissions, one reviewed: what the record journal must guard too.
+for account in "amina focal-point" "otieno validator"; do
+    set -- $account
+    printf '%s\n' 'correct horse battery' | "$followup" users add "$1" --role "$2" --actor KEN --password-file - >/dev/null
+done
+"$followup" submit "$key" --account amina --actor KEN --status planned >/dev/null
+"$followup" submit "$key" --account amina --actor KEN --status in-progress >/dev/null
+"$followup" review accept 1 --account otieno >/dev/null
 
 tried=0 clear=0 unchanged=0 crashes=0 hangs=0
 failed=()
@@ -137,6 +145,79 @@ for file in binary.txt latin1.txt preamble-only.txt fake.docx fake.pdf empty.csv
 done
 refuse "import document, empty symbol" import document preamble-only.txt --symbol ""
 
+# Issue #23: outputs that are the database, numbers out of range, limits, control characters.
+ln -s db.sqlite link.sqlite && mkdir sub && ln db.sqlite hard.sqlite
+refuse "export over the database, forced" export progress -o db.sqlite --force
+refuse "html report over the database, forced" report country KEN --format html -o db.sqlite --force
+refuse "update writing over the database" update "$key" --actor KEN --status planned -o db.sqlite --force
+refuse "report over the -wal file" report country KEN -o db.sqlite-wal --force
+refuse "report over a link to the database" report country KEN -o link.sqlite --force
+refuse "report over a hard link to the database" report country KEN -o hard.sqlite --force
+refuse "report over sub/../db.sqlite" report country KEN -o sub/../db.sqlite --force
+refuse "backup over the database" backup db.sqlite --force
+refuse "update with an empty -o" update "$key" --actor KEN --status planned -o ""
+refuse "search --limit=-1" search a --limit=-1
+refuse "search --limit huge" search a --limit 9223372036854775807
+refuse "search --limit=min" search a --limit=-9223372036854775808
+refuse "remind --within huge" remind --within 9223372036854775807d --dry-run
+refuse "serve --port 99999" serve --port 99999
+refuse "search of 10,000 words" search $(seq -f 'w%g' 1 10000)
+for timeout in abc -1 1e99; do
+    FOLLOWUP_BUSY_TIMEOUT=$timeout refuse "FOLLOWUP_BUSY_TIMEOUT=$timeout" report country KEN
+done
+refuse "recs add, escape in the text" recs add --document E/2020/31 --paragraph "¶950" --text "a${esc}[31mred" --addressee SG
+refuse "recs edit, escape in --by" recs edit "$key" --add KEN --reason r --by "me${esc}]0;x"
+refuse "update, C1 control in a note" update "$key" --actor KEN --status planned --note $'next\u0085line'
+printf '%s\n' 'a long passphrase' >password.txt
+refuse "users add, bidi override in the name" users add $'ad\u202Enimda' --role reader --password-file password.txt
+refuse "an argument that is not UTF-8" search $'\xff\xfe'
+printf 'uid,key,actor,as_of,status,note,note\nz1,%s,KEN,2021-01-01,planned,a,b\n' "$key" >twice-column.csv
+refuse "import progress, a column twice" import progress twice-column.csv
+{ printf 'key,document,path,text,addressees,addressed_as\n'; printf 'k%.0s' {1..100000}; printf ',E/2020/31,¶951,T,SG|KEN,the SG\n'; } >long-key.csv
+refuse "import recommendations, a 100,000-character key" import recommendations long-key.csv
+ln -s absent.csv dangling.csv && ln -s loop.csv loop.csv
+refuse "import progress, a dangling link" import progress dangling.csv
+refuse "import progress, a looping link" import progress loop.csv
+sqlite3 foreign.sqlite "CREATE TABLE photos (id INTEGER PRIMARY KEY)"
+refuse "init on another program's SQLite file" init --database foreign.sqlite
+refuse "report on another program's SQLite file" report country KEN --database foreign.sqlite
+# A Word file whose XML inflates to 200 MB from a few hundred KB.
+python3 - <<'PY'
+import zipfile
+with zipfile.ZipFile("bomb.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+    with archive.open("word/document.xml", "w", force_zip64=True) as xml:
+        xml.write(b"<w:document><w:body><w:p><w:r><w:t>")
+        block = b"a" * (1 << 20)
+        for _ in range(200):
+            xml.write(block)
+PY
+refuse "import document, a decompression bomb" import document bomb.docx
+# Memory: a flood on standard input, and the bomb, are refused within a bounded amount of memory.
+peak() { # peak KB of a command fed from $1
+    python3 - "$@" <<'PY'
+import resource, subprocess, sys
+feed, command = sys.argv[1], sys.argv[2:]
+source = open(feed, "rb") if feed != "-" else subprocess.DEVNULL
+subprocess.run(command, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+}
+memory=""
+for case in "import document -" "users add flood --role reader --password-file -" "import questionnaire -"; do
+    kb=$(peak /dev/zero "$followup" $case)
+    [ "$kb" -lt 200000 ] || failed+=("2 GB on standard input, $case: peak $kb KB")
+    memory+="${case%% -*}: $((kb / 1024)) MB; "
+done
+kb=$(peak - "$followup" import document bomb.docx)
+[ "$kb" -lt 200000 ] || failed+=("decompression bomb: peak $kb KB")
+memory+="bomb.docx: $((kb / 1024)) MB"
+# A reader gone after the change was saved: exit 74 and the word that it was saved, not SIGPIPE.
+"$followup" update "$key" --actor KEN --status planned --as-of 2021-02-01 2>"$work/.pipe" | (exec 0<&-; sleep 0.5)
+pipe_code=${PIPESTATUS[0]}
+pipe_ok=0
+[ "$pipe_code" -eq 74 ] && grep -q "the change itself was saved" "$work/.pipe" && pipe_ok=1
+[ $pipe_ok = 1 ] || failed+=("closed pipe after update: exit $pipe_code, $(head -c 200 "$work/.pipe")")
+
 # A database the user may not write, as another user when run as root.
 mkdir locked && "$followup" backup locked/db.sqlite >/dev/null && chmod 444 locked/db.sqlite && chmod 555 locked
 as_other=()
@@ -207,11 +288,26 @@ tamper "edited status cache" "UPDATE assignmentState SET status='implemented' WH
 tamper "dropped trigger and edit" "DROP TRIGGER progressEntry_no_update; UPDATE progressEntry SET note='done' WHERE id=3" log-tampered
 tamper "deleted entry" "DROP TRIGGER progressEntry_no_delete; DELETE FROM progressEntry WHERE id=7" log-tampered
 tamper "reordered entries" "DROP TRIGGER progressEntry_no_update; UPDATE progressEntry SET id=-id WHERE id IN (8,9); UPDATE progressEntry SET id=17-(-id) WHERE id<0" log-tampered
+no_delete=$(sqlite3 "$FOLLOWUP_DATABASE" "SELECT sql FROM sqlite_schema WHERE name = 'progressEntry_no_delete'")
+tamper "newest entry deleted, trigger put back" "DROP TRIGGER progressEntry_no_delete; DELETE FROM progressEntry WHERE id=(SELECT max(id) FROM progressEntry); $no_delete;" log-truncated
+tamper "recommendation text edited" "UPDATE recommendation SET text='Urges nothing' WHERE key='$key'" document-tampered
+tamper "review flipped" "DROP TRIGGER review_no_update; UPDATE review SET decision='returned', comment='no', progressEntryId=NULL WHERE submissionId=1" review-tampered
+tamper "review comment edited" "DROP TRIGGER review_no_update; UPDATE review SET comment='fine' WHERE submissionId=1" review-tampered
+tamper "pending submission deleted" "DROP TRIGGER submission_no_delete; DELETE FROM submission WHERE id=2" submission-missing
+tamper "correction added by hand" "INSERT INTO curation (recommendationKey, change, value, textHash, reason, curator, recordedAt) VALUES ('$key','class','declaratory','$(printf '0%.0s' {1..64})','r','me','2021-01-01T00:00:00Z')" curation-unjournaled
+# The journal rewritten to match: only a head published before shows it.
+head=$("$followup" check --format json | python3 -c 'import json, sys; print(json.load(sys.stdin)["journalHead"])')
+tamper_tried=$((tamper_tried + 1))
+cp "$FOLLOWUP_DATABASE" tamper.sqlite && rm -f tamper.sqlite-wal tamper.sqlite-shm
+sqlite3 tamper.sqlite "DROP TRIGGER journal_no_delete; DELETE FROM journal WHERE id=(SELECT max(id) FROM journal);"
+if "$followup" check --database tamper.sqlite --head "$head" 2>&1 | grep -q head-not-found; then tampered=$((tampered + 1)); else failed+=("tamper: journal rewritten, published head not checked"); fi
 
 echo "adversary: tried $tried, clear errors $clear, database unchanged $unchanged, crashes $crashes, hangs $hangs"
 echo "adversary: read-only database readable: $([ $reads_ok = 1 ] && echo yes || echo NO); locked database: reader not blocked, writer told: $([ $locked_ok = 1 ] && echo yes || echo NO)"
 echo "adversary: full disk: ${full_disk:-skipped (this machine does not let us mount a tmpfs)}"
 echo "adversary: tampering found by check: $tampered of $tamper_tried"
+echo "adversary: peak memory under floods: $memory; closed pipe after a saved change: $([ $pipe_ok = 1 ] && echo "exit 74, said so" || echo "exit $pipe_code")"
 for failure in "${failed[@]}"; do echo "  FAILED: $failure"; done
 [ $tried -eq $clear ] && [ $tried -eq $unchanged ] && [ $crashes -eq 0 ] && [ $hangs -eq 0 ] \
-    && [ $reads_ok = 1 ] && [ $locked_ok = 1 ] && [ $tampered -eq $tamper_tried ] && [ ${#failed[@]} -eq 0 ]
+    && [ $reads_ok = 1 ] && [ $locked_ok = 1 ] && [ $tampered -eq $tamper_tried ] && [ $pipe_ok = 1 ] \
+    && [ ${#failed[@]} -eq 0 ]

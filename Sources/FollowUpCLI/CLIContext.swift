@@ -19,8 +19,10 @@ public struct CLIContext: Sendable {
     public var clock: any FollowUpClock
     /// Makes a new progress entry identifier.
     public var makeUID: @Sendable () -> String
-    /// Reads all of standard input (for a FILE argument of `-`).
-    public var readStandardInput: @Sendable () -> Data
+    /// Reads standard input (for a FILE argument of `-`) up to its end or, when it is longer,
+    /// one byte past `maximumBytes` (so that the caller knows it is over the limit and memory
+    /// never holds more than the limit, whatever is piped in).
+    public var readStandardInput: @Sendable (_ maximumBytes: Int) -> Data
     /// The width of the terminal standard output goes to; `nil` when it is a pipe or a file.
     public var terminalWidth: @Sendable () -> Int?
     /// Whether standard error is a terminal (where a progress line may be redrawn).
@@ -31,7 +33,7 @@ public struct CLIContext: Sendable {
         standardError: @escaping @Sendable (String) -> Void,
         environment: [String: String], clock: any FollowUpClock,
         makeUID: @escaping @Sendable () -> String,
-        readStandardInput: @escaping @Sendable () -> Data = { Data() },
+        readStandardInput: @escaping @Sendable (_ maximumBytes: Int) -> Data = { _ in Data() },
         terminalWidth: @escaping @Sendable () -> Int? = { nil },
         standardErrorIsTerminal: @escaping @Sendable () -> Bool = { false }
     ) {
@@ -51,7 +53,7 @@ public struct CLIContext: Sendable {
         standardError: { text in try? writeWhole(text, to: STDERR_FILENO) },
         environment: ProcessInfo.processInfo.environment, clock: SystemClock(),
         makeUID: { UUID().uuidString.lowercased() },
-        readStandardInput: { FileHandle.standardInput.readDataToEndOfFile() },
+        readStandardInput: readStandardInput(upTo:),
         terminalWidth: systemTerminalWidth, standardErrorIsTerminal: { isatty(STDERR_FILENO) != 0 })
 
     /// Writes `text` whole to `descriptor` from the string's own UTF-8 storage: through `Data` it
@@ -70,6 +72,22 @@ public struct CLIContext: Sendable {
                 offset += written
             }
         }
+    }
+
+    /// Standard input, read in blocks up to `maximumBytes + 1` bytes: never more in memory than
+    /// the limit, and no trap when the system refuses memory (Foundation's whole-file read traps).
+    @Sendable static func readStandardInput(upTo maximumBytes: Int) -> Data {
+        var data = Data()
+        let cap = maximumBytes == .max ? Int.max : maximumBytes + 1
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        while data.count < cap {
+            let wanted = min(block.count, cap - data.count)
+            let count = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, wanted) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            data.append(contentsOf: block[..<count])
+        }
+        return data
     }
 
     /// The columns of the terminal on standard output (`$COLUMNS` if the size cannot be asked).

@@ -18,10 +18,11 @@ struct DatabaseOption: ParsableArguments {
     /// Opens the database for `access`, refusing one that is missing, older or newer than this
     /// version. Commands that only read pass `.read`: nothing is written, not even journal set-up.
     func openDatabase(_ access: AppDatabase.Access) throws(FollowUpError) -> AppDatabase {
-        let timeout = CLIContext.current.environment["FOLLOWUP_BUSY_TIMEOUT"].flatMap(Double.init)
+        let timeout = try UserNumber.parse(
+            CLIContext.current.environment["FOLLOWUP_BUSY_TIMEOUT"], in: 0...3600, name: "FOLLOWUP_BUSY_TIMEOUT",
+            what: "a number of seconds")
         let database = try AppDatabase.open(
-            path: databasePath, access: access,
-            busyTimeout: timeout.map { min(max($0, 0), 3600) } ?? AppDatabase.busyTimeout)
+            path: databasePath, access: access, busyTimeout: timeout ?? AppDatabase.busyTimeout)
         try database.requireCurrentSchema()
         return database
     }
@@ -60,9 +61,7 @@ struct GlobalOptions: ParsableArguments {
     var noBOM = false
 
     func validate() throws {
-        if let width, !(40...1000).contains(width) {
-            throw ValidationError("--width is a number of columns from 40 to 1000")
-        }
+        if let width { try requireRange(width, 40...1000, "--width", what: "a number of columns") }
     }
 
     /// The width tables are fitted to, if any.
@@ -103,7 +102,7 @@ struct GlobalOptions: ParsableArguments {
         }
         return PreparedOutput(
             format: format, html: html, width: tableWidth, byteOrderMark: output != nil && !noBOM,
-            sink: try OutputSink(path: output, force: force))
+            sink: try OutputSink(path: output, force: force, protecting: databasePath))
     }
 
     /// Writes `document` (or, for JSON, `value`) in the chosen format; HTML only where a report
@@ -114,7 +113,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Writes `text` to `--output`, or to standard output.
     func write(_ text: String) throws(FollowUpError) {
-        try OutputSink(path: output, force: force).finish(text)
+        try OutputSink(path: output, force: force, protecting: databasePath).finish(text)
     }
 }
 
@@ -163,6 +162,16 @@ struct PreparedOutput {
                 throw .outputFailed(path: sink.name, reason: error.message, saved: true)
             }
         }
+    }
+}
+
+/// Refuses an option's number outside `range` as a usage error (exit 64), by the one rule of
+/// ``UserNumber``.
+func requireRange(_ value: Int, _ range: ClosedRange<Int>, _ option: String, what: String) throws {
+    do {
+        try UserNumber.validate(value, in: range, name: option, what: what)
+    } catch {
+        throw ValidationError(CommandLineRunner.message(for: error))
     }
 }
 

@@ -1,13 +1,18 @@
 import Foundation
 import FollowUpKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads a text file named on the command line (`-` for standard input), refusing what is not
 /// UTF-8 text with a message that names the file.
 enum InputFile {
     static func readText(_ path: String, maximumMegabytes: Int = .max) throws(FollowUpError) -> String {
         let data: Data
+        let maximumBytes = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)
         if path == "-" {
-            data = CLIContext.current.readStandardInput()
+            data = CLIContext.current.readStandardInput(maximumBytes.overflow ? .max : maximumBytes.partialValue)
         } else {
             let size = try checkRegularFile(path)
             let limit = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)
@@ -28,7 +33,8 @@ enum InputFile {
             return try PDFText.extract(data, name: name)
         }
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return try WordText.extract(data, name: name)
+            return try WordText.extract(
+                data, name: name, maximumBytes: maximumBytes.overflow ? .max : maximumBytes.partialValue)
         }
         if data.prefix(8_192).contains(0) {
             throw .invalidInput(source: name, line: nil, field: nil, reason: "this is a binary file, not text")
@@ -53,25 +59,35 @@ enum InputFile {
         return text
     }
 
-    /// Refuses what is not a readable regular file (a folder, a pipe, a device), naming it;
-    /// returns its size in bytes.
+    /// Refuses what is not a readable regular file (a folder, a pipe, a device, a dangling or
+    /// looping link), naming it; returns its size in bytes. A symbolic link to a regular file is
+    /// that file.
     @discardableResult
     static func checkRegularFile(_ path: String) throws(FollowUpError) -> Int {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            let type = attributes[.type] as? FileAttributeType
-        else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            var link = stat()
+            if lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
+                if code == ELOOP { throw .fileAccess(path: path, reason: "it is a symbolic link that loops") }
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                throw .fileAccess(path: path, reason: "it is a symbolic link to '\(target)', which does not exist")
+            }
+            if code == EACCES { throw .fileAccess(path: path, reason: "you may not read the folder it is in") }
             throw .fileAccess(path: path, reason: "no such file")
         }
-        if type == .typeDirectory { throw .fileAccess(path: path, reason: "it is a folder: name a file in it") }
-        if type != .typeRegular {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .fileAccess(path: path, reason: "it is a folder: name a file in it")
+        case S_IFIFO, S_IFSOCK:
             throw .fileAccess(
-                path: path,
-                reason: "it is not a regular file (a pipe or a device): name a file, or - for standard input")
+                path: path, reason: "it is a pipe, not a regular file: name a file, or - for standard input")
+        default:
+            throw .fileAccess(
+                path: path, reason: "it is a device, not a regular file: name a file, or - for standard input")
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .fileAccess(path: path, reason: "you may not read it")
-        }
-        return (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard access(path, R_OK) == 0 else { throw .fileAccess(path: path, reason: "you may not read it") }
+        return Int(status.st_size)
     }
 
     private static func tooLarge(_ name: String, bytes: Int, maximumMegabytes: Int) -> FollowUpError {

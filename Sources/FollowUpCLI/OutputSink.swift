@@ -13,21 +13,29 @@ import FollowUpKit
 /// when complete, so an interrupted command leaves no half-written file. Without `force`, the move
 /// is a hard link, which fails if the target appeared meanwhile: someone else's file is never
 /// overwritten. With `force`, an existing regular file is replaced in one `rename`; a folder, a
-/// device or anything else that is not a regular file is never replaced.
+/// device or anything else that is not a regular file is never replaced. The database the command
+/// works on, its `-wal`, `-shm` and `-journal` files, are never an output, whatever path names
+/// them (a link, `..`, a second hard link): `protecting` names the database.
 final class OutputSink {
     private let path: String?
     private var temporary: String?
     private var handle: FileHandle?
     private let force: Bool
+    private let protected: DatabaseFiles
 
     /// The name for messages.
     var name: String { path ?? "standard output" }
 
-    init(path: String?, force: Bool) throws(FollowUpError) {
+    /// The hidden file being written, moved to the target by ``close()``: for a writer that
+    /// writes a file by its path (SQLite's backup) instead of through ``write(_:)``.
+    var temporaryPath: String? { temporary }
+
+    init(path: String?, force: Bool, protecting database: String?) throws(FollowUpError) {
         self.path = path
         self.force = force
+        protected = DatabaseFiles(database)
         guard let path else { return }
-        try Self.checkTarget(path, force: force)
+        try Self.checkTarget(path, force: force, protected: protected)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         var isFolder: ObjCBool = false
@@ -46,8 +54,16 @@ final class OutputSink {
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
-    /// Refuses a target that is a folder or not a regular file, or one that exists without `force`.
-    static func checkTarget(_ path: String, force: Bool) throws(FollowUpError) {
+    /// Refuses a target that is empty, the database or one of its files, a folder or not a regular
+    /// file, or one that exists without `force`.
+    static func checkTarget(_ path: String, force: Bool, protected: DatabaseFiles) throws(FollowUpError) {
+        if path.isEmpty { throw .invalidArgument(field: "output", reason: "the file name is empty: name a file") }
+        if let database = protected.match(path) {
+            throw .outputExists(
+                path: path,
+                reason: "it is the database this command works on ('\(database)'): name another file "
+                    + "(--force never replaces the database or its -wal and -shm files)")
+        }
         var status = stat()
         guard lstat(path, &status) == 0 else { return }
         let type = status.st_mode & S_IFMT
@@ -103,7 +119,7 @@ final class OutputSink {
             throw .outputFailed(path: path, reason: Self.describe(error), saved: false)
         }
         do {
-            try Self.checkTarget(path, force: force)
+            try Self.checkTarget(path, force: force, protected: protected)
         } catch {
             discard()
             throw error
@@ -149,4 +165,59 @@ final class OutputSink {
     }
 
     deinit { discard() }
+}
+
+/// The files that make up a SQLite database (the file, its `-wal`, `-shm` and `-journal`), known
+/// by their resolved paths and, for those that exist, by device and inode, so that no spelling of
+/// a path (a symbolic or hard link, `..`, a relative path) can name one of them as an output.
+struct DatabaseFiles {
+    private var paths: [String] = []
+    private var identities: [FileIdentity] = []
+    private let database: String?
+
+    init(_ database: String?) {
+        self.database = database
+        guard let database, !database.isEmpty else { return }
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            paths.append(Self.resolved(database + suffix))
+            if let identity = FileIdentity(database + suffix) { identities.append(identity) }
+        }
+    }
+
+    /// The database's path when `path` names one of its files.
+    func match(_ path: String) -> String? {
+        guard let database, !path.isEmpty else { return nil }
+        if paths.contains(Self.resolved(path)) { return database }
+        if let identity = FileIdentity(path), identities.contains(identity) { return database }
+        return nil
+    }
+
+    /// `path` with every link and `..` resolved: the file's own real path when it exists, else its
+    /// folder's real path and its name.
+    static func resolved(_ path: String) -> String {
+        if let real = realPath(path) { return real }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        return (realPath(folder) ?? url.deletingLastPathComponent().standardizedFileURL.path) + "/"
+            + url.lastPathComponent
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// A file's device and inode number (links followed): the same for every path to one file.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+
+    init?(_ path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
 }

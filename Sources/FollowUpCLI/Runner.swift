@@ -1,6 +1,12 @@
 import ArgumentParser
 import FollowUpKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs `followup` with arguments and returns its exit code; the one place errors become codes.
 ///
 /// | code | meaning |
@@ -15,6 +21,26 @@ import FollowUpKit
 /// | 74 | output failed while writing (disk full, closed pipe) |
 /// | 75 | another process holds the database |
 public enum CommandLineRunner {
+    /// The executable's entry: the process's own arguments, each refused unless it is UTF-8 (Swift
+    /// would turn the rest into U+FFFD in silence, and store it), and a closed output pipe made an
+    /// error the command reports (exit 74, saying whether the change was saved) instead of a
+    /// silent death by SIGPIPE.
+    public static func main() -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        var arguments: [String] = []
+        for index in 1..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            guard let argument = String(validatingCString: pointer) else {
+                CLIContext.current.standardError(
+                    "error: argument \(index) is not UTF-8 text: write it in UTF-8 (convert the file name or value first)\n"
+                )
+                return 64
+            }
+            arguments.append(argument)
+        }
+        return run(arguments)
+    }
+
     public static func run(_ arguments: [String]) -> Int32 {
         let context = CLIContext.current
         var command: any ParsableCommand
@@ -64,6 +90,8 @@ public enum CommandLineRunner {
     /// (`as-of` is `--as-of`; a positional TEXT argument keeps its name).
     static func message(for error: FollowUpError) -> String {
         guard case .invalidArgument(let field, let reason) = error else { return error.message }
+        // An option spelt already (`--limit`) or an environment variable (`FOLLOWUP_…`).
+        if field.hasPrefix("-") || field.first?.isUppercase == true { return "\(field) \(reason)" }
         let positional: Set<String> = ["query"]
         return positional.contains(field) ? "\(field.uppercased()): \(reason)" : "--\(field): \(reason)"
     }
@@ -71,6 +99,7 @@ public enum CommandLineRunner {
     /// The exit code for a user-caused error.
     public static func exitCode(for error: FollowUpError) -> Int32 {
         switch error {
+        case .invalidArgument(let field, _) where field.hasPrefix("FOLLOWUP_"): 64  // an environment variable
         case .notFound, .duplicate, .conflict: 1
         case .invalidValue, .invalidInput, .invalidArgument, .invalidRecords: 65
         case .databaseMissing, .databaseUnreadable, .databaseTooNew, .databaseNeedsUpgrade, .fileAccess: 66

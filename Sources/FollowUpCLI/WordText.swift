@@ -1,35 +1,55 @@
 import Foundation
 import FollowUpKit
+import ZIPFoundation
 
 /// The text of a Word `.docx` document: each paragraph of `word/document.xml` a line, with the
 /// numbers Word draws itself (automatic numbering) written out as the reader sees them: `1.` at
 /// the first level, `(a)` at the second, `(i)` at the third, so that the importer finds the
 /// operative paragraphs as in a PDF or a text file.
 enum WordText {
-    /// Where to find Info-ZIP's `unzip`: `FOLLOWUP_UNZIP`, then the usual folders.
-    static func unzip() -> String? { ExternalTool.find(["unzip"], override: "FOLLOWUP_UNZIP") }
-
-    static func extract(_ data: Data, name: String) throws(FollowUpError) -> String {
-        guard let tool = unzip() else {
+    /// The text of the `.docx` in `data`. `maximumBytes` bounds what is inflated: the archive's
+    /// `word/document.xml` may hold at most twice that many bytes of XML (a decompression bomb,
+    /// a few KB that inflate to gigabytes, is refused after reading no more than the limit).
+    static func extract(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> String {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
             throw .invalidInput(
-                source: name, line: nil, field: nil,
-                reason: "this is a ZIP file (a Word .docx?) and reading it needs unzip, which is not installed: "
-                    + "install it (apt-get install unzip) and try again")
+                source: name, line: nil, field: nil, reason: "this ZIP file cannot be opened: is it damaged?")
         }
-        let (folder, input) = try ExternalTool.scratch("followup-docx", input: data, name: "document.docx")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let output = folder.appendingPathComponent("document.xml")
-        let status = try ExternalTool.run(tool, ["-p", "-qq", input.path, "word/document.xml"], output: output)
-        guard status == 0, let xml = FileManager.default.contents(atPath: output.path), !xml.isEmpty else {
+        guard let entry = archive["word/document.xml"], entry.type == .file else {
             throw .invalidInput(
                 source: name, line: nil, field: nil,
-                reason: status == 11
-                    ? "this is a ZIP file but not a Word document (no word/document.xml): save it as .docx, PDF or plain text"
-                    : "this ZIP file cannot be opened (unzip exit \(status.map(String.init) ?? "timeout")): is it damaged?"
-            )
+                reason: "this is a ZIP file but not a Word document (no word/document.xml): "
+                    + "save it as .docx, PDF or plain text")
+        }
+        let limit = maximumBytes.multipliedReportingOverflow(by: 2)
+        let xmlLimit = limit.overflow ? Int.max : limit.partialValue
+        let tooLarge = FollowUpError.invalidInput(
+            source: name, line: nil, field: "word/document.xml",
+            reason: "the document's XML inflates to more than \(xmlLimit / 1_048_576) MB "
+                + "(\(entry.compressedSize / 1024) KB compressed): a damaged file or a decompression bomb; "
+                + "if it is a real document, pass a larger --max-size")
+        if entry.uncompressedSize > UInt64(xmlLimit) { throw tooLarge }
+        var xml = [UInt8]()
+        do {
+            _ = try archive.extract(entry, bufferSize: 1 << 16) { chunk in
+                guard xml.count + chunk.count <= xmlLimit else { throw InflatedTooFar() }
+                xml.append(contentsOf: chunk)
+            }
+        } catch is InflatedTooFar {
+            throw tooLarge
+        } catch {
+            throw .invalidInput(
+                source: name, line: nil, field: "word/document.xml",
+                reason: "it cannot be decompressed (\(error)): is the file damaged?")
+        }
+        guard !xml.isEmpty else {
+            throw .invalidInput(source: name, line: nil, field: nil, reason: "this Word document has no text")
         }
         var reader = DocumentXMLReader()
-        if let line = reader.read(Array(xml)) {
+        if let line = reader.read(xml) {
             throw .invalidInput(
                 source: name, line: line, field: "word/document.xml",
                 reason: "the document's XML is malformed: is the file damaged?")
@@ -40,6 +60,9 @@ enum WordText {
         }
         return text
     }
+
+    /// Thrown from the inflating loop once the limit is passed.
+    private struct InflatedTooFar: Error {}
 
     /// Collects paragraphs (`w:p`) from runs of text (`w:t`), tabs and breaks, and numbers the
     /// paragraphs Word numbers (`w:numPr`).

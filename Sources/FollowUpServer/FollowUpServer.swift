@@ -420,8 +420,9 @@ public struct FollowUpServer: Sendable {
         _ document: OutputDocument, json: some Encodable, query: [String: String], asOf: CalendarDate,
         language: Language
     ) throws(FollowUpError) -> Response {
+        // The database's file name is the operator's business, not every reader's.
         let full = try document.withFooter(
-            database, path: options.databasePath, asOf: asOf, language: language,
+            database, path: nil, asOf: asOf, language: language,
             generated: Timestamp.string(from: options.clock.now()))
         switch query["format"] {
         case "csv":

@@ -90,7 +90,7 @@ public final class CLIHarness: @unchecked Sendable {
                     return "entry-\(counter)"
                 }
             },
-            readStandardInput: { standardInput })
+            readStandardInput: { maximum in standardInput.prefix(maximum == .max ? .max : maximum + 1) })
         let code = CLIContext.$current.withValue(context) { CommandLineRunner.run(arguments) }
         return capture.lock.withLock {
             CLIResult(exitCode: code, standardOutput: capture.out, standardError: capture.err)

@@ -20,11 +20,34 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    @Option(help: "The port to listen on, 1 to 65535 (0: any free port, printed at start).")
     var port = 8080
 
     @Flag(help: "Mark the session cookie Secure (when served over HTTPS behind a proxy).")
     var secureCookies = false
+
+    func validate() throws {
+        do {
+            try UserNumber.validate(port, in: 0...65_535, name: "--port", what: "a port number")
+        } catch {
+            throw ValidationError(error.message)
+        }
+        guard Self.resolves(host) else {
+            throw ValidationError(
+                "--host '\(host)' is not an address of this machine: give an IP address such as 127.0.0.1 or 0.0.0.0, or a host name"
+            )
+        }
+    }
+
+    /// Whether `host` is an IP address or a name the system resolves.
+    static func resolves(_ host: String) -> Bool {
+        var hints = addrinfo()
+        hints.ai_flags = AI_PASSIVE
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var result: UnsafeMutablePointer<addrinfo>?
+        defer { if let result { freeaddrinfo(result) } }
+        return !host.isEmpty && getaddrinfo(host, nil, &hints, &result) == 0
+    }
 
     func run() async throws {
         let path = database ?? ProcessInfo.processInfo.environment["FOLLOWUP_DATABASE"] ?? "followup.sqlite"
@@ -40,6 +63,9 @@ struct ServerCommand: AsyncParsableCommand {
                 Data(
                     "error: \(host):\(port) is in use: stop what listens there, or choose another port with --port\n"
                         .utf8))
+            throw ExitCode(69)
+        } catch  where !(error is ExitCode) {
+            FileHandle.standardError.write(Data("error: cannot listen on \(host):\(port): \(error)\n".utf8))
             throw ExitCode(69)
         }
     }

@@ -54,7 +54,7 @@ struct AdversaryTests {
         #expect(result.exitCode == 1)
         #expect(result.standardOutput.contains("trigger progressEntry_no_update is missing"))
         #expect(result.standardOutput.contains("entry #3"), "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("head of the hash chain"))
+        #expect(result.standardOutput.contains("head of its hash chain"))
     }
 
     // MARK: 2. Validate, then write
@@ -123,7 +123,7 @@ struct AdversaryTests {
     func noClobberAtTheEnd() throws {
         let folder = TemporaryFolder()
         let path = folder.file("report.txt")
-        let sink = try OutputSink(path: path, force: false)
+        let sink = try OutputSink(path: path, force: false, protecting: nil)
         try sink.write("FollowUp's report\n")
         try "someone else's\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: FollowUpError.self) { try sink.close() }

@@ -102,7 +102,7 @@ struct ExchangeTests {
             ":2: as_of: '2021-02-30' is not a real date", ":3: key: no recommendation 'E/2020/31 DR-I ¶999'",
             ":4: actor: no actor 'Atlantis'", ":5: status: unknown status 'finished'", ":10: uid: 'a9' appears twice",
             ":7: actor: 'E/2020/31 DR-I ¶90' does not bind 'KEN'", ":8: as_of: 2031-02-01 is in the future",
-            ":9: supersedes: no earlier entry 'nope'", "8 invalid rows; nothing was imported",
+            ":9: supersedes: no earlier entry 'nope'", "8 problems in 8 rows; nothing was imported",
         ]
         for message in expected {
             #expect(result.standardError.contains(message), "\(message)\n\(result.standardError)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 import FollowUpKit
 import FollowUpTestSupport
 
@@ -97,9 +98,7 @@ struct PDFImportTests {
         #expect(refused.exitCode == 64 && refused.standardError.contains("--symbol describes one document"))
     }
 
-    @Test(
-        "a Word .docx with Word's own numbering imports like the PDF of the same resolution",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip")))
+    @Test("a Word .docx with Word's own numbering imports like the PDF of the same resolution")
     func wordDocument() throws {
         let cli = CLIHarness()
         try cli.succeed(["init", "--no-seeds"])
@@ -111,14 +110,35 @@ struct PDFImportTests {
         #expect(fromWord.map(\.addressees) == fromPDF.map(\.addressees))
         #expect(fromWord.map(\.text) == fromPDF.map(\.text))
 
-        // Not a Word document, and no unzip: refused with what to do, nothing written.
+        // A damaged ZIP: refused with what to do, nothing written.
         let zip = cli.folder.file("other.zip")
         try Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40)).write(to: URL(fileURLWithPath: zip))
         let before = try cli.dump()
         let damaged = cli.run(["import", "document", zip])
         #expect(damaged.exitCode == 65 && damaged.standardError.contains("other.zip"), "\(damaged.standardError)")
-        let missing = cli.run(["import", "document", word], environment: ["FOLLOWUP_UNZIP": "/nonexistent/unzip"])
-        #expect(missing.exitCode == 65 && missing.standardError.contains("apt-get install unzip"))
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("a .docx whose XML inflates past the limit (a decompression bomb) is refused before it is read")
+    func decompressionBomb() throws {
+        let cli = CLIHarness()
+        try cli.succeed(["init", "--no-seeds"])
+        // 64 MB of XML that compresses to about 64 KB, under a limit of 1 MB of text (2 MB of XML).
+        let bomb = cli.folder.file("bomb.docx")
+        let archive = try Archive(url: URL(fileURLWithPath: bomb), accessMode: .create)
+        let size: Int64 = 64 << 20
+        let prefix = Data("<w:document><w:body><w:p><w:r><w:t>".utf8)
+        try archive.addEntry(
+            with: "word/document.xml", type: .file, uncompressedSize: size, compressionMethod: .deflate
+        ) { position, count in
+            position == 0
+                ? prefix + Data(repeating: 0x61, count: count - prefix.count) : Data(repeating: 0x61, count: count)
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: bomb)[.size] as? Int ?? .max < 1 << 20)
+        let before = try cli.dump()
+        let refused = cli.run(["import", "document", bomb, "--max-size", "1"])
+        #expect(refused.exitCode == 65, "\(refused.standardError)")
+        #expect(refused.standardError.contains("decompression bomb") && refused.standardError.contains("bomb.docx"))
         #expect(try cli.dump() == before)
     }
 

@@ -134,7 +134,7 @@ struct ExportCommand: ParsableCommand {
             columns: [String], lists: Set<String>,
             _ body: (AppDatabase, ExchangeWriter, (String) throws(FollowUpError) -> Void) throws -> Void
         ) throws {
-            let sink = try OutputSink(path: output, force: force)
+            let sink = try OutputSink(path: output, force: force, protecting: store.databasePath)
             let database = try store.openDatabase(.read)
             // A CSV file for a spreadsheet says it is UTF-8 (the importer reads the mark).
             if output != nil && format == .csv && !noBOM { try sink.write("\u{FEFF}") }

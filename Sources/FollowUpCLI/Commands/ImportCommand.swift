@@ -63,9 +63,7 @@ struct ImportCommand: ParsableCommand {
         var maxSize = 20
 
         func validate() throws {
-            guard (1...2048).contains(maxSize) else {
-                throw ValidationError("--max-size is in MB, from 1 to 2048: \(maxSize) is out of range")
-            }
+            try requireRange(maxSize, 1...2048, "--max-size", what: "a size in MB")
             guard !files.isEmpty else { throw ValidationError("name the document to import, e.g. A_RES_78_19.pdf") }
             if files.count > 1 {
                 if files.contains("-") { throw ValidationError("standard input (-) is one document: name it alone") }

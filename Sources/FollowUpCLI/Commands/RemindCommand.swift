@@ -60,15 +60,17 @@ struct RemindCommand: ParsableCommand {
         // Nothing is noted as sent unless every file can be written.
         let planned = try database.reminders(asOf: today, within: within, record: false, sentAt: now)
         for digest in planned {
-            for path in Self.paths(digest, folder: folder) { try OutputSink.checkTarget(path, force: options.force) }
+            for path in Self.paths(digest, folder: folder) {
+                try OutputSink.checkTarget(path, force: options.force, protected: DatabaseFiles(options.databasePath))
+            }
         }
         let digests = try database.reminders(asOf: today, within: within, record: true, sentAt: now)
         for digest in digests {
             let markdown = MarkdownRenderer.render(Presentation.reminder(digest))
             let files = Self.paths(digest, folder: folder)
-            try OutputSink(path: files[0], force: options.force).finish(markdown)
+            try OutputSink(path: files[0], force: options.force, protecting: options.databasePath).finish(markdown)
             if let email = digest.email, files.count > 1 {
-                try OutputSink(path: files[1], force: options.force).finish(
+                try OutputSink(path: files[1], force: options.force, protecting: options.databasePath).finish(
                     Self.message(digest, to: email, from: sender, body: markdown, date: context.clock.now()))
             }
             try context.standardOutput(
@@ -114,8 +116,11 @@ extension ReminderDigest {
 /// Reads `30` or `30d`.
 func parseDays(_ text: String) throws -> Int {
     let digits = text.hasSuffix("d") ? String(text.dropLast()) : text
-    guard let days = Int(digits), days >= 0 else {
+    guard let days = Int(digits) else {
         throw ValidationError("'\(text)' is not a number of days: write 30 or 30d")
+    }
+    guard (0...36_500).contains(days) else {
+        throw ValidationError("\(days) is out of range: a number of days from 0 to 36500")
     }
     return days
 }

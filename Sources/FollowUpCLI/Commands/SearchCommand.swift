@@ -13,8 +13,12 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The text to find.")
     var words: [String]
 
-    @Option(help: "At most this many results.")
+    @Option(help: "At most this many results (1 to 10000).")
     var limit = 50
+
+    func validate() throws {
+        try requireRange(limit, 1...10_000, "--limit", what: "a number of results")
+    }
 
     func run() throws {
         let query = words.joined(separator: " ")

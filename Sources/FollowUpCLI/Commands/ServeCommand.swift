@@ -24,8 +24,12 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0: any free port, printed at start).")
+    @Option(help: "The port to listen on, 1 to 65535 (0: any free port, printed at start).")
     var port = 8080
+
+    func validate() throws {
+        try requireRange(port, 0...65_535, "--port", what: "a port number")
+    }
 
     @Flag(help: "Mark the session cookie Secure (when served over HTTPS behind a proxy).")
     var secureCookies = false

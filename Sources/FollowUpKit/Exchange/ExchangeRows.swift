@@ -180,9 +180,12 @@ struct RecommendationRowParser {
     /// or text, so that nothing more can be checked.
     func parse(_ record: ExchangeRecord, problems: inout ProblemList) -> RecommendationRow? {
         let line = record.line
+        // Columns that name something (one line, no bidirectional controls, at most 200 bytes);
+        // the others hold free text.
+        let names: Set<String> = ["document", "key", "path", "verb", "kind", "class", "cycle", "language", "due_date"]
         func field(_ name: String) -> String? {
             guard let value = record.text(name).map(ExchangeWriter.unguard) else { return nil }
-            if let problem = FieldText.problem(in: value) {
+            if let problem = names.contains(name) ? FieldText.problem(inName: value) : FieldText.problem(in: value) {
                 problems.add(line, name, problem)
                 return nil
             }
@@ -191,7 +194,7 @@ struct RecommendationRowParser {
         func date(_ column: String) -> CalendarDate? {
             guard let text = field(column) else { return nil }
             guard let date = CalendarDate(text) else {
-                problems.add(line, column, "'\(text)' is not a real date of the form YYYY-MM-DD")
+                problems.add(line, column, "'\(FieldText.excerpt(text))' is not a real date of the form YYYY-MM-DD")
                 return nil
             }
             return date
@@ -201,7 +204,8 @@ struct RecommendationRowParser {
             guard let parsed = T(lenient: value) else {
                 problems.add(
                     line, column,
-                    "unknown \(T.vocabularyName) '\(value)': use one of " + T.allRawValues.joined(separator: ", "))
+                    "unknown \(T.vocabularyName) '\(FieldText.excerpt(value))': use one of "
+                        + T.allRawValues.joined(separator: ", "))
                 return nil
             }
             return parsed
@@ -230,16 +234,27 @@ struct RecommendationRowParser {
         let dueDate = date("due_date")
         let verb = field("verb")
         let phrases = record.list("addressed_as")
+        let named = record.list("addressees")
+        if !phrases.isEmpty && phrases.count != named.count {
+            problems.add(
+                line, "addressed_as",
+                "\(phrases.count) phrases for \(named.count) addressees: give one phrase per addressee, in the same order, or none"
+            )
+        }
         var addressees: [(name: String, phrase: String?)] = []
-        for (index, name) in record.list("addressees").enumerated() {
+        for (index, name) in named.enumerated() {
             guard let trimmed = ExchangeRecord.trimmed(name) else { continue }
+            if let problem = FieldText.problem(inName: trimmed) {
+                problems.add(line, "addressees", problem)
+                continue
+            }
             let phrase = index < phrases.count && !phrases[index].isEmpty ? phrases[index] : nil
             addressees.append((trimmed, phrase))
         }
         let tags = record.list("tags")
         for (column, values) in [("tags", tags), ("addressed_as", phrases)] {
             for value in values {
-                if let problem = FieldText.problem(in: value) { problems.add(line, column, problem) }
+                if let problem = FieldText.problem(inName: value) { problems.add(line, column, problem) }
             }
         }
         guard let symbol, let path, let text else { return nil }

@@ -110,10 +110,18 @@ public struct RecordReader {
                     source: sourceName, line: 1, field: nil, reason: "the file is empty: expected a header row")
             }
             header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-            for name in header where !columns.contains(name) {
-                throw .invalidInput(
-                    source: sourceName, line: first.line, field: name,
-                    reason: "unknown column: the columns are " + columns.sorted().joined(separator: ", "))
+            var seen = Set<String>()
+            for name in header {
+                guard columns.contains(name) else {
+                    throw .invalidInput(
+                        source: sourceName, line: first.line, field: FieldText.excerpt(name),
+                        reason: "unknown column: the columns are " + columns.sorted().joined(separator: ", "))
+                }
+                guard seen.insert(name).inserted else {
+                    throw .invalidInput(
+                        source: sourceName, line: first.line, field: name,
+                        reason: "this column appears twice in the header: keep one")
+                }
             }
             headerPositions = header.map { positions[$0] ?? 0 }
         }

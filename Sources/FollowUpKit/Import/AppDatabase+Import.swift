@@ -133,6 +133,7 @@ extension AppDatabase {
                 try document.insert(db)
             }
             guard let documentId = document.id else { return result }
+            try Journal.touch(document: documentId, in: db)
             let existing = try Recommendation.filter(Recommendation.Columns.documentId == documentId).fetchAll(db)
             let before = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
             for (offset, item) in plan.items.enumerated() {

@@ -71,7 +71,7 @@ public enum TextCleaner {
                 }
             }
             if join, var last = blocks.popLast() {
-                last.text = joinText(last.text, line.text)
+                Self.join(&last.text, line.text)
                 blocks.append(last)
             } else {
                 blocks.append(TextBlock(text: line.text, normalized: "", line: line.number))
@@ -155,23 +155,32 @@ public enum TextCleaner {
         return Double(near) / Double(lines.count) >= 0.4
     }
 
-    static func joinText(_ first: String, _ second: String) -> String {
-        guard let last = first.last, let next = second.first else { return first + second }
-        if last == "-", next.isLowercase, first.dropLast().last?.isLetter == true {
+    /// Appends `next`, the next line of the same block, to `text` in place: a block of many
+    /// thousand lines is built in time proportional to its length (joining copies, one per line,
+    /// made a 10 MB document take minutes).
+    static func join(_ text: inout String, _ next: String) {
+        guard let last = text.last, let following = next.first else {
+            text += next
+            return
+        }
+        if last == "-", following.isLowercase, text.dropLast().last?.isLetter == true {
             // develop-|ment joins into one word; seventy-|seventh and multi-|stakeholder keep their hyphen.
             let suffixes = [
                 "ment", "tion", "sion", "ing", "ity", "ness", "ance", "ence", "ous", "ive", "able", "ible", "ally",
                 "ure", "ies", "ism", "ist", "ise", "ize", "ated", "ation",
             ]
-            let fragment = second.prefix { $0.isLetter }.lowercased()
-            if suffixes.contains(where: { fragment.hasPrefix($0) }) { return String(first.dropLast()) + second }
-            return first + second
+            let fragment = next.prefix { $0.isLetter }.lowercased()
+            if suffixes.contains(where: { fragment.hasPrefix($0) }) { text.removeLast() }
+            text += next
+            return
         }
-        if TextNormalization.isCJK(last) || TextNormalization.isCJK(next) {
+        if TextNormalization.isCJK(last) || TextNormalization.isCJK(following) {
             // Chinese wrapped lines join without a space; so does CJK next to Latin at a break.
-            return first + second
+            text += next
+            return
         }
-        return first + " " + second
+        text += " "
+        text += next
     }
 
     /// Removes footnote markers glued to words or punctuation.

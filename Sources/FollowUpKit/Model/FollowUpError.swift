@@ -67,11 +67,11 @@ extension FollowUpError: LocalizedError {
             let hint =
                 suggestions.isEmpty
                 ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
-            return "no \(kind) '\(identifier)'\(hint)"
+            return "no \(kind) '\(FieldText.excerpt(identifier))'\(hint)"
         case .duplicate(let kind, let identifier):
-            return "\(kind) '\(identifier)' exists already"
+            return "\(kind) '\(FieldText.excerpt(identifier))' exists already"
         case .invalidValue(let field, let value, let expected):
-            return "unknown \(field) '\(value)': use one of \(expected.joined(separator: ", "))"
+            return "unknown \(field) '\(FieldText.excerpt(value))': use one of \(expected.joined(separator: ", "))"
         case .invalidInput(let source, let line, let field, let reason):
             var place = source
             if let line { place += ":\(line)" }
@@ -107,9 +107,14 @@ extension FollowUpError: LocalizedError {
         case .internalError(let reason):
             return "internal error: \(reason); please report it"
         case .invalidRecords(let source, let problems, let more):
-            var lines = [
-                "\(source): \(problems.count + more) invalid row\(problems.count + more == 1 ? "" : "s"); nothing was imported"
-            ]
+            // Problems are counted as problems, and rows as rows: one row may have several.
+            let total = problems.count + more
+            let rows = Set(problems.map(\.line)).count
+            let counted =
+                more == 0
+                ? "\(total) problem\(total == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")"
+                : "\(total) problems; the first \(problems.count), in \(rows) row\(rows == 1 ? "" : "s"), are listed"
+            var lines = ["\(source): \(counted); nothing was imported"]
             for problem in problems {
                 lines.append("\(source):\(problem.line): \(problem.column.map { "\($0): " } ?? "")\(problem.reason)")
             }

@@ -1,17 +1,18 @@
 import Foundation
 
 extension OutputDocument {
-    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:lastEntry:language:)``):
-    /// FollowUp's version, the database's file name, the as-of date, the time it was generated,
-    /// and the progress log's head hash.
+    /// The report with its footer (``ReportPresentation/footer(database:asOf:generated:head:lastRow:language:)``):
+    /// FollowUp's version, the database's file name (`path`; `nil` where readers should not learn
+    /// it, as on the server), the as-of date, the time it was generated, and the record journal's
+    /// head hash.
     public func withFooter(
-        _ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language, generated: String
+        _ database: AppDatabase, path: String?, asOf: CalendarDate?, language: Language, generated: String
     ) throws(FollowUpError) -> OutputDocument {
-        let log = try database.logHead()
+        let journal = try database.journalHead()
         var document = self
         document.blocks += ReportPresentation.footer(
-            database: URL(fileURLWithPath: path).lastPathComponent, asOf: asOf, generated: generated, head: log.head,
-            lastEntry: log.lastEntry, language: language)
+            database: path.map { URL(fileURLWithPath: $0).lastPathComponent }, asOf: asOf, generated: generated,
+            head: journal.head, lastRow: journal.lastRow, language: language)
         return document
     }
 }

@@ -20,7 +20,7 @@ extension AppDatabase {
         if name.isEmpty || name.count > 64 {
             throw .invalidArgument(field: "name", reason: "give a name of 1 to 64 characters")
         }
-        if let problem = FieldText.problem(in: name) { throw .invalidArgument(field: "name", reason: problem) }
+        if let problem = FieldText.problem(inName: name) { throw .invalidArgument(field: "name", reason: problem) }
         if role.actsForActors && actors.isEmpty {
             throw .invalidArgument(
                 field: "actor", reason: "a \(role.words) acts for at least one actor: give --actor CODE")
@@ -145,7 +145,7 @@ extension AppDatabase {
     public func createToken(account: String, label: String, createdAt: String) throws(FollowUpError) -> String {
         let label = label.trimmingCharacters(in: .whitespaces)
         if label.isEmpty { throw .invalidArgument(field: "label", reason: "say what the token is for") }
-        if let problem = FieldText.problem(in: label) { throw .invalidArgument(field: "label", reason: problem) }
+        if let problem = FieldText.problem(inName: label) { throw .invalidArgument(field: "label", reason: problem) }
         var generator = SystemRandomNumberGenerator()
         let token = "fu_" + (0..<32).map { _ in Self.hexByte(UInt8.random(in: 0...255, using: &generator)) }.joined()
         try write { db in

@@ -1,13 +1,20 @@
 import Foundation
 import GRDB
 
-/// What `followup check` found, and the log's head hash to publish.
+/// What `followup check` found, and the heads to publish.
 public struct CheckResult: Codable, Sendable {
     public var problems: [CheckProblem]
     /// The number of progress entries.
     public var entries: Int
     /// The hash of the last entry of the log's hash chain (`ProgressChain`).
     public var head: String
+    /// The number of rows of the record journal.
+    public var journalRows: Int
+    /// The journal's head: the one hash that commits to the whole record (the log, submissions,
+    /// reviews, corrections, documents). Publish it; `check --head` compares with it later.
+    public var journalHead: String
+    /// For `check --head HASH`: the journal row whose hash it is (`nil`: no row has it, a problem).
+    public var givenHeadRow: Int64?
 }
 
 /// One problem `followup check` found.
@@ -28,8 +35,11 @@ extension AppDatabase {
     /// - the tables, indexes and triggers as this version's migrations make them (a dropped
     ///   append-only trigger is found);
     /// - the log's hash chain: any entry changed, removed, replaced or reordered outside FollowUp;
-    /// - cached current statuses that differ from the log.
-    public func check() throws(FollowUpError) -> CheckResult {
+    /// - cached current statuses that differ from the log;
+    /// - the record journal (``Journal``): its chain, and every submission, review, correction and
+    ///   document against what it recorded; progress entries removed from the end of the log;
+    /// - with `head`, a journal head published earlier: it must still be in the journal.
+    public func check(head given: String? = nil) throws(FollowUpError) -> CheckResult {
         let expectedSchema = try Self.schemaObjects(of: AppDatabase.inMemory())
         let actualSchema = try Self.schemaObjects(of: self)
         return try read { db in
@@ -47,6 +57,16 @@ extension AppDatabase {
             }
             let chain = try ProgressChain.verify(in: db)
             problems += chain.problems
+            let journal = try Journal.verify(in: db, head: given)
+            problems += journal.problems
+            if let given, journal.givenHeadRow == nil {
+                problems.append(
+                    CheckProblem(
+                        kind: "head-not-found",
+                        detail:
+                            "no row of the journal has the head \(given): the record was rewritten, or rows were removed, since it was published"
+                    ))
+            }
             for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
                 problems.append(CheckProblem(kind: "integrity", detail: message))
             }
@@ -107,16 +127,18 @@ extension AppDatabase {
                             "\(stale) cached current statuses differ from the progress log: 'followup check --repair-cache' rebuilds them"
                     ))
             }
-            return CheckResult(problems: problems, entries: chain.entries, head: chain.head)
+            return CheckResult(
+                problems: problems, entries: chain.entries, head: chain.head, journalRows: journal.rows,
+                journalHead: journal.head, givenHeadRow: given == nil ? nil : journal.givenHeadRow)
         }
     }
 
-    /// The log's head hash and last entry id, for report footers.
-    public func logHead() throws(FollowUpError) -> (head: String, lastEntry: Int64) {
+    /// The record journal's head and its last row, for report footers.
+    public func journalHead() throws(FollowUpError) -> (head: String, lastRow: Int64) {
         try read { db in
-            // The last entry by id, found through the primary key: no scan of the log.
-            let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1")
-            return (row?["hash"] ?? ProgressChain.genesis, row?["id"] ?? 0)
+            // The last row by id, found through the primary key: no scan.
+            let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")
+            return (row?["hash"] ?? Journal.genesis, row?["id"] ?? 0)
         }
     }
 
@@ -145,10 +167,14 @@ extension AppDatabase {
         }
     }
 
-    /// Copies the database, while it may be in use, to a new file at `path` (SQLite's online
-    /// backup): the copy is a consistent snapshot.
+    /// Copies the database, while it may be in use, to the file at `path` (SQLite's online
+    /// backup): the copy is a consistent snapshot. `path` must be new or empty: the command line
+    /// passes a hidden file it then moves into place, so that no existing file is ever half
+    /// overwritten.
     public func backup(to path: String) throws(FollowUpError) {
-        if FileManager.default.fileExists(atPath: path) { throw .outputExists(path: path) }
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber, size.intValue > 0 {
+            throw .outputExists(path: path)
+        }
         do {
             let target = try DatabaseQueue(path: path)
             try writer.backup(to: target)

@@ -9,7 +9,11 @@ extension AppDatabase {
     public func editRecommendation(_ key: String, _ edit: RecommendationEdit, recordedAt: String)
         throws(FollowUpError) -> CurationResult
     {
-        try write { db in
+        if let problem = FieldText.problem(inName: edit.curator) {
+            throw .invalidArgument(field: "by", reason: problem)
+        }
+        if let problem = FieldText.problem(in: edit.reason) { throw .invalidArgument(field: "reason", reason: problem) }
+        return try write { db in
             let recommendation = try Self.recommendationRow(key, in: db)
             guard let id = recommendation.id, let document = try Document.fetchOne(db, key: recommendation.documentId)
             else { throw FollowUpError.internalError("a recommendation without id or document") }

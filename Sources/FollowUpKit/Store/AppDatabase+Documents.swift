@@ -35,9 +35,8 @@ extension AppDatabase {
                 field: "date",
                 reason: "\(draft.date) is in the future: give the date the document was adopted or issued")
         }
-        for (field, value) in [("symbol", symbol), ("title", title)] {
-            if let problem = FieldText.problem(in: value) { throw .invalidArgument(field: field, reason: problem) }
-        }
+        if let problem = FieldText.problem(inName: symbol) { throw .invalidArgument(field: "symbol", reason: problem) }
+        if let problem = FieldText.problem(in: title) { throw .invalidArgument(field: "title", reason: problem) }
         return try write { db in
             if try Document.filter(Document.Columns.symbol == symbol).fetchCount(db) > 0 {
                 throw FollowUpError.duplicate(kind: "document", identifier: symbol)
@@ -46,6 +45,7 @@ extension AppDatabase {
             var document = Document(
                 symbol: symbol, title: title, bodyId: body?.id, date: draft.date, language: draft.language)
             try document.insert(db)
+            if let id = document.id { try Journal.touch(document: id, in: db) }
             return try Self.documentInfos(in: db, symbol: symbol)[0]
         }
     }

@@ -103,6 +103,11 @@ extension AppDatabase {
                 field: "addressee",
                 reason: "name at least one addressee (a code such as MEMBER-STATES, UNCTAD or CHN)")
         }
+        if let problem = FieldText.problem(inName: path) { throw .invalidArgument(field: "paragraph", reason: problem) }
+        if let problem = FieldText.problem(in: text) { throw .invalidArgument(field: "text", reason: problem) }
+        if let verb = draft.verb, let problem = FieldText.problem(inName: verb) {
+            throw .invalidArgument(field: "verb", reason: problem)
+        }
         let key = try write { db -> String in
             let document = try Self.documentRow(draft.document, in: db)
             guard let documentId = document.id else { throw FollowUpError.conflict("document without id") }
@@ -168,6 +173,7 @@ extension AppDatabase {
                 )
             }
             try recommendation.insert(db)
+            try Journal.touch(document: recommendation.documentId, in: db)
             guard let id = recommendation.id else { throw FollowUpError.internalError("a recommendation got no id") }
             try SearchIndex.index(id, key: recommendation.key, text: recommendation.text, in: db)
             try addAddressees(addressees, to: id, classification: recommendation.classification, date: date, in: db)
@@ -185,6 +191,8 @@ extension AppDatabase {
         if comparable == recommendation && codes == Array(Set(named)).sorted() { return .unchanged }
         guard policy == .update else { return .differs }
         try recommendation.update(db)
+        try Journal.touch(document: recommendation.documentId, in: db)
+        try Journal.touch(document: old.documentId, in: db)
         try SearchIndex.index(oldId, key: recommendation.key, text: recommendation.text, in: db)
         try db.execute(literal: "DELETE FROM addressing WHERE recommendationId = \(oldId)")
         try addAddressees(addressees, to: oldId, classification: recommendation.classification, date: date, in: db)

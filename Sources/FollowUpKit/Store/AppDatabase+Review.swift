@@ -190,6 +190,7 @@ extension AppDatabase {
                     INSERT INTO review (submissionId, decision, reviewerId, comment, progressEntryId, reviewedAt)
                     VALUES (?, ?, ?, ?, ?, ?)
                     """, arguments: [id, decision.rawValue, scope.id, comment, entryId, reviewedAt])
+            try Journal.recordReview(of: id, in: db)
             return try Self.submissions(.id(id), in: db)[0]
         }
     }

@@ -5,6 +5,9 @@ extension AppDatabase {
     /// Up to this many matches are ranked, best first; beyond, the latest imported come first.
     public static let rankedSearchLimit = 1_000
 
+    /// The most words one search may hold: each is a condition all results must meet.
+    public static let maximumSearchTerms = 32
+
     /// Recommendations whose text contains every word of `text`, best matches first.
     ///
     /// Matching is by substring, so Chinese needs no word breaks (`数字鸿沟` finds 弥合数字鸿沟);
@@ -18,6 +21,16 @@ extension AppDatabase {
         let terms = Self.searchTerms(text)
         guard !terms.isEmpty else {
             throw .invalidArgument(field: "query", reason: "give some text to search for")
+        }
+        guard terms.count <= Self.maximumSearchTerms else {
+            throw .invalidArgument(
+                field: "query",
+                reason:
+                    "\(terms.count) words: a search takes at most \(Self.maximumSearchTerms), all of which must appear")
+        }
+        guard (1...10_000).contains(limit) else {
+            throw .invalidArgument(
+                field: "limit", reason: "is a number of results from 1 to 10000: \(limit) is out of range")
         }
         return try read { db in
             let match = try Self.textMatch(text)

@@ -89,6 +89,9 @@ public struct AppDatabase: Sendable {
             // the file, so after the first opening only the query runs.
             configuration.prepareDatabase { db in
                 if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    // Not yet WAL: a new file, or another program's, which switching would change.
+                    let foreign = try Self.foreignTables(in: db)
+                    if !foreign.isEmpty { throw ForeignDatabase(tables: foreign) }
                     guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
                         throw DatabaseError(message: "could not switch the database to WAL mode")
                     }
@@ -114,6 +117,8 @@ public struct AppDatabase: Sendable {
                 database.waitSeconds = Int(busyTimeout)
                 return database
             }
+        } catch let error as ForeignDatabase {
+            throw error.failure(path: path)
         } catch let error as DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: throw .databaseBusy(path: path, seconds: Int(busyTimeout))
@@ -190,12 +195,46 @@ public struct AppDatabase: Sendable {
         if !complete { throw .databaseNeedsUpgrade(path: path) }
     }
 
+    /// Refuses a SQLite file that holds tables of another program: `init` must not add FollowUp's
+    /// schema beside them, and other commands must not tell the user to.
+    private func checkIsFollowUp() throws(FollowUpError) {
+        let foreign = try read { db in try Self.foreignTables(in: db) }
+        guard foreign.isEmpty else { throw ForeignDatabase(tables: foreign).failure(path: path) }
+    }
+
+    /// The tables of a file that holds tables but not FollowUp's (no `v1-core` migration), else none.
+    static func foreignTables(in db: Database) throws -> [String] {
+        let tables = try String.fetchAll(
+            db, sql: "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        guard !tables.isEmpty else { return [] }
+        if tables.contains("grdb_migrations"),
+            try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM grdb_migrations WHERE identifier = 'v1-core'") == true
+        {
+            return []
+        }
+        return tables
+    }
+
+    /// Another program's SQLite file, found on opening it.
+    struct ForeignDatabase: Error {
+        let tables: [String]
+
+        func failure(path: String) -> FollowUpError {
+            let names = tables.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+            return .databaseUnreadable(
+                path: path,
+                reason: "it is a SQLite database of another program (tables \(names)): FollowUp leaves it alone; "
+                    + "name a new file, or a FollowUp database")
+        }
+    }
+
     /// The migrations applied to this database, in order.
     public func appliedMigrations() throws(FollowUpError) -> [String] {
         try read { db in try Schema.migrator.appliedMigrations(db) }
     }
 
     private func checkNotNewer() throws(FollowUpError) {
+        try checkIsFollowUp()
         let unknown = try read { db -> [String] in
             guard try db.tableExists("grdb_migrations") else { return [] }
             let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
@@ -221,7 +260,9 @@ public struct AppDatabase: Sendable {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
+                    let mark = try Journal.Mark(in: db)
                     result = try body(db)
+                    try Journal.seal(since: mark, in: db)
                     return .commit
                 }
                 guard let result else { throw FollowUpError.internalError("the write produced no result") }

@@ -32,33 +32,15 @@ public enum ProgressChain {
         /// The hash that follows `previous`. Each field is written with its length, so that no
         /// two different entries give the same bytes.
         func hash(after previous: String) -> String {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(320 + (note?.utf8.count ?? 0))
-            bytes.append(contentsOf: previous.utf8)
-            /// `number` in decimal digits.
-            func append(_ number: Int) {
-                if number >= 10 { append(number / 10) }
-                bytes.append(UInt8(ascii: "0") + UInt8(number % 10))
-            }
-            /// The field as `length:value;`, or `-;` when absent.
-            func append(_ field: String?) {
-                if let field {
-                    append(field.utf8.count)
-                    bytes.append(UInt8(ascii: ":"))
-                    bytes.append(contentsOf: field.utf8)
-                } else {
-                    bytes.append(UInt8(ascii: "-"))
-                }
-                bytes.append(UInt8(ascii: ";"))
-            }
+            var fields = FieldHasher(prefix: previous, capacity: 320 + (note?.utf8.count ?? 0))
             for field in [
                 String(id), uid, key, actor, asOf, status, response, note, evidenceDocument, evidenceParagraph,
                 evidenceUrl,
                 reporter, recordedAt, supersedes,
             ] {
-                append(field)
+                fields.append(field)
             }
-            return SHA256.hex(bytes)
+            return fields.hex
         }
     }
 

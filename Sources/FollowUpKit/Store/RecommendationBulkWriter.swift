@@ -27,6 +27,8 @@ struct RecommendationBulkWriter {
     private let firstId: Int64
     /// Per group, its members with the dates they joined and left.
     private var members: [Int64: [(member: Int64, start: CalendarDate?, end: CalendarDate?)]] = [:]
+    /// The documents written to, marked for the journal at the end.
+    private var documents = Set<Int64>()
 
     init(in db: Database) throws {
         self.db = db
@@ -61,6 +63,7 @@ struct RecommendationBulkWriter {
         let id = nextId
         nextId += 1
         pendingPaths[paragraph] = recommendation.key
+        documents.insert(recommendation.documentId)
         recommendations.append((id, recommendation))
         var bound = Set<Int64>()
         for (addressee, phrase) in addressees {
@@ -164,6 +167,7 @@ struct RecommendationBulkWriter {
     /// Inserts what waits, and indexes every recommendation inserted here for search.
     mutating func finish() throws {
         try flush()
+        for document in documents.sorted() { try Journal.touch(document: document, in: db) }
         // The search index last, in one statement: once a statement has written to an FTS5 table,
         // every later statement of the transaction makes it write its pending terms out (a
         // savepoint), which cost a quarter of the import when the folded text went in by batches. The folding is Swift's (`SearchIndex.folded`), called by SQLite row by row.

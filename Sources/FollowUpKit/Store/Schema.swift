@@ -46,11 +46,76 @@ enum Schema {
         migrator.registerMigration("v10-territories") { db in
             try db.execute(sql: v10Territories)
         }
+        migrator.registerMigration("v11-journal") { db in
+            try db.execute(sql: v11Journal)
+            try Journal.sealExisting(in: db)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// The record journal (``Journal``), a hash chain over submissions, reviews, corrections and
+    /// documents with their recommendations, and the progress log's head after each write; and
+    /// the curation table again, whose CHECK refused a due date given as a value (`recs edit --due`
+    /// always failed): a due-date correction may now carry the date, or none when it is removed.
+    static let v11Journal = """
+        CREATE TABLE journal (
+          id INTEGER PRIMARY KEY,
+          subject TEXT NOT NULL
+            CHECK (subject IN ('progress', 'submission', 'review', 'curation', 'document')),
+          subjectKey TEXT NOT NULL CHECK (length(subjectKey) > 0),
+          content TEXT NOT NULL CHECK (length(content) = 64 OR content = 'removed'),
+          hash TEXT NOT NULL CHECK (length(hash) = 64)
+        ) STRICT;
+
+        CREATE INDEX journal_subject ON journal(subject, subjectKey);
+
+        CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
+        BEGIN
+          SELECT RAISE(ABORT, 'the journal is append-only');
+        END;
+
+        CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
+        BEGIN
+          SELECT RAISE(ABORT, 'the journal is append-only');
+        END;
+
+        CREATE TABLE journalPending (
+          documentId INTEGER PRIMARY KEY REFERENCES document(id)
+        ) STRICT;
+
+        DROP TRIGGER curation_no_update;
+        DROP TRIGGER curation_no_delete;
+        CREATE TABLE curation_v11 (
+          id INTEGER PRIMARY KEY,
+          recommendationKey TEXT NOT NULL CHECK (length(trim(recommendationKey)) > 0),
+          change TEXT NOT NULL CHECK (change IN ('add-addressee', 'remove-addressee', 'class', 'due-date')),
+          value TEXT,
+          previous TEXT,
+          textHash TEXT NOT NULL CHECK (length(textHash) = 64),
+          reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+          curator TEXT NOT NULL CHECK (length(trim(curator)) > 0),
+          recordedAt TEXT NOT NULL CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+          CHECK (change = 'due-date' OR value IS NOT NULL),
+          CHECK (change != 'due-date' OR value IS NULL OR date(value, '+0 days') IS value)
+        ) STRICT;
+        INSERT INTO curation_v11 SELECT * FROM curation;
+        DROP TABLE curation;
+        ALTER TABLE curation_v11 RENAME TO curation;
+        CREATE INDEX curation_key ON curation(recommendationKey, id);
+
+        CREATE TRIGGER curation_no_update BEFORE UPDATE ON curation
+        BEGIN
+          SELECT RAISE(ABORT, 'the curation log is append-only: record a new correction instead');
+        END;
+
+        CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
+        BEGIN
+          SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
+        END;
+        """
 
     /// Non-self-governing territories are actors: General Assembly resolutions address "the
     /// Territory" and its Government (Guam, Pitcairn, Tokelau …). SQLite cannot change a CHECK
