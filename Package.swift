@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Word .docx files are ZIP archives: read in-process, with a limit on what is inflated.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The server's multipart form uploads (a filled-in questionnaire).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The bundled reference data and seed documents, compiled into the binary so that a
@@ -63,7 +65,11 @@ let package = Package(
         // dependencies are built for these targets only, never for the library or the CLI.
         .target(
             name: "FollowUpServer",
-            dependencies: ["FollowUpKit", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "FollowUpKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ]
         ),
         .executableTarget(
             name: "followup-server",

@@ -187,7 +187,8 @@ CREATE TABLE account (
   role TEXT NOT NULL CHECK (role IN ('administrator', 'focal-point', 'validator', 'reader')),
   passwordHash TEXT NOT NULL CHECK (passwordHash GLOB '$2[aby]$[0-9][0-9]$*'),
   createdAt TEXT NOT NULL CHECK (createdAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z')
-, email TEXT CHECK (email IS NULL OR email GLOB '?*@?*')) STRICT;
+, email TEXT CHECK (email IS NULL OR email GLOB '?*@?*'), credentialVersion INTEGER NOT NULL DEFAULT 0
+  CHECK (credentialVersion >= 0)) STRICT;
 
 CREATE TABLE accountActor (
   accountId INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,

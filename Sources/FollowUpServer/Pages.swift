@@ -1,3 +1,4 @@
+import Foundation
 import FollowUpKit
 
 /// The server's own pages: small, server-rendered HTML that works without JavaScript; every value
@@ -55,7 +56,7 @@ enum Pages {
 
     /// A whole page: the navigation for `session` (or none), an optional message, then `body`.
     static func page(
-        _ title: String, session: SessionStore.Session?, language: Language, flash: String? = nil,
+        _ title: String, session: SignedIn?, language: Language, flash: String? = nil,
         error: String? = nil, body: String
     ) -> String {
         var navigation = ""
@@ -90,15 +91,16 @@ enum Pages {
             """
     }
 
-    static func csrfField(_ session: SessionStore.Session) -> String {
+    static func csrfField(_ session: SignedIn) -> String {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(session.csrf))\">"
     }
 
-    static func login(language: Language, error: String? = nil, name: String = "") -> String {
+    /// The login form; `token` is also in the form's cookie (``LoginController``).
+    static func login(language: Language, token: String, error: String? = nil, name: String = "") -> String {
         page(
             w("Log in", language), session: nil, language: language, error: error.map { w($0, language) },
             body: """
-                <form class="stack" method="post" action="/login">
+                <form class="stack" method="post" action="/login"><input type="hidden" name="token" value="\(escape(token))">
                 <label for="name">\(escape(w("Name", language)))</label><input id="name" name="name" autocomplete="username" required value="\(escape(name))">
                 <label for="password">\(escape(w("Password", language)))</label><input id="password" name="password" type="password" autocomplete="current-password" required>
                 <button class="primary" type="submit">\(escape(w("Log in", language)))</button></form>
@@ -106,12 +108,19 @@ enum Pages {
     }
 
     static func link(_ path: String, _ query: [(String, String)]) -> String {
-        path + "?" + query.map { "\($0.0)=\(FormData.encode($0.1))" }.joined(separator: "&")
+        path + "?" + query.map { "\($0.0)=\(encode($0.1))" }.joined(separator: "&")
+    }
+
+    /// `text` for a query string: everything but unreserved characters percent-encoded as UTF-8.
+    static func encode(_ text: String) -> String {
+        let unreserved = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     /// The recommendations binding the actors of the account: overdue first, then by due date.
     static func myRecommendations(
-        _ session: SessionStore.Session, reports: [CountryReport], actors: ActorDirectory, language: Language,
+        _ session: SignedIn, reports: [CountryReport], actors: ActorDirectory, language: Language,
         flash: String?
     ) -> String {
         var body = ""
@@ -157,7 +166,7 @@ enum Pages {
     /// One recommendation for one actor: its text, the accepted history, the submissions the
     /// account may see, and, for its focal point, the form to submit progress.
     static func recommendation(
-        _ session: SessionStore.Session, detail: RecommendationDetail, actor: String, history: [ProgressEntryInfo],
+        _ session: SignedIn, detail: RecommendationDetail, actor: String, history: [ProgressEntryInfo],
         submissions: [SubmissionInfo], today: CalendarDate, language: Language, flash: String?, error: String?
     ) -> String {
         let summary = detail.recommendation
@@ -211,7 +220,7 @@ enum Pages {
                 <input type="hidden" name="key" value="\(escape(summary.key))"><input type="hidden" name="actor" value="\(escape(actor))">
                 <label for="status">\(escape(w("Status", language)))</label><select id="status" name="status"><option value="">—</option>\(statuses.joined())</select>
                 <label for="response">\(escape(w("Response", language)))</label><select id="response" name="response"><option value="">—</option>\(responses.joined())</select>
-                <label for="as_of">\(escape(w("As of", language)))</label><input id="as_of" name="as_of" type="date" value="\(today)" max="\(today)">
+                <label for="asOf">\(escape(w("As of", language)))</label><input id="asOf" name="asOf" type="date" value="\(today)" max="\(today)">
                 <label for="note">\(escape(w("What was done", language)))</label><textarea id="note" name="note" rows="3"></textarea>
                 <label for="evidence">\(escape(w("Evidence (a link, or a document and paragraph such as A/76/64 ¶51)", language)))</label><input id="evidence" name="evidence">
                 <button class="primary" type="submit">\(escape(w("Submit for validation", language)))</button></form>
@@ -222,7 +231,7 @@ enum Pages {
 
     /// The validator's queue: each submission awaiting review, with accept and return forms.
     static func queue(
-        _ session: SessionStore.Session, items: [SubmissionInfo], language: Language, flash: String?, error: String?
+        _ session: SignedIn, items: [SubmissionInfo], language: Language, flash: String?, error: String?
     ) -> String {
         var body = "<p>\(items.count) · \(escape(w("awaiting review", language)))</p>"
         for item in items {
@@ -250,7 +259,7 @@ enum Pages {
 
     /// Download a questionnaire per actor of the account; upload it filled in.
     static func questionnaire(
-        _ session: SessionStore.Session, language: Language, flash: String?, problems: [String]
+        _ session: SignedIn, language: Language, flash: String?, problems: [String]
     ) -> String {
         var body = ""
         if !problems.isEmpty {
@@ -275,7 +284,7 @@ enum Pages {
         return page(w("Questionnaire", language), session: session, language: language, flash: flash, body: body)
     }
 
-    static func reports(_ session: SessionStore.Session, documents: [DocumentInfo], language: Language) -> String {
+    static func reports(_ session: SignedIn, documents: [DocumentInfo], language: Language) -> String {
         var body = "<h2>\(escape(w("Documents", language)))</h2><ul>"
         for document in documents {
             let href = link("/report/document", [("symbol", document.symbol), ("lang", language.rawValue)])
@@ -295,7 +304,7 @@ enum Pages {
         return page(w("Reports", language), session: session, language: language, body: body)
     }
 
-    static func search(_ session: SessionStore.Session, query: String, results: SearchResults, language: Language)
+    static func search(_ session: SignedIn, query: String, results: SearchResults, language: Language)
         -> String
     {
         let hits = results.hits
@@ -333,7 +342,7 @@ enum Pages {
         return page(w("Search", language), session: session, language: language, body: body)
     }
 
-    static func problem(_ title: String, _ message: String, session: SessionStore.Session?, language: Language = .en)
+    static func problem(_ title: String, _ message: String, session: SignedIn?, language: Language = .en)
         -> String
     {
         page(

@@ -38,22 +38,43 @@ struct ServerTests {
         return try FollowUpServer(options: .init(databasePath: path, port: 0, clock: testClock))
     }
 
-    /// A browser: keeps the session cookie, reads the CSRF token from the last page.
+    /// A browser: keeps its cookies, reads the form tokens from the last page.
     final class Browser: @unchecked Sendable {
         let client: any TestClientProtocol
-        var cookie: String?
+        var cookies: [String: String] = [:]
         var csrf: String?
+        var loginToken: String?
 
         init(_ client: any TestClientProtocol) { self.client = client }
+
+        var cookie: String? {
+            cookies.isEmpty ? nil : cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ")
+        }
+
+        func keep(_ response: TestResponse) {
+            for set in response.headers[values: .setCookie] {
+                guard let pair = set.split(separator: ";").first, let equals = pair.firstIndex(of: "=") else {
+                    continue
+                }
+                let name = String(pair[..<equals])
+                let value = String(pair[pair.index(after: equals)...])
+                cookies[name] = value.isEmpty ? nil : value
+            }
+        }
 
         @discardableResult
         func get(_ uri: String) async throws -> TestResponse {
             var headers = HTTPFields()
             if let cookie { headers[.cookie] = cookie }
             let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)
+            keep(response)
             let body = String(buffer: response.body)
-            if let range = body.range(of: #"name="csrf" value="([0-9a-f]+)""#, options: .regularExpression) {
-                csrf = String(body[range].dropFirst(19).dropLast())
+            for (field, assign) in [
+                ("csrf", { (value: String) in self.csrf = value }), ("token", { self.loginToken = $0 }),
+            ] {
+                if let range = body.range(of: "name=\"\(field)\" value=\"([0-9a-f]+)\"", options: .regularExpression) {
+                    assign(String(body[range].dropFirst(field.count + 15).dropLast()))
+                }
             }
             return response
         }
@@ -65,31 +86,37 @@ struct ServerTests {
             if let cookie { headers[.cookie] = cookie }
             var all = fields
             if send, let csrf { all.append(("csrf", csrf)) }
-            let body = all.map { "\($0.0)=\(FormData.encode($0.1))" }.joined(separator: "&")
+            let body = all.map { "\($0.0)=\(Pages.encode($0.1))" }.joined(separator: "&")
             let response = try await client.execute(
                 uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
-            if let set = response.headers[.setCookie], let pair = set.split(separator: ";").first {
-                cookie = String(pair)
-            }
+            keep(response)
             return response
         }
 
+        /// Opens the login page and signs in with its form.
+        @discardableResult
+        func signIn(_ name: String, password: String = ServerTests.password) async throws -> TestResponse {
+            try await get("/login")
+            return try await post(
+                "/login", [("name", name), ("password", password), ("token", loginToken ?? "")], csrf: false)
+        }
+
         func logIn(_ name: String) async throws {
-            let response = try await post("/login", [("name", name), ("password", ServerTests.password)], csrf: false)
+            let response = try await signIn(name)
             #expect(response.status == .seeOther)
             try await get("/my")
         }
     }
 
     static func submission(_ note: String = "plan adopted", actor: String = "KEN") -> [(String, String)] {
-        [("key", key), ("actor", actor), ("status", "in-progress"), ("as_of", "2026-11-01"), ("note", note)]
+        [("key", key), ("actor", actor), ("status", "in-progress"), ("asOf", "2026-11-01"), ("note", note)]
     }
 
     @Test("a focal point submits in the browser, a validator accepts, the report shows it; HTML is escaped")
     func submitReviewReport() async throws {
         let folder = TemporaryFolder()
         let server = try Self.server(folder)
-        try await server.application().test(.live) { client in
+        try await server.buildApplication().test(.live) { client in
             let focal = Browser(client)
             try await focal.logIn("amina")
             let my = String(buffer: try await focal.get("/my").body)
@@ -97,7 +124,7 @@ struct ServerTests {
             let search = String(buffer: try await focal.get("/search?q=collect").body)
             #expect(search.contains("1 recommendation contains ‘collect’, best first."))
             #expect(search.contains("Encourages Member States to collect data;"))
-            try await focal.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN")
+            try await focal.get("/rec?key=\(Pages.encode(Self.key))&actor=KEN")
             let submitted = try await focal.post("/submit", Self.submission("<script>alert('x')</script>"))
             #expect(submitted.status == .seeOther)
             #expect(try server.database.history(Self.key).isEmpty)
@@ -129,7 +156,7 @@ struct ServerTests {
     func writesAreGuarded() async throws {
         let folder = TemporaryFolder()
         let server = try Self.server(folder)
-        try await server.application().test(.live) { client in
+        try await server.buildApplication().test(.live) { client in
             let before = try server.database.contentDump()
             let stranger = Browser(client)
             #expect(try await stranger.post("/submit", Self.submission(), csrf: false).status == .unauthorized)
@@ -157,24 +184,22 @@ struct ServerTests {
     func privacyAndRateLimit() async throws {
         let folder = TemporaryFolder()
         let server = try Self.server(folder)
-        try await server.application().test(.live) { client in
+        try await server.buildApplication().test(.live) { client in
             let amina = Browser(client)
             try await amina.logIn("amina")
             try await amina.post("/submit", Self.submission("Kenya's draft"))
             let abebe = Browser(client)
             try await abebe.logIn("abebe")
-            let page = String(buffer: try await abebe.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN").body)
+            let page = String(buffer: try await abebe.get("/rec?key=\(Pages.encode(Self.key))&actor=KEN").body)
             #expect(!page.contains("Kenya's draft") && !page.contains("Kenya&#39;s draft"))
             #expect(!page.contains("Record progress"))
 
             let guesser = Browser(client)
-            for _ in 0..<SessionStore.failuresAllowed {
-                let wrong = try await guesser.post(
-                    "/login", [("name", "otieno"), ("password", "guess guess")], csrf: false)
+            for _ in 0..<LoginLimiter.allowed {
+                let wrong = try await guesser.signIn("otieno", password: "guess guess")
                 #expect(wrong.status == .unauthorized)
             }
-            let limited = try await guesser.post(
-                "/login", [("name", "otieno"), ("password", ServerTests.password)], csrf: false)
+            let limited = try await guesser.signIn("otieno")
             #expect(limited.status == .tooManyRequests)
         }
     }
@@ -183,7 +208,7 @@ struct ServerTests {
     func questionnaireUpload() async throws {
         let folder = TemporaryFolder()
         let server = try Self.server(folder)
-        try await server.application().test(.live) { client in
+        try await server.buildApplication().test(.live) { client in
             let focal = Browser(client)
             try await focal.logIn("amina")
             try await focal.get("/questionnaire")
@@ -230,7 +255,7 @@ struct ServerTests {
     func everyWriteRouteAndField() async throws {
         let folder = TemporaryFolder()
         let server = try Self.server(folder)
-        try await server.application().test(.live) { client in
+        try await server.buildApplication().test(.live) { client in
             let before = try server.database.contentDump()
             let stranger = Browser(client)
             for route in Self.writeRoutes + [("/questionnaire", [])] {
@@ -256,13 +281,13 @@ struct ServerTests {
             try await validator.logIn("otieno")
             try await validator.post("/review", [("id", "1"), ("decision", "returned"), ("comment", markup)])
             for (browser, page) in [
-                (validator, "/queue"), (focal, "/rec?key=\(FormData.encode(Self.key))&actor=KEN"),
-                (focal, "/search?q=\(FormData.encode(markup))"), (focal, "/report/country?actor=KEN&submitted=1"),
+                (validator, "/queue"), (focal, "/rec?key=\(Pages.encode(Self.key))&actor=KEN"),
+                (focal, "/search?q=\(Pages.encode(markup))"), (focal, "/report/country?actor=KEN&submitted=1"),
             ] {
                 let html = String(buffer: try await browser.get(page).body)
                 #expect(!html.contains("<img"), "\(page)")
             }
-            let page = String(buffer: try await focal.get("/rec?key=\(FormData.encode(Self.key))&actor=KEN").body)
+            let page = String(buffer: try await focal.get("/rec?key=\(Pages.encode(Self.key))&actor=KEN").body)
             #expect(page.contains("&lt;img src=x onerror=alert(1)&gt;"))
         }
     }

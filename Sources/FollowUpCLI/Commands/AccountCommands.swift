@@ -120,7 +120,7 @@ struct UsersCommand: ParsableCommand {
     /// `followup users revoke NAME`.
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "revoke", abstract: "Revoke every API token of an account.")
+            commandName: "revoke", abstract: "Revoke every API token of an account, and end its web sessions.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -133,7 +133,9 @@ struct UsersCommand: ParsableCommand {
             let count = try database.revokeTokens(
                 account: name, revokedAt: Timestamp.string(from: CLIContext.current.clock.now()))
             try output.emitSaved(
-                OutputDocument([.text("Revoked \(count) token\(count == 1 ? "" : "s") of '\(name)'.")]),
+                OutputDocument([
+                    .text("Revoked \(count) token\(count == 1 ? "" : "s") of '\(name)' and ended its web sessions.")
+                ]),
                 json: ["account": name, "revoked": String(count)])
         }
     }

@@ -181,7 +181,7 @@ public struct RecordReader {
             guard let dictionary = object as? [String: Any] else {
                 throw problem(lineNumber, nil, "each line must be one JSON object")
             }
-            let keys = Self.topLevelKeys(line)
+            let keys = JSONText.topLevelKeys(line)
             if keys.count != dictionary.count {
                 var seen = Set<[UInt8]>()
                 let twice = keys.first { !seen.insert($0).inserted }.flatMap { String(validating: $0, as: UTF8.self) }
@@ -213,40 +213,6 @@ public struct RecordReader {
             }
             return ExchangeRecord(line: lineNumber, columns: declared, values: values, listValues: lists)
         }
-    }
-
-    /// The raw bytes of the keys of the outermost object of a JSON line (between their quotes,
-    /// escapes left as written): enough to see a key given twice, which `JSONSerialization`
-    /// silently resolves to the last value.
-    static func topLevelKeys(_ line: [UInt8]) -> [[UInt8]] {
-        var keys: [[UInt8]] = []
-        var depth = 0
-        var index = 0
-        var expectingKey = false
-        while index < line.count {
-            let byte = line[index]
-            switch byte {
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-                expectingKey = byte == UInt8(ascii: "{") && depth == 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-            case UInt8(ascii: ","):
-                expectingKey = depth == 1
-            case UInt8(ascii: "\""):
-                var end = index + 1
-                while end < line.count && line[end] != UInt8(ascii: "\"") {
-                    end += line[end] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                if expectingKey { keys.append(Array(line[(index + 1)..<min(end, line.count)])) }
-                expectingKey = false
-                index = end
-            default:
-                break
-            }
-            index += 1
-        }
-        return keys
     }
 
     private func problem(_ line: Int, _ column: String?, _ reason: String) -> FollowUpError {

@@ -68,7 +68,9 @@ extension AppDatabase {
         let hash = Bcrypt.hash(password, cost: cost)
         try write { db in
             _ = try Self.account(named: name, in: db)
-            try db.execute(sql: "UPDATE account SET passwordHash = ? WHERE name = ?", arguments: [hash, name])
+            try db.execute(
+                sql: "UPDATE account SET passwordHash = ?, credentialVersion = credentialVersion + 1 WHERE name = ?",
+                arguments: [hash, name])
         }
     }
 
@@ -85,6 +87,30 @@ extension AppDatabase {
         }
         guard Bcrypt.verify(password, hash: stored) else { return nil }
         return try read { db in try Self.account(named: name, in: db) }
+    }
+
+    /// Like ``authenticate(name:password:)``, with the account's credential version, which a web
+    /// session keeps: ``account(_:credentialVersion:)`` then tells whether it still holds.
+    public func authenticateForSession(name: String, password: String) throws(FollowUpError) -> (
+        account: AccountInfo, credentialVersion: Int
+    )? {
+        guard let account = try authenticate(name: name, password: password) else { return nil }
+        let version = try read { db in
+            try Int.fetchOne(db, sql: "SELECT credentialVersion FROM account WHERE name = ?", arguments: [account.name])
+        }
+        return version.map { (account, $0) }
+    }
+
+    /// Account `name` if its credentials are still those of `credentialVersion` (no new password,
+    /// no `users revoke` since); `nil` when they changed or the account is gone.
+    public func account(_ name: String, credentialVersion: Int) throws(FollowUpError) -> AccountInfo? {
+        try read { db in
+            guard
+                try Int.fetchOne(db, sql: "SELECT credentialVersion FROM account WHERE name = ?", arguments: [name])
+                    == credentialVersion
+            else { return nil }
+            return try Self.account(named: name, in: db)
+        }
     }
 
     static func checkPassword(_ password: String) throws(FollowUpError) {
@@ -181,7 +207,11 @@ extension AppDatabase {
             try db.execute(
                 sql: "UPDATE apiToken SET revokedAt = ? WHERE accountId = ? AND revokedAt IS NULL",
                 arguments: [revokedAt, scope.id])
-            return db.changesCount
+            let revoked = db.changesCount
+            // The account's web sessions end too.
+            try db.execute(
+                sql: "UPDATE account SET credentialVersion = credentialVersion + 1 WHERE id = ?", arguments: [scope.id])
+            return revoked
         }
     }
 

@@ -59,7 +59,9 @@ enum Schema {
     /// The record journal (``Journal``), a hash chain over submissions, reviews, corrections and
     /// documents with their recommendations, and the progress log's head after each write; and
     /// the curation table again, whose CHECK refused a due date given as a value (`recs edit --due`
-    /// always failed): a due-date correction may now carry the date, or none when it is removed.
+    /// always failed): a due-date correction may now carry the date, or none when it is removed;
+    /// and each account's credential version, which a new password or `users revoke` moves on, so
+    /// that the web sessions signed in with the old credentials end.
     static let v11Journal = """
         CREATE TABLE journal (
           id INTEGER PRIMARY KEY,
@@ -81,6 +83,9 @@ enum Schema {
         BEGIN
           SELECT RAISE(ABORT, 'the journal is append-only');
         END;
+
+        ALTER TABLE account ADD COLUMN credentialVersion INTEGER NOT NULL DEFAULT 0
+          CHECK (credentialVersion >= 0);
 
         CREATE TABLE journalPending (
           documentId INTEGER PRIMARY KEY REFERENCES document(id)
