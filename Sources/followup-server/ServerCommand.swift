@@ -30,7 +30,8 @@ struct ServerCommand: AsyncParsableCommand {
         do {
             try UserNumber.validate(port, in: 0...65_535, name: "--port", what: "a port number")
         } catch {
-            throw ValidationError(error.message)
+            guard case .invalidArgument(let option, let reason) = error else { throw error }
+            throw ValidationError("\(option) \(reason)")
         }
         guard Self.resolves(host) else {
             throw ValidationError(

@@ -58,7 +58,7 @@ struct BrowserWorkflowTests {
         #expect(text.contains("browser workflow: all steps passed"), "\(text)")
     }
 
-    @Test("a second server on a port in use says so and exits 69; a missing database exits 66")
+    @Test("a second server on a port in use says so and exits 69; a missing database 66; a bad port or host 64")
     func portInUse() throws {
         let folder = TemporaryFolder()
         let binary = try Self.binaries().appendingPathComponent("followup-server").path
@@ -98,5 +98,16 @@ struct BrowserWorkflowTests {
         let (missing, _, _) = try start(["--database", folder.file("missing.sqlite"), "--port", "0"])
         missing.waitUntilExit()
         #expect(missing.terminationStatus == 66)
+        // Issue #23, 19: a port out of range and an address that is none are usage errors, said plainly.
+        for (arguments, words) in [
+            (["--port", "99999"], "--port must be a port number from 0 to 65535"),
+            (["--host", "256.1.1.1", "--port", "0"], "--host '256.1.1.1' is not an address of this machine"),
+        ] {
+            let (refused, _, error) = try start(["--database", folder.file("followup.sqlite")] + arguments)
+            refused.waitUntilExit()
+            #expect(refused.terminationStatus == 64, "\(arguments)")
+            let text = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(text.contains(words), "\(text)")
+        }
     }
 }
