@@ -1,6 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+/// Members of a module are visible only where it is imported (SE-0444): a slice that does not
+/// import GRDB cannot call GRDB's methods on the values the store hands it.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "FollowUp",
     platforms: [.macOS(.v13)],
@@ -41,14 +45,47 @@ let package = Package(
                 .embedInCode("progress.csv"),
             ]
         ),
-        // Model, database, import, reports and rendering: the only module that imports GRDB.
+        // The library's floors, each a target whose dependencies point only down
+        // (docs/architecture.md). Floor 0: domain types and text utilities.
+        .target(name: "FollowUpModel", swiftSettings: strict),
+        // Floor 1: the database. The only target that imports GRDB; the slices above reach the
+        // database through its typed operations, never through SQL.
         .target(
-            name: "FollowUpKit",
+            name: "FollowUpStore",
             dependencies: [
+                "FollowUpModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: strict
+        ),
+        // Floor 2: the feature slices, which never depend on each other.
+        .target(name: "FollowUpImport", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
+        .target(name: "FollowUpExchange", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
+        .target(name: "FollowUpReports", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
+        .target(
+            name: "FollowUpReference", dependencies: ["FollowUpModel", "FollowUpStore", "FollowUpSeeds"],
+            swiftSettings: strict),
+        // Floor 3: one set-up for init, demo and tests, from the slices.
+        .target(
+            name: "FollowUpBootstrap",
+            dependencies: [
+                "FollowUpModel", "FollowUpStore", "FollowUpImport", "FollowUpExchange", "FollowUpReference",
                 "FollowUpSeeds",
+            ],
+            swiftSettings: strict
+        ),
+        // Floor 4: what a report or a listing looks like in each format. Reads no database.
+        .target(
+            name: "FollowUpRendering", dependencies: ["FollowUpModel", "FollowUpReports", "FollowUpExchange"],
+            swiftSettings: strict),
+        // The library as one product: every floor, re-exported.
+        .target(
+            name: "FollowUpKit",
+            dependencies: [
+                "FollowUpModel", "FollowUpStore", "FollowUpImport", "FollowUpExchange", "FollowUpReports",
+                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
             ]
         ),
         // The command-line interface: one ArgumentParser command per file.
@@ -89,7 +126,11 @@ let package = Package(
         .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),
         .testTarget(
             name: "FollowUpKitTests",
-            dependencies: ["FollowUpKit", "FollowUpTestSupport"],
+            dependencies: [
+                "FollowUpKit", "FollowUpTestSupport", "FollowUpModel", "FollowUpStore", "FollowUpImport",
+                "FollowUpExchange", "FollowUpReports",
+                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -102,7 +143,9 @@ let package = Package(
         .testTarget(
             name: "FollowUpCLITests",
             dependencies: [
-                "FollowUpCLI", "FollowUpKit", "FollowUpTestSupport",
+                "FollowUpCLI", "FollowUpKit", "FollowUpTestSupport", "FollowUpModel", "FollowUpStore", "FollowUpImport",
+                "FollowUpExchange", "FollowUpReports",
+                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

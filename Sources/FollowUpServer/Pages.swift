@@ -317,8 +317,8 @@ enum Pages {
             if !results.ranked {
                 summary =
                     language == .zh
-                    ? "包含“\(query)”的建议超过 \(AppDatabase.rankedSearchLimit) 条：以下是最近导入的 \(hits.count) 条，最新的在前。加上更多词语，可按相关程度排序。"
-                    : "More than \(AppDatabase.rankedSearchLimit) recommendations contain ‘\(query)’: these are the \(hits.count) imported last, newest first. Add words to rank the matches, best first."
+                    ? "包含“\(query)”的建议超过 \(SearchResults.rankedLimit) 条：以下是最近导入的 \(hits.count) 条，最新的在前。加上更多词语，可按相关程度排序。"
+                    : "More than \(SearchResults.rankedLimit) recommendations contain ‘\(query)’: these are the \(hits.count) imported last, newest first. Add words to rank the matches, best first."
             } else {
                 let found =
                     language == .zh

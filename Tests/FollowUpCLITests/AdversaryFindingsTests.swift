@@ -3,6 +3,14 @@ import GRDB
 import Testing
 @testable import FollowUpCLI
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 import FollowUpTestSupport
 
 /// The command-line findings of the second adversarial run (issue #23), one test each, numbered

@@ -3,6 +3,14 @@ import GRDB
 import Testing
 @testable import FollowUpCLI
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 import FollowUpTestSupport
 
 /// The findings of an adversarial review of docs/reliability.md (issue #10), one test each: every

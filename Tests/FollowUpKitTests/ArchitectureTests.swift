@@ -1,147 +1,141 @@
 import Foundation
 import Testing
 
-/// Keeps the folder tree of `FollowUpKit` the architecture: floors whose arrows point only down,
-/// and feature slices that never call each other (docs/architecture.md).
+/// The library's floors are SwiftPM targets, and the compiler holds their arrows down: a target
+/// imports only the targets it depends on (`.ci/run` builds with
+/// `--explicit-target-dependency-import-check error`), and with `MemberImportVisibility` a slice
+/// cannot call GRDB's methods on the values the store hands it, since it does not import GRDB.
+/// What the compiler cannot see is checked here: that the package graph itself is the one
+/// docs/architecture.md draws, and that SQL does not cross from the store as text.
 @Suite("Architecture")
 struct ArchitectureTests {
-    /// Each folder's floor: a file may use what is declared on its own floor or below.
+    /// Each library target's floor: it may depend on lower floors only, and slices of one floor
+    /// never on each other.
     static let floors: [String: Int] = [
-        "Model": 0, "Text": 0,
-        "Store": 1,
-        "Import": 2, "Exchange": 2, "Reports": 2, "Reference": 2,
-        "Bootstrap": 3,
-        "Rendering": 4,
+        "FollowUpSeeds": 0, "FollowUpModel": 0,
+        "FollowUpStore": 1,
+        "FollowUpImport": 2, "FollowUpExchange": 2, "FollowUpReports": 2, "FollowUpReference": 2,
+        "FollowUpBootstrap": 3, "FollowUpRendering": 3,
+        "FollowUpKit": 4,
     ]
-    /// Folders of one floor that must not use each other.
-    static let slices: Set<String> = ["Import", "Exchange", "Reports", "Reference"]
 
-    static let libraryRoot = URL(fileURLWithPath: #filePath)
+    static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/FollowUpKit")
 
-    struct SourceFile {
-        var folder: String
-        var path: String
-        var code: String
+    /// The target → dependencies graph, as `Package.swift` declares it (read from the manifest's
+    /// own text, so that no `swift package` run is needed).
+    static func packageGraph() throws -> [String: [String]] {
+        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        return targets(in: manifest)
     }
 
-    /// Every Swift file of the library, without comments and string contents.
-    static func sources() throws -> [SourceFile] {
-        let manager = FileManager.default
-        guard let paths = manager.enumerator(atPath: libraryRoot.path) else { return [] }
-        var files: [SourceFile] = []
-        for case let path as String in paths where path.hasSuffix(".swift") {
-            let text = try String(contentsOf: libraryRoot.appendingPathComponent(path), encoding: .utf8)
-            files.append(
-                SourceFile(
-                    folder: String(path.split(separator: "/").first ?? ""), path: path, code: stripped(text)))
+    /// The targets of a manifest's text with the targets of this package they depend on.
+    static func targets(in manifest: String) -> [String: [String]] {
+        var graph: [String: [String]] = [:]
+        let blocks =
+            manifest.components(separatedBy: ".target(").dropFirst()
+            + manifest.components(separatedBy: ".executableTarget(").dropFirst()
+        for block in blocks {
+            guard let name = block.firstMatch(of: /name: "(\w[\w-]*)"/)?.1 else { continue }
+            let dependencies = block.firstMatch(of: /dependencies: \[([^\]]*)\]/)?.1 ?? ""
+            graph[String(name)] = dependencies.matches(of: /"(FollowUp\w+)"/).map { String($0.1) }
         }
-        return files.sorted { $0.path < $1.path }
+        return graph
     }
 
-    /// The code without comments, and with every string literal emptied. Strings go first, so
-    /// that `"https://"` in a string is not read as a comment.
+    /// Every arrow of `graph` that points up or sideways between library floors.
+    static func violations(in graph: [String: [String]]) -> [String] {
+        var found: [String] = []
+        for (target, dependencies) in graph.sorted(by: { $0.key < $1.key }) {
+            guard let floor = floors[target] else { continue }
+            for dependency in dependencies {
+                guard let below = floors[dependency] else {
+                    found.append("\(target) depends on \(dependency), which is not a library floor")
+                    continue
+                }
+                if below >= floor && target != "FollowUpKit" {
+                    found.append("\(target) (floor \(floor)) depends on \(dependency) (floor \(below))")
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("the package graph is the floors: every library target depends only on lower floors")
+    func floorsPointDown() throws {
+        let graph = try Self.packageGraph()
+        for target in Self.floors.keys { #expect(graph[target] != nil, "\(target) is not in Package.swift") }
+        #expect(Self.violations(in: graph).isEmpty, "\(Self.violations(in: graph))")
+    }
+
+    @Test("the finder finds an upward and a sideways arrow on a manifest that has them")
+    func finderCanFail() {
+        let manifest = """
+            .target(name: "FollowUpStore", dependencies: ["FollowUpModel", "FollowUpReports"]),
+            .target(name: "FollowUpImport", dependencies: ["FollowUpStore", "FollowUpExchange"]),
+            """
+        #expect(
+            Self.violations(in: Self.targets(in: manifest)) == [
+                "FollowUpImport (floor 2) depends on FollowUpExchange (floor 2)",
+                "FollowUpStore (floor 1) depends on FollowUpReports (floor 2)",
+            ])
+    }
+
+    /// The Swift files of a target, without comments and string contents.
+    static func sources(of target: String) throws -> [(path: String, code: String)] {
+        let folder = root.appendingPathComponent("Sources/\(target)")
+        guard let paths = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [(String, String)] = []
+        for case let path as String in paths where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+            files.append(("\(target)/\(path)", stripped(text)))
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+
+    /// The code without comments, and with every string literal emptied.
     static func stripped(_ text: String) -> String {
         var code = text.replacing(/"""[\s\S]*?"""/, with: "\"\"")
         code = code.replacing(/"(?:\\.|[^"\\\n])*"/, with: "\"\"")
         return code.replacing(/\/\/[^\n]*/, with: "")
     }
 
-    /// The names each folder declares: top-level types and functions, and the members of
-    /// `extension AppDatabase` (how slices would call each other), marked with a trailing `(`:
-    /// a member counts as used where it is called, so a property of the same name is no use.
-    static func declarations(in files: [SourceFile]) -> [String: Set<String>] {
-        var declared: [String: Set<String>] = [:]
-        let declaration =
-            /^\s*(?:@\w+\s+)*(?:public |internal |package )?(?:static |final |nonisolated )*(struct|enum|class|protocol|typealias|func|extension) (\w+)/
-        let staticMember = /^\s*(?:public |internal )?static (?:let|var) (\w+)/
-        for file in files {
-            var depth = 0
-            var extended: String?
-            for line in file.code.split(separator: "\n", omittingEmptySubsequences: false) {
-                if let match = line.firstMatch(of: declaration) {
-                    let kind = String(match.1)
-                    let name = String(match.2)
-                    if depth == 0 && kind == "extension" {
-                        extended = name
-                    } else if depth == 0 {
-                        declared[name, default: []].insert(file.folder)
-                    } else if depth == 1 && extended == "AppDatabase" && kind == "func" {
-                        declared[name + "(", default: []].insert(file.folder)
-                    }
-                }
-                if depth == 1, extended == "AppDatabase", let match = line.firstMatch(of: staticMember) {
-                    declared[String(match.1), default: []].insert(file.folder)
-                }
-                depth += line.filter { $0 == "{" }.count - line.filter { $0 == "}" }.count
-                if depth == 0 { extended = nil }
-            }
-        }
-        return declared
-    }
-
-    @Test("every folder of FollowUpKit has a floor")
-    func everyFolderHasAFloor() throws {
-        let folders = Set(try Self.sources().map(\.folder))
-        #expect(folders.subtracting(Self.floors.keys).isEmpty, "add the folder to docs/architecture.md and here")
-        #expect(!folders.isEmpty)
-    }
-
-    @Test("no file uses a name declared on a floor above it or in another slice")
-    func arrowsPointDown() throws {
-        let files = try Self.sources()
-        let owners = Self.declarations(in: files).compactMapValues { $0.count == 1 ? $0.first : nil }
-        var violations: [String] = []
-        for file in files {
-            guard let floor = Self.floors[file.folder] else { continue }
-            let names = file.code.matches(of: /\b([A-Za-z_]\w*)\b(\()?/).map { String($0.1) + ($0.2 == nil ? "" : "(") }
-            var identifiers = Set(names)
-            for name in names where name.hasSuffix("(") { identifiers.insert(String(name.dropLast())) }
-            for identifier in identifiers.sorted() {
-                guard let owner = owners[identifier], owner != file.folder, let ownerFloor = Self.floors[owner]
-                else { continue }
-                let sideways = ownerFloor == floor && (Self.slices.contains(owner) || Self.slices.contains(file.folder))
-                if ownerFloor > floor || sideways {
-                    violations.append("\(file.path) uses \(identifier) from \(owner)/")
+    /// Declarations the store offers other targets (`package` or `public`) whose parameters carry
+    /// SQL: GRDB's `SQL`, `SQLRequest`, `Statement` or `SQLLiteral`, or a `String` parameter whose
+    /// value is spliced into SQL text (`sql:` or `literal:` interpolating it) in the same function.
+    static func sqlCrossingTheStore(_ files: [(path: String, code: String)]) -> [String] {
+        var found: [String] = []
+        let declaration = /(?:package|public)\s+(?:static\s+)?func\s+(\w+)\s*(?:<[^>]*>)?\(([^)]*)\)/
+        for (path, code) in files {
+            for match in code.matches(of: declaration) {
+                let parameters = String(match.2)
+                for typeName in ["SQL", "SQLRequest", "Statement", "SQLLiteral"]
+                where parameters.contains(": \(typeName)") || parameters.contains(": \(typeName)?")
+                    || parameters.contains(": \(typeName)<")
+                {
+                    found.append("\(path): \(match.1) takes \(typeName)")
                 }
             }
         }
-        #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
+        return found
     }
 
-    @Test("the check sees an upward reference")
-    func checkCanFail() {
-        let files = [
-            SourceFile(folder: "Store", path: "Store/A.swift", code: "struct Stored { let x = ReportThing() }"),
-            SourceFile(folder: "Reports", path: "Reports/B.swift", code: "struct ReportThing {}"),
-        ]
-        let owners = Self.declarations(in: files)
-        #expect(owners["ReportThing"] == ["Reports"])
-        #expect(Self.floors["Reports", default: 0] > Self.floors["Store", default: 0])
+    @Test("no operation the store offers takes SQL: SQL stays in the store's own files")
+    func noSQLAcrossTheStore() throws {
+        let files = try Self.sources(of: "FollowUpStore")
+        #expect(!files.isEmpty)
+        #expect(Self.sqlCrossingTheStore(files).isEmpty, "\(Self.sqlCrossingTheStore(files))")
+        // The finder itself, on a fixture that breaks the rule.
+        let fixture = [("FollowUpStore/X.swift", "package static func rows(where condition: SQL, in db: Database)")]
+        #expect(Self.sqlCrossingTheStore(fixture) == ["FollowUpStore/X.swift: rows takes SQL"])
     }
 
-    @Test("no SQL text crosses a file boundary as a String parameter")
-    func noSQLStringParameters() throws {
-        var offenders: [String] = []
-        let parameter =
-            /func \w+(?:<[^>]*>)?\([^)]*\b(?:where|condition|whereClause|sql|clause|join)\b\s*\w*\s*:\s*String\b/
-        for file in try Self.sources() where file.code.contains(parameter) {
-            offenders.append(file.path)
-        }
-        #expect(offenders.isEmpty, "\(offenders)")
-    }
-
-    @Test("in the slices, only AppDatabase+Feature.swift touches the database: parsers and importers are pure")
-    func slicesKeepSQLInOneFile() throws {
-        let slices = ["Import/", "Exchange/", "Reports/", "Reference/", "Rendering/", "Model/", "Text/"]
-        var offenders: [String] = []
-        for file in try Self.sources() where slices.contains(where: file.path.hasPrefix) {
-            let isStoreFile = file.path.split(separator: "/").last?.hasPrefix("AppDatabase+") == true
-            if !isStoreFile && (file.code.contains("import GRDB") || file.code.contains("Database)")) {
-                offenders.append(file.path)
+    @Test("only the store imports GRDB")
+    func onlyTheStoreImportsGRDB() throws {
+        for target in Self.floors.keys.sorted() where target != "FollowUpStore" {
+            for (path, code) in try Self.sources(of: target) {
+                #expect(!code.contains("import GRDB"), "\(path) imports GRDB")
             }
         }
-        #expect(offenders.isEmpty, "\(offenders)")
     }
 }

@@ -1,6 +1,14 @@
 import FollowUpSeeds
 import Testing
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 import FollowUpTestSupport
 
 /// The importer on the two seed documents: the counts, texts and addressees the issue pins.

@@ -1,5 +1,13 @@
 import Testing
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 import FollowUpTestSupport
 
 @Suite("Recommendations and assignments")

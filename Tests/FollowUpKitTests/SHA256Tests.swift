@@ -1,6 +1,14 @@
 import Testing
 
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 
 /// Our SHA-256 against the known answers of FIPS 180-4 and NIST's examples.
 @Suite("SHA-256")

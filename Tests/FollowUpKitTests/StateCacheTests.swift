@@ -1,6 +1,14 @@
 import Foundation
 import Testing
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 import FollowUpTestSupport
 
 /// The cached current status must always agree with the log it is derived from.

@@ -2,6 +2,14 @@ import Foundation
 import Testing
 
 @testable import FollowUpKit
+@testable import FollowUpModel
+@testable import FollowUpStore
+@testable import FollowUpImport
+@testable import FollowUpExchange
+@testable import FollowUpReports
+@testable import FollowUpReference
+@testable import FollowUpBootstrap
+@testable import FollowUpRendering
 
 /// The importer's own trimming, held to Foundation's `trimmingCharacters(in: .whitespaces)`.
 @Suite struct WhitespaceTests {

@@ -192,8 +192,8 @@ extension OutputDocument {
     func withFooter(_ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language)
         throws(FollowUpError) -> OutputDocument
     {
-        try withFooter(
-            database, path: path, asOf: asOf, language: language,
+        withFooter(
+            journal: try database.journalHead(), path: path, asOf: asOf, language: language,
             generated: Timestamp.string(from: CLIContext.current.clock.now()))
     }
 }

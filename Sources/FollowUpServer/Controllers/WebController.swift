@@ -178,8 +178,9 @@ struct WebController {
         language: Language
     ) throws(FollowUpError) -> Response {
         // The database's file name is the operator's business, not every reader's.
-        let full = try document.withFooter(
-            database, path: nil, asOf: asOf, language: language, generated: Timestamp.string(from: clock.now()))
+        let full = document.withFooter(
+            journal: try database.journalHead(), path: nil, asOf: asOf, language: language,
+            generated: Timestamp.string(from: clock.now()))
         switch query["format"] {
         case "csv":
             guard let table = full.mainTable else {

@@ -1,0 +1,522 @@
+import Foundation
+import FollowUpModel
+import FollowUpStore
+
+/// What the user says about a document to import; anything left `nil` is detected from the text.
+public struct ImportOptions: Sendable {
+    /// The UN symbol; read from the document's first lines when `nil`.
+    public var symbol: String?
+    /// Today: a date after it is refused. `nil` skips the check.
+    public var today: CalendarDate?
+    public var title: String?
+    public var date: CalendarDate?
+    public var language: Language?
+    /// The issuing body: code, name or alias.
+    public var body: String?
+    /// The name used in messages: a path, or `-`.
+    public var sourceName: String
+
+    public init(
+        symbol: String? = nil, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
+        body: String? = nil, sourceName: String, today: CalendarDate? = nil
+    ) {
+        self.today = today
+        self.symbol = symbol
+        self.title = title
+        self.date = date
+        self.language = language
+        self.body = body
+        self.sourceName = sourceName
+    }
+}
+
+/// Extracts recommendations and their addressees from the text of a UN document.
+///
+/// The steps, each in its own type: `TextCleaner` removes noise and joins lines into blocks;
+/// `DocumentStructure` finds the parts that carry recommendations and splits them into numbered
+/// items and sub-items; `ClauseAnalyzer` reads each clause's verbs and addressees. This type
+/// puts them together: keys, inheritance from lead-ins, classes, deadlines.
+struct DocumentImporter {
+    var analyzer: ClauseAnalyzer
+    /// Resolves an organ's name (`经济及社会理事会`) to a code.
+    var codeForName: (String) -> String?
+    /// The commission the text is about, which "the Commission" / 委员会 means.
+    var ownCommission: String?
+
+    func plan(text: String, options: ImportOptions, bodyCode: String?) throws(FollowUpError) -> ImportPlan {
+        let source = options.sourceName
+        // Looks only as far as the first character that is not a space (not a trimmed copy).
+        guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
+            throw .invalidInput(source: source, line: nil, field: nil, reason: "the file is empty")
+        }
+        let blocks = TextCleaner.blocks(of: text)
+        let language = options.language ?? Self.detectLanguage(text)
+        var warnings: [String] = []
+        guard let date = options.date ?? Self.detectAdoptionDate(text) ?? Self.detectDate(blocks) else {
+            throw .invalidArgument(
+                field: "date", reason: "\(source) states no date of adoption or issue: give one (YYYY-MM-DD)")
+        }
+        if options.date == nil { warnings.append("date \(date) read from the text") }
+        if let today = options.today, date > today {
+            throw .invalidArgument(
+                field: "date",
+                reason:
+                    "\(date)\(options.date == nil ? " (read from the text)" : "") is in the future: give the date the document was adopted or issued"
+            )
+        }
+        if let given = options.symbol, given.trimmingWhitespace().isEmpty {
+            throw .invalidArgument(
+                field: "symbol", reason: "is empty: give the UN symbol, or leave it out to read it from the text")
+        }
+        if let given = options.symbol, let problem = FieldText.problem(in: given) {
+            throw .invalidArgument(field: "symbol", reason: problem)
+        }
+        guard let symbol = options.symbol?.trimmingWhitespace() ?? Self.detectSymbol(text) else {
+            throw .invalidArgument(
+                field: "symbol",
+                reason: "\(source) shows no UN symbol (such as A/RES/78/19) in its first lines: give one")
+        }
+        if options.symbol == nil { warnings.append("symbol \(symbol) read from the text") }
+        let title = options.title ?? Self.detectNumberedTitle(text) ?? Self.detectTitle(blocks) ?? symbol
+        let ownSession =
+            SessionCalendar.generalAssembly(symbol: symbol) ?? SessionCalendar.humanRightsCouncil(symbol: symbol)
+            ?? Self.detectOwnSession(blocks).map { SessionCalendar(number: $0, year: date.year) }
+        let regions = try DocumentStructure.regions(of: blocks, source: source)
+        let documentNames = Self.documentNames(in: blocks.map(\.normalized), analyzer: analyzer)
+        var items: [ExtractedItem] = []
+        for region in regions {
+            var analyzer = self.analyzer
+            for (phrase, code) in documentNames { analyzer.matcher.add(phrase, code: code) }
+            // "The Commission" / 委员会 is the commission the text is about (or its body); "the
+            // Council" / 理事会 the organ of the organ line; "the Assembly" the General Assembly.
+            // Not for an organ's own resolution: "the Commission" in a General Assembly or Council
+            // resolution is a commission it named, not the Assembly or the Council.
+            if let commission = ownCommission
+                ?? bodyCode.flatMap({ ["GA", "HRC", "SC", "ECOSOC"].contains($0) ? nil : $0 })
+            {
+                for phrase in ["委员会", "该委员会", "本委员会", "Commission"] { analyzer.matcher.add(phrase, code: commission) }
+            }
+            let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"
+            // In a General Assembly resolution "the Council" is a council named before, not the Assembly.
+            if organCode != "GA" {
+                for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
+            }
+            analyzer.matcher.add("Assembly", code: "GA")
+            var context = RegionContext(
+                region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, issued: date,
+                analyzer: analyzer)
+            for item in region.items { context.extract(item, inherited: nil, into: &items) }
+            if region.items.isEmpty {
+                warnings.append(
+                    "line \(region.line): \(region.prefix.isEmpty ? "the operative part" : region.prefix) has no numbered paragraphs"
+                )
+            }
+        }
+        if items.isEmpty {
+            throw .invalidInput(
+                source: source, line: regions.first?.line, field: nil,
+                reason: "no numbered operative paragraphs follow this line: a preamble alone carries no recommendations"
+            )
+        }
+        let header = ImportPlan.DocumentHeader(
+            symbol: symbol, title: title, date: date, language: language, body: bodyCode,
+            checksum: SHA256.hex(Array(text.utf8)))
+        return ImportPlan(document: header, items: items, warnings: warnings)
+    }
+
+    /// Names that stand for an actor in this document only, learnt from its whole text: "the
+    /// administering Power" is the State the text calls so ("the United States of America as the
+    /// administering Power"), and "the Special Committee" the one body the text names in full with
+    /// that head, or the one it names at least three times as often as any other; otherwise it is left out.
+    ///
+    /// The blocks are read joined by spaces, in runs of about 256 KB: a run is held as two arrays
+    /// of characters (16 bytes each), and the whole of a 10 MB document held so took 320 MB.
+    static func documentNames(in blocks: [String], analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
+        guard blocks.lazy.compactMap({ $0.first(where: \.isLetter) }).first?.isASCII == true else { return [] }
+        var powers = Set<String>()
+        var heads: [String: [String: Int]] = [:]
+        var run: [String] = []
+        var runBytes = 0
+        for (number, block) in blocks.enumerated() {
+            run.append(block)
+            runBytes += block.utf8.count + 1
+            guard runBytes >= 256 * 1024 || number == blocks.count - 1 else { continue }
+            countNames(
+                in: run.joined(separator: " "), analyzer: analyzer, powers: &powers, heads: &heads)
+            run = []
+            runBytes = 0
+        }
+        var names: [(phrase: String, code: String)] = []
+        if powers.count == 1, let code = powers.first { names.append(("administering Power", code)) }
+        // The one body with that head, or one named at least three times as often as any other
+        // ("the Special Rapporteur" of a country resolution that also cites a thematic one once).
+        for (head, counts) in heads.sorted(by: { $0.key < $1.key }) {
+            let ranked = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let first = ranked.first else { continue }
+            guard ranked.count == 1 || first.value >= 3 * ranked[1].value else { continue }
+            names.append((head, first.key))
+            if head == "Territory" {
+                names += [("territorial Government", first.key), ("Government of the Territory", first.key)]
+            }
+        }
+        return names
+    }
+
+    private static func isASCIILetter(_ value: UInt8) -> Bool {
+        (65...90).contains(value) || (97...122).contains(value)
+    }
+
+    /// Counts, in `text`, the States named as administering Power and the bodies named with each
+    /// short-form head (for ``documentNames(in:analyzer:)``).
+    private static func countNames(
+        in text: String, analyzer: ClauseAnalyzer, powers: inout Set<String>, heads: inout [String: [String: Int]]
+    ) {
+        let chars = Array(text.map(AddresseeMatcher.fold))
+        let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
+        var index = 0
+        while index < chars.count {
+            // The names a document defines are proper names: only words in capitals start one.
+            // ASCII asked by value first: Character's properties look Unicode's tables up.
+            let character = chars[index]
+            let upper = character.asciiValue.map { (65...90).contains($0) } ?? character.isUppercase
+            guard upper,
+                index == 0 || !(lower[index - 1].asciiValue.map(Self.isASCIILetter) ?? lower[index - 1].isLetter),
+                let match = analyzer.matcher.match(in: chars, lowered: lower, at: index)
+            else {
+                index += 1
+                continue
+            }
+            let end = index + match.length
+            let phrase = String(chars[index..<end])
+            let following = String(lower[end..<min(lower.count, end + 32)])
+            if analyzer.stateCodes.contains(match.code),
+                following.hasPrefix(" as the administering power") || following.hasPrefix(", the administering power")
+            {
+                powers.insert(match.code)
+            }
+            for head in Lexicon.englishShortFormHeads where phrase.hasPrefix(head + " ") {
+                heads[head, default: [:]][match.code, default: 0] += 1
+            }
+            // "the Mission", "the Force": the peacekeeping operation a financing resolution is about;
+            // "the High Commissioner": for human rights or for refugees, whichever the text is about.
+            for head in ["Mission", "Force"] where phrase.contains(" \(head) ") && phrase.hasPrefix("United Nations") {
+                heads[head, default: [:]][match.code, default: 0] += 1
+            }
+            // "the Territory": the non-self-governing territory the resolution is about.
+            if analyzer.territoryCodes.contains(match.code) {
+                heads["Territory", default: [:]][match.code, default: 0] += 1
+            }
+            if phrase.contains("High Commissioner for ") {
+                heads["High Commissioner", default: [:]][match.code, default: 0] += 1
+            }
+            index = end
+        }
+    }
+
+    // MARK: Detection
+
+    static func detectLanguage(_ text: String) -> Language {
+        var han = 0
+        var latin = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            if (0x4E00...0x9FFF).contains(scalar.value) {
+                han += 1
+            } else if scalar.properties.isAlphabetic && scalar.isASCII {
+                latin += 1
+            }
+        }
+        return han * 3 > latin ? .zh : .en
+    }
+
+    /// The document's symbol from its first lines: `A/RES/78/19`, `E/2020/31`, `A/HRC/55/L.12`.
+    static func detectSymbol(_ text: String) -> String? {
+        let head = String(text.prefix(1_500))
+        let pattern =
+            /(?:^|[\s(])((?:A|E|S|UNEP|TD|ST|DP|ICCD|FCCC|CRC|CEDAW|CCPR|HRC)(?:\/[A-Z0-9][A-Za-z0-9.\-]*){2,7})(?=$|[\s),;])/
+            .anchorsMatchLineEndings()
+        guard let match = head.firstMatch(of: pattern) else { return nil }
+        return String(match.1)
+    }
+
+    /// The title of a resolution as printed under its number, wrapped lines joined:
+    /// `78/19.   Prevention of an arms race` … up to the organ line or a blank line.
+    static func detectNumberedTitle(_ text: String) -> String? {
+        let lines = text.prefix(8_000).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.firstMatch(of: /^\s*\d{1,3}\/\d{1,4}\.\s+\S/) != nil })
+        else { return nil }
+        var parts = [String(lines[start].replacing(/^\s*\d{1,3}\/\d{1,4}\.\s+/, with: ""))]
+        for line in lines[(start + 1)...].prefix(6) {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty || DocumentStructure.organName(trimmed) != nil || trimmed.hasPrefix("The ") { break }
+            parts.append(trimmed)
+        }
+        let title = parts.map { $0.trimmingWhitespace() }.joined(separator: " ")
+            .replacing(/\s{2,}/, with: " ")
+        return title.isEmpty ? nil : title
+    }
+
+    /// The date of "Resolution adopted by the General Assembly on 4 December 2023" (across line
+    /// breaks and layout spaces), or "2023年12月7日大会决议", "大会2023年12月4日通过的决议".
+    static func detectAdoptionDate(_ text: String) -> CalendarDate? {
+        let head = String(text.prefix(6_000)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        if let match = head.firstMatch(
+            of:
+                /(?:[Rr]esolution|[Dd]ecision) adopted by the [A-Z][A-Za-z ,\-]{2,80}? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/
+        ),
+            let day = Int(match.1), let month = months.firstIndex(of: String(match.2)), let year = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month + 1, day: day)
+        }
+        if let match = head.firstMatch(of: ImportPatterns.meetingAdoption), let day = Int(match.1),
+            let month = months.firstIndex(of: String(match.2)), let year = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month + 1, day: day)
+        }
+        let compact = head.replacingOccurrences(of: " ", with: "")
+        if let match = compact.firstMatch(of: ImportPatterns.chineseAdoption),
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3)
+        {
+            return CalendarDate(year: year, month: month, day: day)
+        }
+        return nil
+    }
+
+    /// The end of the first date range in the header: (2020年6月10日至12日) → 2020-06-12.
+    static func detectDate(_ blocks: [TextBlock]) -> CalendarDate? {
+        // "Resolution adopted by the General Assembly on 21 December 2020" beats a distribution date.
+        let head = Array(blocks.prefix(40))
+        let adopted = head.filter {
+            $0.normalized.contains("adopted") || $0.normalized.contains("通过的决议") || $0.normalized.contains("大会决议")
+        }
+        for block in adopted + head {
+            let text = block.normalized.replacingOccurrences(of: " ", with: "")
+            if let match = text.firstMatch(of: /(\d{4})年(\d{1,2})月(\d{1,2})日(?:至(?:(\d{1,2})月)?(\d{1,2})日)?/),
+                let year = Int(match.1), let month = Int(match.2), let day = Int(match.5 ?? match.3)
+            {
+                let endMonth = match.4.flatMap { Int($0) } ?? month
+                return CalendarDate(year: year, month: endMonth, day: day)
+            }
+            if let match = block.normalized.firstMatch(
+                of:
+                    /(\d{1,2})(?:\s*[–-]\s*(\d{1,2}))? (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})/
+            ) {
+                let months = [
+                    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December",
+                ]
+                if let month = months.firstIndex(of: String(match.3)), let year = Int(match.4),
+                    let day = Int(match.2 ?? match.1)
+                {
+                    return CalendarDate(year: year, month: month + 1, day: day)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A title from the header: a line with 报告 / 决议 / Report / resolution, after its subject line.
+    static func detectTitle(_ blocks: [TextBlock]) -> String? {
+        let head = Array(blocks.prefix(20))
+        // "75/999. Information and communications technologies for sustainable development"
+        if let numbered = head.first(where: {
+            $0.normalized.matches(pattern: "^\\d+/\\d+\\.\\s+\\S")
+        }) {
+            return numbered.text.replacing(pattern: "^\\d+/\\d+\\.\\s+", with: "")
+        }
+        for (index, block) in head.enumerated() {
+            let text = block.text.trimmingWhitespace()
+            guard DisplayWidth.of(text) <= 120,
+                text.matches(pattern: "报告|决议|Report|report|[Rr]esolution")
+            else { continue }
+            if index > 0, text.hasPrefix("秘书长的报告") || text.hasPrefix("Report of the Secretary-General") {
+                return head[index - 1].text.trimmingWhitespace() + " — " + text
+            }
+            if index > 0, text.hasPrefix("第"), DisplayWidth.of(head[index - 1].text) <= 60 {
+                return head[index - 1].text.trimmingWhitespace() + text
+            }
+            return text
+        }
+        return nil
+    }
+
+    /// The document's own session, for "to its twenty-fourth session": 第二十三届会议报告 → 23.
+    static func detectOwnSession(_ blocks: [TextBlock]) -> Int? {
+        for block in blocks.prefix(20) {
+            if let match = block.normalized.firstMatch(of: /第([一二三四五六七八九十]+)届会议/) {
+                return ChineseNumerals.value(String(match.1))
+            }
+            if let match = block.normalized.firstMatch(of: /on its ([a-z]+(?:-[a-z]+)?) session/) {
+                return EnglishOrdinals.value(String(match.1))
+            }
+        }
+        return nil
+    }
+}
+
+/// Extraction within one region: keys, inheritance and classes.
+struct RegionContext {
+    var region: DocumentRegion
+    var organCode: String
+    var symbol: String
+    var ownSession: SessionCalendar?
+    /// The document's date, for "within 30 days".
+    var issued: CalendarDate
+    var analyzer: ClauseAnalyzer
+    /// The last addressees named, for back-references across paragraphs.
+    var recent: [(code: String, phrase: String)] = []
+
+    /// What a lead-in passes to its sub-items.
+    struct Inherited {
+        var analysis: ClauseAnalysis
+        var classification: Classification
+        /// The lead-in is only a frame ("鼓励委员会：", "会员国不妨考虑以下建议："): its sub-items are
+        /// its addressee's actions, whatever verbs they start with.
+        var isFrame: Bool
+    }
+
+    mutating func extract(_ item: StructuredItem, inherited: Inherited?, into items: inout [ExtractedItem]) {
+        let own = analyzer.analyze(item.normalized, previous: recent)
+        var analysis = own
+        var classification: Classification
+        if let inherited, inherited.isFrame {
+            analysis = inherited.analysis
+            analysis.unresolved = []
+            analysis.verbsWithoutAddressee = []
+            classification = inherited.classification
+        } else {
+            // A sub-item without an addressee of its own inherits its lead-in's, unless its own verb
+            // only states a position (赞赏地注意到 …).
+            let ownVerbBinds = analysis.leadVerb.map { $0.classification != .declaratory } ?? true
+            if analysis.addressees.isEmpty, ownVerbBinds, let inherited, !inherited.analysis.addressees.isEmpty {
+                analysis.addressees = inherited.analysis.addressees
+                analysis.hasActionableAddressee = inherited.analysis.hasActionableAddressee
+                if analysis.leadVerb == nil { analysis.verbs = inherited.analysis.verbs }
+                analysis.verbsWithoutAddressee = []
+                analysis.unresolved = []
+            }
+            classification = analysis.classification ?? inherited?.classification ?? .declaratory
+            if let lead = analysis.leadVerb, lead.classification == .actionable, !analysis.hasActionableAddressee,
+                let inherited, inherited.classification == .actionable
+            {
+                classification = .actionable
+            }
+        }
+        if region.kind == .decision { classification = .decision }
+        if !analysis.addressees.isEmpty { recent = analysis.addressees }
+
+        let isFrame = !item.children.isEmpty && Self.isFrameLeadIn(item.normalized, analysis: own)
+        if !isFrame {
+            var addressees = analysis.addressees
+            if (classification == .decision && addressees.isEmpty)
+                || (analysis.bindsOwnOrgan && !addressees.contains(where: { $0.code == organCode }))
+            {
+                addressees.append((organCode, region.organ ?? organCode))
+            }
+            let path = (region.prefix.isEmpty ? "" : region.prefix + " ") + item.labels.map(\.keyText).joined()
+            let binding = classification != .declaratory
+            var tags: [String] = []
+            if let heading = item.heading { tags.append("heading:" + heading) }
+            if binding, let year = ClauseAnalyzer.target(in: item.normalized) { tags.append("target:\(year)") }
+            items.append(
+                ExtractedItem(
+                    key: symbol + " " + path, path: path, classification: classification,
+                    kind: Self.kind(classification, verbs: analysis.verbs, addressees: addressees.map(\.code)),
+                    verbs: analysis.verbs, addressees: addressees.map(\.code), phrases: addressees.map(\.phrase),
+                    unresolved: analysis.unresolved, verbsWithoutAddressee: analysis.verbsWithoutAddressee,
+                    dueDate: binding
+                        ? ClauseAnalyzer.dueDate(in: item.normalized, ownSession: ownSession, issued: issued) : nil,
+                    cycle: binding ? ClauseAnalyzer.cycle(in: item.normalized) : nil, tags: tags,
+                    text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line))
+        }
+        let passed = Inherited(
+            analysis: analysis, classification: classification, isFrame: isFrame || (inherited?.isFrame ?? false))
+        for child in item.children { extract(child, inherited: passed, into: &items) }
+    }
+
+    /// A lead-in that is only a frame: it ends with a colon and says "the following", or holds
+    /// nothing but its verb and addressee.
+    static func isFrameLeadIn(_ text: String, analysis: ClauseAnalysis) -> Bool {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasSuffix("：") || trimmed.hasSuffix(":") else { return false }
+        if trimmed.matches(pattern: "以下|下列|the following|as follows") { return true }
+        var rest = trimmed
+        for word in analysis.verbs + analysis.addressees.map(\.phrase) + Lexicon.chinesePrefixes {
+            rest = rest.replacingOccurrences(of: word, with: "")
+        }
+        rest = rest.replacing(pattern: "[\\s：:，,。.the]", with: "")
+        return rest.count <= 2
+    }
+
+    static func kind(_ classification: Classification, verbs: [String], addressees: [String]) -> RecommendationKind {
+        switch classification {
+        case .decision: return .decision
+        case .declaratory: return .recommendation
+        case .actionable:
+            let requestVerbs: Set<String> = ["请", "要求", "requests", "asks"]
+            return verbs.contains(where: requestVerbs.contains) ? .request : .recommendation
+        }
+    }
+}
+
+/// When a body's sessions meet, to date a request "at its eighty-first session".
+///
+/// The Human Rights Council meets three times a year, its sessions opening in February or March,
+/// June and September (the 55th on 26 February 2024, the 56th on 18 June, the 57th on 9
+/// September): a report due at its session N is due by the first of that month.
+///
+/// The General Assembly's session N opens in September of 1945 + N (the 78th on 5 September
+/// 2023, the 79th on 10 September 2024): a report due at a session is due by the first of that
+/// September, the earliest the session can open. Another body's sessions are taken as yearly from
+/// the document's own session and year, due by the year's end.
+struct SessionCalendar: Sendable {
+    /// The document's own session and the year it met.
+    var number: Int
+    var year: Int
+    /// The month a session opens (9 for the General Assembly), or `nil`: any time in its year.
+    var opensInMonth: Int?
+
+    /// A General Assembly document's calendar, read from its symbol (A/RES/78/19, A/78/123).
+    static func generalAssembly(symbol: String) -> SessionCalendar? {
+        var parts = symbol.split(separator: "/")
+        if parts.count > 2, parts[1] == "RES" { parts.remove(at: 1) }
+        guard parts.count > 2, parts[0] == "A", (2...3).contains(parts[1].count), let number = Int(parts[1]) else {
+            return nil
+        }
+        return SessionCalendar(number: number, year: 1945 + number, opensInMonth: 9)
+    }
+
+    /// Three sessions a year, as the Human Rights Council's.
+    var thriceYearly = false
+
+    /// A Human Rights Council resolution's calendar, read from its symbol (A/HRC/RES/55/1).
+    static func humanRightsCouncil(symbol: String) -> SessionCalendar? {
+        let parts = symbol.split(separator: "/")
+        guard parts.count == 5, parts[0] == "A", parts[1] == "HRC", parts[2] == "RES", let number = Int(parts[3]),
+            number >= 4, let opening = councilOpening(of: number)
+        else { return nil }
+        return SessionCalendar(number: number, year: opening.year, thriceYearly: true)
+    }
+
+    /// When the Human Rights Council's session `session` opens: from the 4th (March 2007), three a
+    /// year, in February, June and September.
+    static func councilOpening(of session: Int) -> CalendarDate? {
+        CalendarDate(year: 2007 + (session - 4) / 3, month: [2, 6, 9][(session - 4) % 3], day: 1)
+    }
+
+    /// When session `session` is due, if it is after the document's own and at most five ahead
+    /// (two years for a body that meets three times a year).
+    func dueDate(of session: Int) -> CalendarDate? {
+        if thriceYearly {
+            guard session > number, session <= number + 6 else { return nil }
+            return Self.councilOpening(of: session)
+        }
+        guard session > number, session <= number + 5 else { return nil }
+        let year = self.year + session - number
+        if let opensInMonth { return CalendarDate(year: year, month: opensInMonth, day: 1) }
+        return CalendarDate(year: year, month: 12, day: 31)
+    }
+}

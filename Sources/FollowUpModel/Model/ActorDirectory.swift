@@ -1,0 +1,47 @@
+/// Every actor's names and kind by code, for reports that show names rather than codes.
+public struct ActorDirectory: Sendable {
+    /// One actor.
+    public struct Entry: Sendable, Equatable {
+        public var nameEn: String
+        public var nameZh: String
+        public var kind: AddresseeKind
+
+        public init(nameEn: String, nameZh: String, kind: AddresseeKind) {
+            self.nameEn = nameEn
+            self.nameZh = nameZh
+            self.kind = kind
+        }
+    }
+
+    public var entries: [String: Entry]
+
+    public init(_ entries: [String: Entry] = [:]) { self.entries = entries }
+
+    /// The name of `code` in `language`; the code itself for an actor the directory does not hold.
+    public func name(_ code: String, _ language: Language) -> String {
+        guard let entry = entries[code] else { return code }
+        return language == .zh ? entry.nameZh : entry.nameEn
+    }
+
+    /// The kind of `code`, if known.
+    public func kind(_ code: String) -> AddresseeKind? { entries[code]?.kind }
+}
+
+/// Every name an actor answers to (English and Chinese names, aliases), the codes of each kind, and
+/// the UN entities that are commissions: what a document's addressees are read against.
+public struct ActorNames: Sendable {
+    /// Each name or alias with its actor's code; one actor has many.
+    public var names: [(name: String, code: String)]
+    /// The codes of each kind of actor.
+    public var codes: [AddresseeKind: Set<String>]
+    /// The codes of the UN entities named "… Commission …" or "…委员会".
+    public var commissions: Set<String>
+
+    package init(
+        names: [(name: String, code: String)], codes: [AddresseeKind: Set<String>], commissions: Set<String>
+    ) {
+        self.names = names
+        self.codes = codes
+        self.commissions = commissions
+    }
+}
