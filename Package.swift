@@ -61,7 +61,12 @@ let package = Package(
             swiftSettings: strict
         ),
         // Floor 2: the feature slices, which never depend on each other.
-        .target(name: "FollowUpImport", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
+        .target(
+            name: "FollowUpImport",
+            dependencies: [
+                "FollowUpModel", "FollowUpStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict),
         .target(name: "FollowUpExchange", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
         .target(name: "FollowUpReports", dependencies: ["FollowUpModel", "FollowUpStore"], swiftSettings: strict),
         .target(
@@ -94,7 +99,6 @@ let package = Package(
             dependencies: [
                 "FollowUpKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(name: "followup", dependencies: ["FollowUpCLI"]),

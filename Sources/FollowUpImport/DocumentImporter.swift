@@ -367,7 +367,7 @@ struct RegionContext {
     var issued: CalendarDate
     var analyzer: ClauseAnalyzer
     /// The last addressees named, for back-references across paragraphs.
-    var recent: [(code: String, phrase: String)] = []
+    var recent: [Mention] = []
 
     /// What a lead-in passes to its sub-items.
     struct Inherited {
@@ -414,13 +414,13 @@ struct RegionContext {
             if (classification == .decision && addressees.isEmpty)
                 || (analysis.bindsOwnOrgan && !addressees.contains(where: { $0.code == organCode }))
             {
-                addressees.append((organCode, region.organ ?? organCode))
+                addressees.append(Mention(organCode, region.organ ?? organCode))
             }
             let path = (region.prefix.isEmpty ? "" : region.prefix + " ") + item.labels.map(\.keyText).joined()
             let binding = classification != .declaratory
             var tags: [String] = []
             if let heading = item.heading { tags.append("heading:" + heading) }
-            if binding, let year = ClauseAnalyzer.target(in: item.normalized) { tags.append("target:\(year)") }
+            if binding, let year = DeadlineReader.target(in: item.normalized) { tags.append("target:\(year)") }
             items.append(
                 ExtractedItem(
                     key: symbol + " " + path, path: path, classification: classification,
@@ -428,8 +428,8 @@ struct RegionContext {
                     verbs: analysis.verbs, addressees: addressees.map(\.code), phrases: addressees.map(\.phrase),
                     unresolved: analysis.unresolved, verbsWithoutAddressee: analysis.verbsWithoutAddressee,
                     dueDate: binding
-                        ? ClauseAnalyzer.dueDate(in: item.normalized, ownSession: ownSession, issued: issued) : nil,
-                    cycle: binding ? ClauseAnalyzer.cycle(in: item.normalized) : nil, tags: tags,
+                        ? DeadlineReader.dueDate(in: item.normalized, ownSession: ownSession, issued: issued) : nil,
+                    cycle: binding ? DeadlineReader.cycle(in: item.normalized) : nil, tags: tags,
                     text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line))
         }
         let passed = Inherited(

@@ -51,8 +51,8 @@ struct DemoCommand: ParsableCommand {
         guard let seeds = setup.seeds else { throw FollowUpError.internalError("the demo loaded no seeds") }
         let today = context.clock.today()
         var written: [String] = []
-        func write(_ report: OutputDocument, as name: String) throws {
-            let document = try report.withFooter(database, path: databasePath, asOf: today, language: language)
+        let footer = ReportViews.Footer(path: databasePath, generated: Timestamp.string(from: context.clock.now()))
+        func write(_ document: OutputDocument, as name: String) throws {
             for (format, text) in [
                 ("html", HTMLRenderer.render(document, language: language)), ("md", MarkdownRenderer.render(document)),
             ] {
@@ -65,17 +65,20 @@ struct DemoCommand: ParsableCommand {
                 written.append(path)
             }
         }
-        let actors = try database.actorDirectory()
-        let report = try database.documentReport("E/2020/31", asOf: today)
-        try write(ReportPresentation.document(report, actors: actors, language: language), as: "report-E-2020-31")
-        let audit = try database.overdueAudit(ReportScope(), grouping: .recommendation, asOf: today)
-        try write(ReportPresentation.audit(audit, language: language, flat: false), as: "audit-overdue")
+        let documentView = try ReportViews.document(
+            "E/2020/31", asOf: today, language: language, footer: footer, in: database)
+        let report = documentView.report
+        try write(documentView.document, as: "report-E-2020-31")
+        let auditView = try ReportViews.audit(
+            ReportScope(), grouping: .recommendation, asOf: today, language: language, flat: false, footer: footer,
+            in: database)
+        let audit = auditView.report
+        try write(auditView.document, as: "audit-overdue")
         var countryLines: [String] = []
         for country in countries {
-            let summary = try database.countryReport(country, asOf: today)
-            try write(
-                ReportPresentation.country(summary, actors: actors, language: language),
-                as: "country-\(summary.actor.code)")
+            let view = try ReportViews.country(country, asOf: today, language: language, footer: footer, in: database)
+            let summary = view.report
+            try write(view.document, as: "country-\(summary.actor.code)")
             countryLines.append(
                 "  \(summary.actor.code) \(summary.actor.name(in: language)): bound by \(summary.rows.count), "
                     + "\(summary.tally.counts[.inProgress] ?? 0) in progress, \(summary.overdue) overdue")

@@ -59,18 +59,10 @@ struct ReportCommand: ParsableCommand {
         var includeSubmitted = false
 
         func run() throws {
-            let database = try options.openDatabase(.read)
-            let result = try database.documentReport(symbol, asOf: report.date)
-            var document = ReportPresentation.document(
-                result, actors: try database.actorDirectory(), language: report.language)
-            if includeSubmitted {
-                document = document.withSubmissions(
-                    try database.pendingSubmissions(document: result.document.symbol), language: report.language)
-            }
-            try options.emit(
-                document.withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
-                html: report.language)
+            let view = try ReportViews.document(
+                symbol, asOf: report.date, language: report.language, submissions: includeSubmitted ? .all : .none,
+                footer: options.footer, in: try options.openDatabase(.read))
+            try options.emit(view.document, json: view.report, html: report.language)
         }
     }
 
@@ -104,24 +96,16 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let database = try options.openDatabase(.read)
-            if let group = try database.groupReport(actor, asOf: report.date) {
-                try options.emit(
-                    ReportPresentation.group(group, language: report.language).withFooter(
-                        database, path: options.databasePath, asOf: report.date, language: report.language),
-                    json: group, html: report.language)
+            if let view = try ReportViews.group(
+                actor, asOf: report.date, language: report.language, footer: options.footer, in: database)
+            {
+                try options.emit(view.document, json: view.report, html: report.language)
                 return
             }
-            let result = try database.countryReport(actor, asOf: report.date)
-            let actors = try database.actorDirectory()
-            var document = ReportPresentation.country(result, actors: actors, language: report.language)
-            if includeSubmitted {
-                document = document.withSubmissions(
-                    try database.pendingSubmissions(actor: result.actor.code), language: report.language)
-            }
-            try options.emit(
-                document.withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: result,
-                html: report.language)
+            let view = try ReportViews.country(
+                actor, asOf: report.date, language: report.language, submissions: includeSubmitted ? .all : .none,
+                footer: options.footer, in: database)
+            try options.emit(view.document, json: view.report, html: report.language)
         }
     }
 }
@@ -170,13 +154,12 @@ struct AuditCommand: ParsableCommand {
         var failOnOverdue = false
 
         func run() throws {
-            let database = try options.openDatabase(.read)
-            let audit = try database.overdueAudit(
-                ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date)
-            try options.emit(
-                ReportPresentation.audit(audit, language: report.language, flat: options.format == .csv).withFooter(
-                    database, path: options.databasePath, asOf: report.date, language: report.language), json: audit,
-                html: report.language)
+            let view = try ReportViews.audit(
+                ReportScope(document: document, actor: actor, group: group), grouping: grouping, asOf: report.date,
+                language: report.language, flat: options.format == .csv, footer: options.footer,
+                in: try options.openDatabase(.read))
+            let audit = view.report
+            try options.emit(view.document, json: audit, html: report.language)
             if failOnOverdue && !audit.isClean {
                 CLIContext.current.standardError("\(audit.items.count) items overdue or silent\n")
                 throw ExitCode(1)
@@ -187,13 +170,9 @@ struct AuditCommand: ParsableCommand {
 
 extension OverdueAudit.Grouping: ExpressibleByArgument {}
 
-extension OutputDocument {
-    /// The report with its footer, generated now by the command's clock.
-    func withFooter(_ database: AppDatabase, path: String, asOf: CalendarDate?, language: Language)
-        throws(FollowUpError) -> OutputDocument
-    {
-        withFooter(
-            journal: try database.journalHead(), path: path, asOf: asOf, language: language,
-            generated: Timestamp.string(from: CLIContext.current.clock.now()))
+extension GlobalOptions {
+    /// A report's footer: this database's file, generated now by the command's clock.
+    var footer: ReportViews.Footer {
+        ReportViews.Footer(path: databasePath, generated: Timestamp.string(from: CLIContext.current.clock.now()))
     }
 }

@@ -50,36 +50,28 @@ struct WebController {
         }
         group.get("/report/document") { request, context in
             try await page(request, context) { signedIn, query, language, _ in
-                let asOf = clock.today()
-                let report = try database.documentReport(query["symbol"] ?? "", asOf: asOf)
-                var document = ReportPresentation.document(
-                    report, actors: try database.actorDirectory(), language: language)
-                if query["submitted"] == "1" {
-                    let pending = try database.pendingSubmissions(document: report.document.symbol)
-                    document = document.withSubmissions(visible(pending, to: signedIn), language: language)
-                }
-                return try rendered(document, json: report, query: query, asOf: asOf, language: language)
+                try rendered(
+                    ReportViews.document(
+                        query["symbol"] ?? "", asOf: clock.today(), language: language,
+                        submissions: query["submitted"] == "1" ? .visibleTo(signedIn.account) : .none, footer: footer,
+                        in: database), query: query, language: language)
             }
         }
         group.get("/report/country") { request, context in
             try await page(request, context) { signedIn, query, language, _ in
-                let asOf = clock.today()
-                let report = try database.countryReport(query["actor"] ?? "", asOf: asOf)
-                var document = ReportPresentation.country(
-                    report, actors: try database.actorDirectory(), language: language)
-                if query["submitted"] == "1" {
-                    let pending = try database.pendingSubmissions(actor: report.actor.code)
-                    document = document.withSubmissions(visible(pending, to: signedIn), language: language)
-                }
-                return try rendered(document, json: report, query: query, asOf: asOf, language: language)
+                try rendered(
+                    ReportViews.country(
+                        query["actor"] ?? "", asOf: clock.today(), language: language,
+                        submissions: query["submitted"] == "1" ? .visibleTo(signedIn.account) : .none, footer: footer,
+                        in: database), query: query, language: language)
             }
         }
         group.get("/audit") { request, context in
             try await page(request, context) { _, query, language, _ in
-                let asOf = clock.today()
-                let audit = try database.overdueAudit(ReportScope(), grouping: .recommendation, asOf: asOf)
-                let document = ReportPresentation.audit(audit, language: language, flat: query["format"] == "csv")
-                return try rendered(document, json: audit, query: query, asOf: asOf, language: language)
+                try rendered(
+                    ReportViews.audit(
+                        ReportScope(), grouping: .recommendation, asOf: clock.today(), language: language,
+                        flat: query["format"] == "csv", footer: footer, in: database), query: query, language: language)
             }
         }
         group.get("/search") { request, context in
@@ -146,15 +138,9 @@ struct WebController {
         return FollowUpServer.redirect(location)
     }
 
-    /// The pending submissions `signedIn` may see beside a report: an administrator's all, a
-    /// validator's or focal point's those of their own actors, a reader's none.
-    func visible(_ pending: [SubmissionInfo], to signedIn: SignedIn) -> [SubmissionInfo] {
-        switch signedIn.account.role {
-        case .administrator: pending
-        case .validator, .focalPoint: pending.filter { signedIn.account.actors.contains($0.actor) }
-        case .reader: []
-        }
-    }
+    /// A report's footer on the server: no database file name (the operator's business, not every
+    /// reader's), generated now.
+    var footer: ReportViews.Footer { ReportViews.Footer(path: nil, generated: Timestamp.string(from: clock.now())) }
 
     func recommendationPage(
         _ signedIn: SignedIn, key: String, actor: String, language: Language, flash: String?, error: String? = nil
@@ -173,14 +159,11 @@ struct WebController {
                 language: language, flash: flash, error: error))
     }
 
-    func rendered(
-        _ document: OutputDocument, json: some Encodable, query: [String: String], asOf: CalendarDate,
-        language: Language
-    ) throws(FollowUpError) -> Response {
-        // The database's file name is the operator's business, not every reader's.
-        let full = document.withFooter(
-            journal: try database.journalHead(), path: nil, asOf: asOf, language: language,
-            generated: Timestamp.string(from: clock.now()))
+    func rendered(_ view: ReportView<some Encodable & Sendable>, query: [String: String], language: Language)
+        throws(FollowUpError) -> Response
+    {
+        let full = view.document
+        let json = view.report
         switch query["format"] {
         case "csv":
             guard let table = full.mainTable else {

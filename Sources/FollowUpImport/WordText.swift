@@ -1,16 +1,16 @@
 import Foundation
-import FollowUpKit
+import FollowUpModel
 import ZIPFoundation
 
 /// The text of a Word `.docx` document: each paragraph of `word/document.xml` a line, with the
 /// numbers Word draws itself (automatic numbering) written out as the reader sees them: `1.` at
 /// the first level, `(a)` at the second, `(i)` at the third, so that the importer finds the
 /// operative paragraphs as in a PDF or a text file.
-enum WordText {
+public enum WordText {
     /// The text of the `.docx` in `data`. `maximumBytes` bounds what is inflated: the archive's
     /// `word/document.xml` may hold at most twice that many bytes of XML (a decompression bomb,
     /// a few KB that inflate to gigabytes, is refused after reading no more than the limit).
-    static func extract(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> String {
+    public static func extract(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> String {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import FollowUpCLI
+@testable import FollowUpImport
 
 /// The reader of a Word document's `word/document.xml`, on markup written as Word writes it.
 @Suite struct WordTextTests {

@@ -1,0 +1,417 @@
+import Foundation
+import FollowUpModel
+
+/// The actors a clause names after a verb: lists, conjunctions, units of bodies, "of the State",
+/// back-references ("requests him", 该国) and the qualifiers that are no actors.
+extension ClauseAnalyzer {
+
+    /// Addressees starting at `start`: one or more actor names joined by 、/和/and, each possibly
+    /// after qualifiers (酌情, the, relevant) or a modifier ending in 的.
+    func addressees(
+        _ clause: ClauseText, at start: Int, context: [Mention]
+    ) -> (list: [Mention], end: Int) {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var result: [Mention] = []
+        var position = start
+        // Inside "the United Nations system, including its funds, programmes and specialized agencies":
+        // the members named are folded into the whole, up to "as well as", ", and" or ", or".
+        var folding = false
+        // A first item that is no actor, then one that is: "Requests the Territory and the administering Power".
+        if addressee(clause, at: position, context: context) == nil,
+            let after = properNounSkipped(clause, from: position)
+        {
+            position = after
+        }
+        while true {
+            guard let found = addressee(clause, at: position, context: context) else { break }
+            if !folding {
+                for item in found.items where !result.contains(where: { $0.code == item.code }) { result.append(item) }
+            }
+            position = found.end
+            // A body named with what it belongs to: "the Department of Economic and Social Affairs of
+            // the Secretariat".
+            let of = Array(" of ")
+            if position + of.count < lower.count, Array(lower[position..<(position + of.count)]) == of {
+                let owner = skipQualifiers(clause, from: position + of.count)
+                if let match = matcher.match(in: chars, lowered: lower, at: owner) { position = owner + match.length }
+            }
+            // Another addressee after a conjunction, perhaps after a parenthesis ("United Nations
+            // entities, within their respective mandates, and other relevant stakeholders")?
+            guard var next = conjunction(clause, at: position) else { break }
+            var candidate = skipQualifiers(clause, from: next)
+            if let again = conjunction(clause, at: candidate) {
+                next = again
+                candidate = skipQualifiers(clause, from: again)
+            }
+            let joiner = String(lower[position..<next]).trimmingWhitespace()
+            if folding, joiner.hasSuffix("as well as") || joiner == ", and" || joiner == ", or" { folding = false }
+            if !folding, let head = found.items.last, Lexicon.englishFoldingWholes.contains(head.code),
+                lower[next..<min(lower.count, next + 12)].drop(while: { $0 == " " }).starts(with: "including ")
+            {
+                folding = true
+            }
+            if addressee(clause, at: next, context: []) != nil
+                || addressee(clause, at: candidate, context: []) != nil
+            {
+                position = next
+            } else if let after = listItemSkipped(clause, from: next) {
+                // One item that is no actor in a list that goes on with actors ("regional
+                // organizations and forums, civil society organizations, foundations …").
+                position = after
+            } else {
+                break
+            }
+        }
+        return (result, position)
+    }
+
+    /// Past "the Territory and" when an actor follows: one capitalised word after "the", then "and".
+    func properNounSkipped(_ clause: ClauseText, from start: Int) -> Int? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var index = start
+        while index < chars.count && chars[index] == " " { index += 1 }
+        guard lower[index...].starts(with: "the "), index + 4 < chars.count, chars[index + 4].isUppercase else {
+            return nil
+        }
+        var end = index + 4
+        while end < chars.count && chars[end].isLetter { end += 1 }
+        guard lower[end...].starts(with: " and "), addressee(clause, at: end + 5, context: []) != nil else {
+            return nil
+        }
+        return end + 5
+    }
+
+    /// Past one list item that names no actor, up to the comma before an item that does: at most
+    /// six words, with no verb and no clause punctuation in between; `nil` otherwise.
+    func listItemSkipped(_ clause: ClauseText, from start: Int) -> Int? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard start < chars.count, chars[start].isASCII else { return nil }
+        var index = start
+        var words = 0
+        while index < chars.count && index < start + 60 {
+            let character = chars[index]
+            if ";:.".contains(character) { return nil }
+            if character == " " { words += 1 }
+            if words > 6 { return nil }
+            if character == "," {
+                if addressee(clause, at: index + 1, context: []) != nil { return index + 1 }
+                // "States and international donors, as well as the private sector"
+                if let next = conjunction(clause, at: index + 1), next > index + 2,
+                    addressee(clause, at: next, context: []) != nil
+                {
+                    return next
+                }
+            }
+            if index > start, lower[index - 1] == " ", verb(at: index, clause) != nil { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// One addressee at `start` (or several, for "regional and international organizations"):
+    /// the name as written, else after qualifiers (the, all, relevant); "the Government of X" is X.
+    func addressee(
+        _ clause: ClauseText, at start: Int, context: [Mention]
+    ) -> (items: [Mention], end: Int)? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var raw = start
+        while raw < chars.count && chars[raw] == " " { raw += 1 }
+        for begin in Set([raw, skipQualifiers(clause, from: raw)]).sorted() {
+            if let reference = backReference(clause, at: begin, context: context) {
+                return (reference.items, reference.end)
+            }
+            if let match = matcher.match(in: chars, lowered: lower, at: begin) {
+                let phrase = String(chars[begin..<(begin + match.length)])
+                // "the countries of the Sahelo-Saharan subregion" are some countries, not all States.
+                if ["countries", "States"].contains(phrase), lower[(begin + match.length)...].starts(with: " of ") {
+                    return nil
+                }
+                return ([Mention(match.code, phrase)], begin + match.length)
+            }
+            if let modified = modifiedActor(clause, from: begin) {
+                return ([Mention(modified.code, String(chars[begin..<modified.end]))], modified.end)
+            }
+            if let state = ofState(clause, at: begin) { return ([state.item], state.end) }
+            if let body = ofBody(clause, at: begin) { return ([body.item], body.end) }
+            if let unit = unitOf(clause, at: begin) { return ([unit.item], unit.end) }
+            if let pair = distributed(clause, at: begin) { return pair }
+        }
+        return nil
+    }
+
+    /// "the Government of Israel", "the authorities of X": the State named after it.
+    func ofState(_ clause: ClauseText, at start: Int) -> (
+        item: Mention, end: Int
+    )? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        for lead in Lexicon.englishOfState {
+            let letters = Array(lead + " ")
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            let begin = skipQualifiers(clause, from: end)
+            if let match = matcher.match(in: chars, lowered: lower, at: begin),
+                stateCodes.contains(match.code) || territoryCodes.contains(match.code)
+            {
+                return (Mention(match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
+            }
+        }
+        return nil
+    }
+
+    /// "the Chair of the Committee on …": the body whose officer is named.
+    func ofBody(_ clause: ClauseText, at start: Int) -> (
+        item: Mention, end: Int
+    )? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        for lead in Lexicon.englishOfBody {
+            let letters = Array(lead + " ")
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            let begin = skipQualifiers(clause, from: end)
+            if let match = matcher.match(in: chars, lowered: lower, at: begin), !stateCodes.contains(match.code) {
+                return (Mention(match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
+            }
+        }
+        return nil
+    }
+
+    /// A unit of a known body, named in capitals: "the Development Assistance Committee of the
+    /// Organisation for Economic Co-operation and Development" binds the OECD.
+    func unitOf(_ clause: ClauseText, at start: Int) -> (
+        item: Mention, end: Int
+    )? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard start < chars.count, chars[start].isUppercase, chars[start].isASCII else { return nil }
+        var index = start
+        var words = 0
+        while index < chars.count && words < 7 {
+            var end = index
+            while end < chars.count && (chars[end].isLetter || chars[end] == "-") { end += 1 }
+            let word = String(chars[index..<end])
+            guard !word.isEmpty, word.first?.isUppercase == true || ["and", "on", "for"].contains(word) else {
+                return nil
+            }
+            words += 1
+            if Lexicon.englishUnitHeads.contains(word), lower[end...].starts(with: " of ") {
+                let owner = skipQualifiers(clause, from: end + 4)
+                if let match = matcher.match(in: chars, lowered: lower, at: owner), !stateCodes.contains(match.code) {
+                    return (Mention(match.code, String(chars[start..<(owner + match.length)])), owner + match.length)
+                }
+                return nil
+            }
+            guard end < chars.count, chars[end] == " " else { return nil }
+            index = end + 1
+        }
+        return nil
+    }
+
+    /// Two adjectives sharing one noun: "regional and international organizations" names the
+    /// regional organizations and the international ones; "regional and international financial
+    /// institutions" at least the international financial institutions.
+    func distributed(_ clause: ClauseText, at start: Int) -> (
+        items: [Mention], end: Int
+    )? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        // 国际和区域组织: 国际组织 and 区域组织.
+        if start + 3 < chars.count, !chars[start].isASCII, chars[start + 2] == "和",
+            let match = matcher.match(in: chars, lowered: lower, at: start + 3), match.length > 2
+        {
+            let phrase = Array(chars[(start + 3)..<(start + 3 + match.length)])
+            let first = Array(chars[start..<(start + 2)]) + phrase.dropFirst(2)
+            var items = [Mention(match.code, String(chars[start..<(start + 3 + match.length)]))]
+            if let other = matcher.match(in: first, lowered: first, at: 0), other.length == first.count,
+                other.code != match.code
+            {
+                items.insert(Mention(other.code, items[0].phrase), at: 0)
+            }
+            return (items, start + 3 + match.length)
+        }
+        guard start < chars.count, chars[start].isASCII, chars[start].isLetter else { return nil }
+        var wordEnd = start
+        while wordEnd < chars.count && (lower[wordEnd].isLetter || lower[wordEnd] == "-") { wordEnd += 1 }
+        let joiner = Array(" and ")
+        let second = wordEnd + joiner.count
+        guard wordEnd > start, second < lower.count, Array(lower[wordEnd..<second]) == joiner,
+            let match = matcher.match(in: chars, lowered: lower, at: second)
+        else { return nil }
+        let phrase = String(chars[second..<(second + match.length)])
+        var items = [Mention(match.code, String(chars[start..<(second + match.length)]))]
+        if let space = phrase.firstIndex(of: " ") {
+            let first = String(chars[start..<wordEnd]) + phrase[space...]
+            let letters = Array(first)
+            if let other = matcher.match(in: letters, lowered: Array(first.lowercased()), at: 0),
+                other.length == letters.count, other.code != match.code
+            {
+                items.insert(Mention(other.code, items[0].phrase), at: 0)
+            }
+        }
+        return (items, second + match.length)
+    }
+
+    func skipQualifiers(_ clause: ClauseText, from start: Int) -> Int {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var position = start
+        var moved = true
+        while moved {
+            moved = false
+            while position < chars.count && chars[position] == " " { position += 1 }
+            for qualifier in Lexicon.chineseQualifiers + Lexicon.englishQualifiers {
+                let word = Array(qualifier)
+                let end = position + word.count
+                guard end <= lower.count, Array(lower[position..<end]) == word else { continue }
+                if word.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+                position = end
+                moved = true
+                break
+            }
+        }
+        return position
+    }
+
+    func conjunction(_ clause: ClauseText, at start: Int) -> Int? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        for word in Lexicon.chineseConjunctions + Lexicon.englishConjunctions {
+            var position = start
+            while position < chars.count && chars[position] == " " { position += 1 }
+            let letters = Array(word)
+            let end = position + letters.count
+            // A word ends at a word boundary: "or" is not the start of "organizations".
+            if end <= lower.count, Array(lower[position..<end]) == letters,
+                !(letters.last?.isASCII == true && letters.last?.isLetter == true && end < lower.count
+                    && lower[end].isLetter)
+            {
+                return end
+            }
+        }
+        return nil
+    }
+
+    /// An actor named after a modifier that ends in 的: 协助实施世界峰会行动方针的联合国系统各实体.
+    func modifiedActor(_ clause: ClauseText, from start: Int) -> (code: String, end: Int)? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard start < chars.count, !chars[start].isASCII else { return nil }
+        var index = start
+        while index < min(chars.count, start + 30) {
+            if "，；：。,;:".contains(chars[index]) { return nil }
+            if index > start, chars[index - 1] == "的", let match = matcher.match(in: chars, lowered: lower, at: index) {
+                return (match.code, index + match.length)
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    func backReference(
+        _ clause: ClauseText, at start: Int, context: [Mention]
+    ) -> (items: [Mention], end: Int)? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        for word in Lexicon.chineseBackReferences + Lexicon.englishBackReferences {
+            let letters = Array(word.lowercased())
+            let end = start + letters.count
+            guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
+            if letters.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+            if word == "it" {
+                // "Acknowledges the leadership role of the Human Rights Council, and encourages it to
+                // continue": the nearest actor named before the pronoun.
+                guard let mention = nearestMention(clause, before: start) else { continue }
+                return ([Mention(mention, String(chars[start..<end]))], end)
+            }
+            if word == "them", case let mentions = mentionsInPreviousClause(clause, before: start),
+                !mentions.isEmpty
+            {
+                // "Recognizes the role of the United Nations and of the international financial
+                // institutions, …, and encourages them": every actor of the clause before.
+                return (mentions.map { Mention($0, String(chars[start..<end])) }, end)
+            }
+            let wantsState = word == "该国" || word.hasSuffix("State") || word.hasSuffix("States")
+            if let earlier = context.first(where: { !wantsState || stateCodes.contains($0.code) }) {
+                return ([Mention(earlier.code, String(chars[start..<end]))], end)
+            }
+        }
+        return nil
+    }
+
+    /// The actors named between the verb before the one that governs a pronoun at `end` and that
+    /// verb: for "them" in "Recognizes the role of X and of Y, and encourages them", X and Y.
+    func mentionsInPreviousClause(_ clause: ClauseText, before end: Int) -> [String] {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var verbs: [(start: Int, end: Int)] = []
+        var index = 0
+        while index < end {
+            if index == 0 || !lower[index - 1].isLetter, let verb = verb(at: index, clause) {
+                verbs.append((index, index + verb.text.count))
+                index += verb.text.count
+            } else {
+                index += 1
+            }
+        }
+        guard let governing = verbs.last else { return [] }
+        // After a request, "them" is whom it addressed (the caller's context); after a statement,
+        // the actors it named.
+        if verbs.count > 1, let previous = verb(at: verbs[verbs.count - 2].start, clause),
+            previous.classification == .actionable
+        {
+            return []
+        }
+        let from = verbs.count > 1 ? verbs[verbs.count - 2].end : 0
+        var codes: [String] = []
+        var begin = from
+        while begin < governing.start {
+            if begin == 0 || !lower[begin - 1].isLetter,
+                let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length <= governing.start
+            {
+                if !codes.contains(match.code) { codes.append(match.code) }
+                begin += match.length
+            } else {
+                begin += 1
+            }
+        }
+        return codes
+    }
+
+    /// The code of the actor named last before `end`, if any.
+    func nearestMention(_ clause: ClauseText, before end: Int) -> String? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        // Read from the start, longest names first, so that "the Human Rights Council" is not "Council".
+        var last: String?
+        var begin = 0
+        while begin < end {
+            if begin == 0 || !lower[begin - 1].isLetter,
+                let match = matcher.match(in: chars, lowered: lower, at: begin),
+                begin + match.length <= end
+            {
+                last = match.code
+                begin += match.length
+            } else {
+                begin += 1
+            }
+        }
+        return last
+    }
+
+    /// The words after an actionable verb that look like an actor but match none, if any.
+    func actorLikePhrase(_ clause: ClauseText, from start: Int) -> String? {
+        let chars = clause.chars
+        var end = start
+        while end < chars.count && !"，；：。,;:".contains(chars[end]) { end += 1 }
+        let span = String(chars[start..<min(end, start + 24)]).trimmingWhitespace()
+        guard !span.isEmpty else { return nil }
+        if span.first?.isASCII == true {
+            var words = span.split(separator: " ").prefix(6)
+            if words.first?.lowercased() == "the" { words = words.dropFirst() }
+            for (offset, word) in words.enumerated() where Self.englishActorWords.contains(word.lowercased()) {
+                return words.prefix(offset + 1).joined(separator: " ")
+            }
+            return nil
+        }
+        var best: String?
+        for length in stride(from: min(span.count, 16), through: 2, by: -1) {
+            let candidate = String(span.prefix(length))
+            if Self.actorSuffixes.contains(where: { candidate.hasSuffix($0) }) {
+                best = candidate
+                break
+            }
+        }
+        return best
+    }
+}
