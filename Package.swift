@@ -126,11 +126,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The tests' tiers (fast, process, browser, corpus, slow) as Swift Testing tags.
+        .target(name: "FollowUpTestTiers"),
         // Fixtures, a fixed clock, throw-away databases and an in-process CLI runner for tests.
         .target(name: "FollowUpTestSupport", dependencies: ["FollowUpKit", "FollowUpCLI"]),
         .testTarget(
             name: "FollowUpKitTests",
             dependencies: [
+                "FollowUpTestTiers",
                 "FollowUpKit", "FollowUpTestSupport", "FollowUpModel", "FollowUpStore", "FollowUpImport",
                 "FollowUpExchange", "FollowUpReports",
                 "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
@@ -140,6 +143,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpServerTests",
             dependencies: [
+                "FollowUpTestTiers",
                 "FollowUpServer", "FollowUpKit", "FollowUpTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
@@ -147,6 +151,7 @@ let package = Package(
         .testTarget(
             name: "FollowUpCLITests",
             dependencies: [
+                "FollowUpTestTiers",
                 "FollowUpCLI", "FollowUpKit", "FollowUpTestSupport", "FollowUpModel", "FollowUpStore", "FollowUpImport",
                 "FollowUpExchange", "FollowUpReports",
                 "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",

@@ -69,6 +69,16 @@ public final class CLIHarness: @unchecked Sendable {
     /// The database file the harness points `FOLLOWUP_DATABASE` at.
     public var databasePath: String { folder.file("followup.sqlite") }
 
+    /// A harness whose database is what `followup init` makes (the reference actors, the seed
+    /// documents and their progress), copied from one built once per test process: importing the
+    /// seeds took a second for each of the tests that start from them.
+    public static func seeded() throws -> CLIHarness {
+        let template = try SeededTemplate.shared.path()
+        let cli = CLIHarness()
+        try FileManager.default.copyItem(atPath: template, toPath: cli.databasePath)
+        return cli
+    }
+
     /// Runs `followup` with `arguments`.
     public func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data = Data())
         -> CLIResult
@@ -119,5 +129,30 @@ public struct HarnessFailure: Error, CustomStringConvertible {
     public var result: CLIResult
     public var description: String {
         "followup \(arguments.joined(separator: " ")) exited \(result.exitCode): \(result.standardError)"
+    }
+}
+
+/// The database `followup init` makes, built once per test process by the real command.
+final class SeededTemplate: @unchecked Sendable {
+    static let shared = SeededTemplate()
+    private let lock = NSLock()
+    private var built: Result<String, HarnessFailure>?
+    private let harness = CLIHarness()
+
+    func path() throws -> String {
+        try lock.withLock {
+            if built == nil {
+                let result = harness.run(["init"])
+                if result.exitCode == 0 {
+                    // One file, whole: the write-ahead log folded in, so that a copy is complete.
+                    let database = try AppDatabase.open(path: harness.databasePath)
+                    try database.checkpoint()
+                    built = .success(harness.databasePath)
+                } else {
+                    built = .failure(HarnessFailure(arguments: ["init"], result: result))
+                }
+            }
+            return try built!.get()
+        }
     }
 }

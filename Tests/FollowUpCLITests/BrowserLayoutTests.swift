@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestTiers
 import FollowUpKit
 import FollowUpTestSupport
 
@@ -57,7 +58,9 @@ struct PageLayout: Decodable, CustomStringConvertible {
 /// Every HTML report, opened in a real browser at a desktop, a wide and a phone width, and
 /// printed to PDF: no table is wider than the window, no cell is cut or pushed out of sight, and
 /// on paper every column and every recommendation's text is there.
-@Suite("Reports in a real browser", .enabled(if: Browser.path != nil || Browser.required))
+@Suite(
+    "Reports in a real browser", .tags(.browser), .enabled(if: TestTier.selected.contains(.browser)),
+    .enabled(if: Browser.path != nil || Browser.required))
 struct BrowserLayoutTests {
     /// Measures, once the page has loaded, every table and cell against the window's width.
     static let measuringScript = """

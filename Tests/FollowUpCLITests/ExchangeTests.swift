@@ -153,9 +153,7 @@ struct ExchangeTests {
     }
 
     func emptyWithSeeds() throws -> CLIHarness {
-        let cli = CLIHarness()
-        try cli.succeed(["init"])
-        return cli
+        try CLIHarness.seeded()
     }
 
     typealias VocabularyCase = (

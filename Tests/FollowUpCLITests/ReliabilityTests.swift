@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FollowUpTestTiers
 @testable import FollowUpKit
 @testable import FollowUpModel
 @testable import FollowUpStore
@@ -40,7 +41,7 @@ func spawn(_ arguments: [String], database: String) throws -> Process {
     return process
 }
 
-@Suite("Reliability", .serialized)
+@Suite("Reliability", .serialized, .tags(.process), .enabled(if: TestTier.selected.contains(.process)))
 struct ReliabilityTests {
     /// A database with the seeds and a progress file of `rows` entries on one recommendation that
     /// binds every State.
@@ -66,9 +67,19 @@ struct ReliabilityTests {
     func killedImport() throws {
         let (cli, path) = try largeImport(rows: 300_000)
         let before = try cli.dump()
+        func walSize() -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: cli.databasePath + "-wal"))?[.size] as? Int) ?? 0
+        }
+        let start = walSize()
         let process = try spawn(["import", "progress", path], database: cli.databasePath)
-        // Let it get well into the transaction, then kill it without warning.
-        Thread.sleep(forTimeInterval: 1.5)
+        // Kill it without warning once it is observed writing inside its transaction: the
+        // write-ahead log has grown by 4 MB of uncommitted pages (SQLite spills them there when
+        // its cache fills), not after a guessed delay.
+        let deadline = Date() + 120
+        while walSize() < start + (4 << 20) && process.isRunning && Date() < deadline {
+            usleep(2_000)
+        }
+        #expect(walSize() >= start + (4 << 20), "the import was not seen writing")
         #expect(process.isRunning, "the import finished before it could be killed: make the file larger")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -104,13 +115,15 @@ struct ReliabilityTests {
             try process.run()
             workers.append(process)
         }
-        // A reader is not blocked by the writers.
-        var readerTimes: [Double] = []
-        while workers.contains(where: \.isRunning) && readerTimes.count < 20 {
-            let start = Date()
+        // Every read succeeds while the writers write. (That a reader never waits for a writer's
+        // lock is shown without a clock in AdversaryTests.readersDoNotWrite: with no time to wait,
+        // a read beside a held write lock succeeds. Here, with four writers checkpointing the log,
+        // SQLite may make a reader wait a moment, which the busy timeout absorbs.)
+        var reads = 0
+        while workers.contains(where: \.isRunning) && reads < 20 {
             let result = cli.run(["recs", "--actor", "KEN", "--format", "json"])
-            readerTimes.append(Date().timeIntervalSince(start))
             #expect(result.exitCode == 0, "\(result.standardError)")
+            reads += 1
         }
         var output = ""
         for worker in workers {
@@ -127,7 +140,6 @@ struct ReliabilityTests {
         let recorded = history.filter { $0.note?.hasPrefix("worker ") == true }
         #expect(recorded.count == 1_000)
         #expect(Set(recorded.map(\.uid)).count == 1_000)
-        #expect(readerTimes.allSatisfy { $0 < 5 }, "\(readerTimes)")
         #expect(try AppDatabase.open(path: cli.databasePath).check().problems.isEmpty)
     }
 

@@ -11,8 +11,7 @@ struct WorkflowCommandTests {
 
     /// The seeds, a focal point and a validator for Kenya.
     func harness() throws -> CLIHarness {
-        let cli = CLIHarness()
-        try cli.succeed(["init"])
+        let cli = try CLIHarness.seeded()
         for (name, role) in [("amina", "focal-point"), ("otieno", "validator")] {
             let result = cli.run(
                 ["users", "add", name, "--role", role, "--actor", "KEN", "--password-file", "-"],
@@ -87,8 +86,7 @@ struct WorkflowCommandTests {
         "remind writes a digest (Markdown and .eml) per focal point, once per item per period; a dry run writes nothing"
     )
     func remind() throws {
-        let cli = CLIHarness()
-        try cli.succeed(["init"])
+        let cli = try CLIHarness.seeded()
         let added = cli.run(
             [
                 "users", "add", "unctad", "--role", "focal-point", "--actor", "UNCTAD", "--email", "focal@unctad.org",

@@ -1,8 +1,9 @@
 import Testing
+import FollowUpTestTiers
 import FollowUpTestSupport
 
 /// A short run of the fuzzer on every `swift test`; the long run is `followup-bench fuzz`.
-@Suite("Fuzzing")
+@Suite("Fuzzing", .tags(.slow), .enabled(if: TestTier.selected.contains(.slow)))
 struct FuzzTests {
     @Test("the importer and the readers survive random and mutated inputs", arguments: [1 as UInt64, 2, 3])
     func survives(seed: UInt64) throws {

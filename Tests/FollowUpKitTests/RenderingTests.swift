@@ -15,6 +15,14 @@ struct RenderingTests {
     func displayWidth() {
         #expect(DisplayWidth.of("China") == 5)
         #expect(DisplayWidth.of("中国") == 4)
+        // From the Unicode data: East Asian Width and emoji presentation, not a hand-picked list.
+        for (text, columns) in [
+            ("🚀", 2), ("👨\u{200D}👩\u{200D}👧", 2), ("🇰🇪", 2), ("❤\u{FE0F}", 2), ("❤", 1), ("👍🏽", 2),
+            ("e\u{301}", 1), ("한국", 4), ("ｆｕｌｌ", 8), ("〇", 2), ("¶", 1), ("\u{200B}", 0),
+        ] {
+            #expect(DisplayWidth.of(text) == columns, "\(text)")
+            #expect(text.map(DisplayWidth.of).reduce(0, +) == columns, "\(text) by character")
+        }
         #expect(DisplayWidth.of("（一）") == 6)
         #expect(DisplayWidth.of("é") == 1)
         #expect(DisplayWidth.truncate("科学和技术促进发展委员会", to: 9) == "科学和技…")

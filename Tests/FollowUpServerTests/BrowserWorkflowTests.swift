@@ -1,12 +1,13 @@
 import Foundation
 import FollowUpTestSupport
 import Testing
+import FollowUpTestTiers
 
 /// The whole workflow in a real browser: `Scripts/browser-workflow.py` drives headless Chromium
 /// through chromedriver and Selenium against `followup serve` (the real executables). Skipped when
 /// Debian's python3-selenium or chromium-driver is missing, except where
 /// `FOLLOWUP_REQUIRE_BROWSER=1` (`.ci/run`), where it fails instead.
-@Suite("Web server in a real browser")
+@Suite("Web server in a real browser", .tags(.browser, .process), .enabled(if: TestTier.selected.contains(.browser)))
 struct BrowserWorkflowTests {
     static let python = "/usr/bin/python3"
     static let required = ProcessInfo.processInfo.environment["FOLLOWUP_REQUIRE_BROWSER"] == "1"

@@ -9,25 +9,58 @@
 public enum DisplayWidth {
     /// The width of `text` in terminal columns.
     ///
-    /// Counts by Unicode scalar (a combining mark adds nothing), with a fast path for printable
-    /// ASCII, which is most of what tables hold.
+    /// From the Unicode data, not a hand-picked list: a scalar whose East Asian Width is Wide or
+    /// Fullwidth (UAX #11: Chinese, Japanese, Korean, full-width forms) takes two columns, and so
+    /// does an emoji shown as an emoji (Emoji_Presentation, or a text symbol followed by U+FE0F);
+    /// a combining mark, a format character, a skin-tone modifier, whatever follows a zero-width
+    /// joiner in an emoji sequence and the second of a pair of regional indicators (a flag) take
+    /// none. Printable ASCII, most of what tables hold, is counted by byte.
     public static func of(_ text: some StringProtocol) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value >= 0x20 && value < 0x7F {
-                width += 1
-            } else {
-                width += of(scalar)
-            }
-        }
-        return width
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return width(of: text.unicodeScalars)
     }
 
-    /// The width of one character (grapheme cluster): that of its first scalar.
+    /// The width of one character (grapheme cluster).
     public static func of(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        return of(scalar)
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
+        return width(of: character.unicodeScalars)
+    }
+
+    private static func width(of scalars: some Sequence<Unicode.Scalar>) -> Int {
+        var width = 0
+        var afterJoiner = false
+        var regionalIndicators = 0
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            let value = scalar.value
+            defer { previous = scalar }
+            if value >= 0x20 && value < 0x7F {
+                width += 1
+                afterJoiner = false
+                regionalIndicators = 0
+                continue
+            }
+            if afterJoiner {
+                afterJoiner = false
+                continue
+            }
+            switch value {
+            case 0x200D:
+                afterJoiner = true
+                continue
+            case 0xFE0F:
+                // An emoji variation selector makes a one-column symbol (❤ U+2764) an emoji.
+                if let previous, of(previous) == 1, previous.properties.isEmoji { width += 1 }
+                continue
+            case 0x1F1E6...0x1F1FF:
+                regionalIndicators += 1
+                if regionalIndicators % 2 == 0 { continue }
+            default:
+                regionalIndicators = 0
+            }
+            width += of(scalar)
+        }
+        return width
     }
 
     package static func of(_ scalar: Unicode.Scalar) -> Int {
@@ -37,16 +70,9 @@ public enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        if isWide(value) { return 2 }
+        if scalar.properties.isEmojiModifier { return 0 }
+        if EastAsianWidth.isWide(value) || scalar.properties.isEmojiPresentation { return 2 }
         return 1
-    }
-
-    private static func isWide(_ v: UInt32) -> Bool {
-        (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
-            || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
-            || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
-            || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
-            || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x2FFFD).contains(v) || (0x30000...0x3FFFD).contains(v)
     }
 
     /// `text` cut to at most `width` columns, ending in `…` when cut.
