@@ -188,27 +188,29 @@ extension AppDatabase {
     {
         try read { db in
             try emit(writer.header)
-            var buffer = ""
+            var output = ChunkedOutput()
             try ExchangeQueries.forEachRecommendation(in: db) { record in
                 let recommendation = record.recommendation
-                buffer += writer.line(
-                    [
-                        "key": recommendation.key, "document": record.symbol, "path": recommendation.path,
-                        "kind": recommendation.kind.rawValue, "class": recommendation.classification.rawValue,
-                        "verb": recommendation.verb ?? "", "text": recommendation.text,
-                        "language": recommendation.language.rawValue,
-                        "due_date": recommendation.dueDate?.description ?? "",
-                        "cycle": recommendation.cycle?.rawValue ?? "", "document_title": record.documentTitle,
-                        "document_date": record.documentDate, "document_language": record.documentLanguage,
-                        "document_body": record.bodyCode ?? "",
-                    ],
-                    lists: ["tags": recommendation.tags, "addressees": record.codes, "addressed_as": record.phrases])
-                if buffer.utf8.count > 1 << 16 {
-                    try emit(buffer)
-                    buffer = ""
+                if let chunk = output.append(
+                    writer.line(
+                        [
+                            "key": recommendation.key, "document": record.symbol, "path": recommendation.path,
+                            "kind": recommendation.kind.rawValue, "class": recommendation.classification.rawValue,
+                            "verb": recommendation.verb ?? "", "text": recommendation.text,
+                            "language": recommendation.language.rawValue,
+                            "due_date": recommendation.dueDate?.description ?? "",
+                            "cycle": recommendation.cycle?.rawValue ?? "", "document_title": record.documentTitle,
+                            "document_date": record.documentDate, "document_language": record.documentLanguage,
+                            "document_body": record.bodyCode ?? "",
+                        ],
+                        lists: [
+                            "tags": recommendation.tags, "addressees": record.codes, "addressed_as": record.phrases,
+                        ]))
+                {
+                    try emit(chunk)
                 }
             }
-            try emit(buffer)
+            try output.flush(to: emit)
         }
     }
 
@@ -218,22 +220,22 @@ extension AppDatabase {
     {
         try read { db in
             try emit(writer.header)
-            var buffer = ""
+            var output = ChunkedOutput()
             try ExchangeQueries.forEachEntry(in: db) { entry in
-                buffer += writer.line([
-                    "uid": entry.uid, "key": entry.key, "actor": entry.actor, "as_of": entry.asOf,
-                    "status": entry.status ?? "", "response": entry.response ?? "", "note": entry.note ?? "",
-                    "evidence_document": entry.evidenceDocument ?? "",
-                    "evidence_paragraph": entry.evidenceParagraph ?? "",
-                    "evidence_url": entry.evidenceUrl ?? "", "reported_by": entry.reporter ?? "",
-                    "recorded_at": entry.recordedAt, "supersedes": entry.supersedesUID ?? "",
-                ])
-                if buffer.utf8.count > 1 << 16 {
-                    try emit(buffer)
-                    buffer = ""
+                if let chunk = output.append(
+                    writer.line([
+                        "uid": entry.uid, "key": entry.key, "actor": entry.actor, "as_of": entry.asOf,
+                        "status": entry.status ?? "", "response": entry.response ?? "", "note": entry.note ?? "",
+                        "evidence_document": entry.evidenceDocument ?? "",
+                        "evidence_paragraph": entry.evidenceParagraph ?? "",
+                        "evidence_url": entry.evidenceUrl ?? "", "reported_by": entry.reporter ?? "",
+                        "recorded_at": entry.recordedAt, "supersedes": entry.supersedesUID ?? "",
+                    ]))
+                {
+                    try emit(chunk)
                 }
             }
-            try emit(buffer)
+            try output.flush(to: emit)
         }
     }
 
@@ -246,20 +248,38 @@ extension AppDatabase {
         let rows = try read { db in try AssignmentQueries.rows([], asOf: asOf, in: db) }
 
         try emit(writer.header)
-        var buffer = ""
+        var output = ChunkedOutput()
         for row in rows {
-            buffer += writer.line(
-                [
-                    "key": row.key, "actor": row.actor, "status": row.status?.rawValue ?? "",
-                    "status_as_of": row.statusAsOf?.description ?? "", "response": row.response?.rawValue ?? "",
-                    "last_update": row.lastUpdate?.description ?? "", "due_date": row.dueDate?.description ?? "",
-                    "overdue": row.isOverdue(on: asOf) ? "yes" : "no",
-                ], lists: ["through": row.through])
-            if buffer.utf8.count > 1 << 16 {
-                try emit(buffer)
-                buffer = ""
+            if let chunk = output.append(
+                writer.line(
+                    [
+                        "key": row.key, "actor": row.actor, "status": row.status?.rawValue ?? "",
+                        "status_as_of": row.statusAsOf?.description ?? "", "response": row.response?.rawValue ?? "",
+                        "last_update": row.lastUpdate?.description ?? "", "due_date": row.dueDate?.description ?? "",
+                        "overdue": row.isOverdue(on: asOf) ? "yes" : "no",
+                    ], lists: ["through": row.through]))
+            {
+                try emit(chunk)
             }
         }
+        try output.flush(to: emit)
+    }
+}
+
+/// Lines gathered into chunks of about 64 KB before they are written: an export of millions of rows
+/// makes a few hundred writes, not millions.
+struct ChunkedOutput {
+    private var buffer = ""
+    /// A chunk, when the line made one full.
+    mutating func append(_ line: String) -> String? {
+        buffer += line
+        guard buffer.utf8.count > 1 << 16 else { return nil }
+        defer { buffer = "" }
+        return buffer
+    }
+
+    mutating func flush(to emit: (String) throws(FollowUpError) -> Void) throws(FollowUpError) {
         try emit(buffer)
+        buffer = ""
     }
 }
