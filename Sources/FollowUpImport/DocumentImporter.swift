@@ -15,11 +15,15 @@ public struct ImportOptions: Sendable {
     public var body: String?
     /// The name used in messages: a path, or `-`.
     public var sourceName: String
+    /// Import what was read even when some numbered operative paragraphs were not (the census
+    /// names them); without it, such a document is refused.
+    public var acceptPartial: Bool
 
     public init(
         symbol: String? = nil, title: String? = nil, date: CalendarDate? = nil, language: Language? = nil,
-        body: String? = nil, sourceName: String, today: CalendarDate? = nil
+        body: String? = nil, sourceName: String, today: CalendarDate? = nil, acceptPartial: Bool = false
     ) {
+        self.acceptPartial = acceptPartial
         self.today = today
         self.symbol = symbol
         self.title = title
@@ -43,7 +47,11 @@ struct DocumentImporter {
     /// The commission the text is about, which "the Commission" / 委员会 means.
     var ownCommission: String?
 
-    func plan(text: String, options: ImportOptions, bodyCode: String?) throws(FollowUpError) -> ImportPlan {
+    /// `bodyCode` is the body given (`--body`) or read from the first lines; a body read is
+    /// corrected by the symbol's series: a Human Rights Council document (`A/HRC/…`) is published
+    /// under the General Assembly's masthead, but the Assembly did not issue it.
+    func plan(text: String, options: ImportOptions, bodyCode given: String?) throws(FollowUpError) -> ImportPlan {
+        var bodyCode = given
         let source = options.sourceName
         // Looks only as far as the first character that is not a space (not a trimmed copy).
         guard text.unicodeScalars.contains(where: { !CharacterSet.whitespacesAndNewlines.contains($0) }) else {
@@ -77,6 +85,9 @@ struct DocumentImporter {
                 reason: "\(source) shows no UN symbol (such as A/RES/78/19) in its first lines: give one")
         }
         if options.symbol == nil { warnings.append("symbol \(symbol) read from the text") }
+        if options.body == nil, let series = Self.body(ofSymbol: symbol), bodyCode == nil || bodyCode == "GA" {
+            bodyCode = series
+        }
         let title = options.title ?? Self.detectNumberedTitle(text) ?? Self.detectTitle(blocks) ?? symbol
         let ownSession =
             SessionCalendar.generalAssembly(symbol: symbol) ?? SessionCalendar.humanRightsCouncil(symbol: symbol)
@@ -84,6 +95,7 @@ struct DocumentImporter {
         let regions = try DocumentStructure.regions(of: blocks, source: source)
         let documentNames = Self.documentNames(in: blocks.map(\.normalized), analyzer: analyzer)
         var items: [ExtractedItem] = []
+        var census = ImportCensus()
         for region in regions {
             var analyzer = self.analyzer
             for (phrase, code) in documentNames { analyzer.matcher.add(phrase, code: code) }
@@ -106,6 +118,8 @@ struct DocumentImporter {
                 region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, issued: date,
                 analyzer: analyzer)
             for item in region.items { context.extract(item, inherited: nil, into: &items) }
+            census.parts.append(Self.censusPart(region))
+            census.setAside += region.setAside
             if region.items.isEmpty {
                 warnings.append(
                     "line \(region.line): \(region.prefix.isEmpty ? "the operative part" : region.prefix) has no numbered paragraphs"
@@ -118,10 +132,79 @@ struct DocumentImporter {
                 reason: "no numbered operative paragraphs follow this line: a preamble alone carries no recommendations"
             )
         }
+        for var part in census.parts where !part.missing.isEmpty {
+            part.missingFrom = part.missingFrom.map { Self.lineOfNumber(part.missing[0], in: text, from: $0) }
+            let missing = Self.ranges(part.missing)
+            let message =
+                "\(part.prefix.isEmpty ? "" : part.prefix + ": ")operative paragraph\(part.missing.count == 1 ? "" : "s") "
+                + "\(missing) of the \(part.numbered) the text numbers \(part.missing.count == 1 ? "was" : "were") not read "
+                + "as clauses (\(part.read) of \(part.numbered) read)"
+            if options.acceptPartial {
+                warnings.append(message + "; imported without them (--accept-partial)")
+            } else {
+                throw .invalidInput(
+                    source: source, line: part.missingFrom, field: nil,
+                    reason: message + ": the text may be laid out in a way the importer does not know. Nothing was "
+                        + "imported: review the dry run, or pass --accept-partial to import the paragraphs read")
+            }
+        }
         let header = ImportPlan.DocumentHeader(
             symbol: symbol, title: title, date: date, language: language, body: bodyCode,
             checksum: SHA256.hex(Array(text.utf8)))
-        return ImportPlan(document: header, items: items, warnings: warnings)
+        var plan = ImportPlan(document: header, items: items, warnings: warnings)
+        plan.census = census
+        return plan
+    }
+
+    /// What `region` accounts for: the paragraphs its text numbers, and which of them were read.
+    static func censusPart(_ region: DocumentRegion) -> ImportCensus.Part {
+        var read = Set<Int>()
+        var lettered = 0
+        for item in region.items {
+            switch item.labels.first {
+            case .number(let value)?: read.insert(value)
+            case .letter?: lettered += 1
+            default: break
+            }
+        }
+        // The text numbers 1 … the highest number of its run, gaps included.
+        let highest = region.numbered.keys.max() ?? 0
+        let missing = highest == 0 ? [] : (1...highest).filter { !read.contains($0) }
+        let from = missing.first.flatMap { region.numbered[$0] }
+        return ImportCensus.Part(
+            prefix: region.prefix, numbered: highest, read: highest - missing.count,
+            missing: missing, missingFrom: from ?? region.line,
+            unnumbered: region.numbered.isEmpty && lettered == 0 && region.items.count == 1, lettered: lettered)
+    }
+
+    /// The line, from `start` on, that begins with `number` (its label broken, "4 Reaffirms"):
+    /// where the paragraph the importer could not read starts; `start` if none does.
+    static func lineOfNumber(_ number: Int, in text: String, from start: Int) -> Int {
+        let digits = String(number)
+        var line = 0
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            line += 1
+            guard line >= start else { continue }
+            let trimmed = raw.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix(digits), trimmed.dropFirst(digits.count).first.map({ !$0.isNumber }) ?? true {
+                return line
+            }
+            if line > start + 400 { break }
+        }
+        return start
+    }
+
+    /// `[3, 7, 8, 9]` as "3, 7–9".
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var index = 0
+        while index < numbers.count {
+            var end = index
+            while end + 1 < numbers.count && numbers[end + 1] == numbers[end] + 1 { end += 1 }
+            parts.append(end == index ? "\(numbers[index])" : "\(numbers[index])–\(numbers[end])")
+            index = end + 1
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// Names that stand for an actor in this document only, learnt from its whole text: "the
@@ -343,6 +426,13 @@ struct DocumentImporter {
         return nil
     }
 
+    /// The body a symbol's series names: `A/HRC/…` the Human Rights Council, `S/RES/…` the
+    /// Security Council, `E/RES/…` the Economic and Social Council, `A/RES/…` the Assembly.
+    static func body(ofSymbol symbol: String) -> String? {
+        let series = [("A/HRC/", "HRC"), ("S/RES/", "SC"), ("E/RES/", "ECOSOC"), ("A/RES/", "GA")]
+        return series.first { symbol.uppercased().hasPrefix($0.0) }?.1
+    }
+
     /// The document's own session, for "to its twenty-fourth session": 第二十三届会议报告 → 23.
     static func detectOwnSession(_ blocks: [TextBlock]) -> Int? {
         for block in blocks.prefix(20) {
@@ -406,6 +496,26 @@ struct RegionContext {
             }
         }
         if region.kind == .decision { classification = .decision }
+        var doubts: [String] = []
+        for verb in analysis.verbsWithoutAddressee { doubts.append("no addressee after '\(verb)'") }
+        for phrase in analysis.unresolved { doubts.append("'\(phrase)' matches no actor") }
+        if own.addressees.isEmpty, !analysis.addressees.isEmpty, inherited != nil {
+            doubts.append("addressees taken from its lead-in")
+        } else if !own.addressees.isEmpty,
+            own.addressees.allSatisfy({ mention in
+                !item.normalized.localizedCaseInsensitiveContains(mention.phrase)
+            })
+        {
+            doubts.append(
+                "addressees read from an earlier paragraph ('\(own.addressees.map(\.phrase).joined(separator: "', '"))')"
+            )
+        }
+        if classification == .actionable && analysis.addressees.isEmpty && analysis.verbsWithoutAddressee.isEmpty {
+            doubts.append("actionable, but binds nobody the text names")
+        }
+        if own.leadVerb == nil && own.verbs.isEmpty && inherited == nil && region.kind != .decision {
+            doubts.append("no operative verb: its class comes from its place")
+        }
         if !analysis.addressees.isEmpty { recent = analysis.addressees }
 
         let isFrame = !item.children.isEmpty && Self.isFrameLeadIn(item.normalized, analysis: own)
@@ -430,7 +540,7 @@ struct RegionContext {
                     dueDate: binding
                         ? DeadlineReader.dueDate(in: item.normalized, ownSession: ownSession, issued: issued) : nil,
                     cycle: binding ? DeadlineReader.cycle(in: item.normalized) : nil, tags: tags,
-                    text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line))
+                    text: item.text.trimmingCharacters(in: .whitespacesAndNewlines), line: item.line, doubts: doubts))
         }
         let passed = Inherited(
             analysis: analysis, classification: classification, isFrame: isFrame || (inherited?.isFrame ?? false))

@@ -117,6 +117,14 @@ enum DocumentPatterns {
     }
 
     /// A label at the start of a line: `12.`, `(a)`, `(iv)`, `(二十八)`.
+    /// Whether `line` is a paragraph's label and nothing else: `1.`, `12.`, `(a)`, `(iv)`, `(一)`
+    /// (normalised from `（一）` and `㈠`).
+    static func isLabelOnly(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 16 else { return false }
+        return trimmed.wholeMatch(of: ImportPatterns.labelOnly) != nil
+    }
+
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
         if let match = line.firstMatch(of: ImportPatterns.numberLabel), let number = Int(match.1) {
             return (.number(number), line[match.range.upperBound...])
@@ -200,4 +208,5 @@ public enum RomanNumerals {
         }
         return result
     }
+
 }

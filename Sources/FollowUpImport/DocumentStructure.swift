@@ -60,12 +60,19 @@ struct DocumentRegion: Sendable {
     var items: [StructuredItem]
     /// The line the region starts on.
     var line: Int
+    /// The paragraphs the text numbers 1, 2, … after the organ line, with the line of each: what
+    /// the items must account for.
+    var numbered: [Int: Int] = [:]
+    /// Numbered or lettered units of the region that are not clauses, and why.
+    var setAside: [ImportCensus.SetAside] = []
 }
 
 /// Finds the parts of a document that carry recommendations and splits them into items.
 enum DocumentStructure {
     /// The regions of `blocks`, or an error saying what was expected.
-    static func regions(of blocks: [TextBlock], source: String) throws(FollowUpError) -> [DocumentRegion] {
+    static func regions(of givenBlocks: [TextBlock], source: String) throws(FollowUpError) -> [DocumentRegion] {
+        // Text copied from a web page may hold a resolution on one line: split it first.
+        let blocks = runOnSplit(givenBlocks) ?? givenBlocks
         let drafts = blocks.indices.filter {
             DocumentPatterns.isDraftMarker(blocks[$0].normalized) != nil || isDecisionHeading(blocks[$0].normalized)
         }
@@ -83,17 +90,76 @@ enum DocumentStructure {
         if let organ = blocks.firstIndex(where: { organName($0.normalized) != nil }) {
             let end = blocks[(organ + 1)...].firstIndex(where: { isEndOfResolution($0.normalized) }) ?? blocks.endIndex
             let operative = Array(blocks[(organ + 1)..<end])
-            return [
-                DocumentRegion(
-                    kind: .resolution, prefix: "", organ: organName(blocks[organ].normalized),
-                    items: operativeItems(operative), line: blocks[organ].line)
-            ]
+            var region = DocumentRegion(
+                kind: .resolution, prefix: "", organ: organName(blocks[organ].normalized),
+                items: [], line: blocks[organ].line)
+            (region.items, region.setAside) = operativeItems(operative)
+            region.numbered = numberedRun(operative)
+            region.setAside += annexes(Array(blocks[end...]))
+            return [region]
         }
         throw .invalidInput(
             source: source, line: nil, field: nil,
             reason: "found no part that carries recommendations: expected an organ line ('The General Assembly,' / "
                 + "'大会，') before numbered paragraphs, draft resolutions ('Draft resolution I' / '决议草案一') "
                 + "or a 'Conclusions and recommendations' section ('结论和建议')")
+    }
+
+    // MARK: Text on one line
+
+    /// A resolution laid out as one line, as a web page's text may give it ("… 大会, 审议了…, 1.
+    /// 重申…; 2. …"), split into its organ line, its preamble and its paragraphs: at the organ
+    /// ("大会,", "The General Assembly,") and at each paragraph number that follows the end of a
+    /// clause, in order (1., 2., 3. …). `nil` when the text has an organ line of its own, or no
+    /// such run.
+    static func runOnSplit(_ blocks: [TextBlock]) -> [TextBlock]? {
+        guard !blocks.contains(where: { organName($0.normalized) != nil }),
+            let index = blocks.firstIndex(where: { $0.text.firstMatch(of: ImportPatterns.inlineOrgan) != nil })
+        else { return nil }
+        let block = blocks[index]
+        guard let organ = block.text.firstMatch(of: ImportPatterns.inlineOrgan) else { return nil }
+        var pieces: [String] = []
+        let before = block.text[..<organ.range.lowerBound].trimmingWhitespace()
+        if !before.isEmpty { pieces.append(before) }
+        pieces.append(String(organ.output).trimmingWhitespace())
+        // The rest of this block and the blocks after it, cut before each number in turn.
+        var rest = String(block.text[organ.range.upperBound...])
+        for later in blocks[(index + 1)...] { rest += "\n" + later.text }
+        var expected = 1
+        var position = rest.startIndex
+        var start = rest.startIndex
+        while let cut = nextNumber(expected, in: rest, from: position) {
+            let piece = rest[start..<cut].trimmingWhitespace()
+            if !piece.isEmpty { pieces.append(piece) }
+            start = cut
+            position = rest.index(after: cut)
+            expected += 1
+        }
+        guard expected > 1 else { return nil }
+        pieces.append(rest[start...].trimmingWhitespace())
+        var split = Array(blocks[..<index])
+        for piece in pieces where !piece.isEmpty {
+            split.append(TextBlock(text: piece, normalized: TextNormalization.normalize(piece), line: block.line))
+        }
+        return split
+    }
+
+    /// Where paragraph `number` starts in `text` after `start`: its digits after the end of a
+    /// clause (`,` `;` `.` `:` `，` `；` `。` `：`, a line end) and before a dot and a word.
+    static func nextNumber(_ number: Int, in text: String, from start: String.Index) -> String.Index? {
+        let digits = String(number)
+        var search = start
+        while let found = text[search...].range(of: digits) {
+            defer { search = found.upperBound }
+            let after = text[found.upperBound...]
+            guard let dot = after.first, dot == "." || dot == "．" else { continue }
+            let following = after.dropFirst().first
+            guard following == " " || following.map(TextNormalization.isCJK) == true else { continue }
+            var before = text[..<found.lowerBound].reversed().drop { $0 == " " }.makeIterator()
+            guard let previous = before.next() else { continue }
+            if ",;.:，；。：\n".contains(previous) { return found.lowerBound }
+        }
+        return nil
     }
 
     // MARK: Commission reports
@@ -139,10 +205,14 @@ enum DocumentStructure {
                     decisionCount > 1 || draft.number != nil
                     ? "DD-" + RomanNumerals.string(draft.number ?? position + 1).uppercased() : "DD"
             }
-            regions.append(
-                DocumentRegion(
-                    kind: draft.kind == .resolution ? .resolution : .decision, prefix: prefix, organ: organ,
-                    items: operativeItems(operative), line: blocks[draft.index].line))
+            var region = DocumentRegion(
+                kind: draft.kind == .resolution ? .resolution : .decision, prefix: prefix, organ: organ,
+                items: [], line: blocks[draft.index].line)
+            (region.items, region.setAside) = operativeItems(operative, numbersFirst: draft.kind == .resolution)
+            // A draft decision lettered (a), (b) is followed by the report's own numbered paragraphs.
+            let lettered = region.items.first.map { $0.labels.first?.kindIndex == 1 } ?? false
+            region.numbered = draft.kind == .decision && lettered ? [:] : numberedRun(operative)
+            regions.append(region)
         }
         return regions
     }
@@ -172,7 +242,7 @@ enum DocumentStructure {
     /// The organ of an organ line: `大会，` → `大会`; `The General Assembly,` → `General Assembly`.
     static func organName(_ line: String) -> String? {
         if let match = line.firstMatch(of: ImportPatterns.chineseOrgan) {
-            return String(match.1)
+            return String(match.1 ?? match.2 ?? "")
         }
         if let match = line.firstMatch(
             of:
@@ -189,11 +259,32 @@ enum DocumentStructure {
 
     // MARK: Operative parts
 
-    /// The items of a resolution's body after its organ line: the preamble (unlabelled blocks before
-    /// the first label) is skipped.
-    static func operativeItems(_ blocks: [TextBlock]) -> [StructuredItem] {
-        guard let first = blocks.firstIndex(where: { startsOperative($0.normalized) }) else {
-            return soleParagraph(blocks).map { [$0] } ?? []
+    /// The items of a resolution's body after its organ line, and what was set aside: the
+    /// preamble (unlabelled blocks before the first label) is skipped, and so is a lettered list
+    /// within it ("(a) The Voluntary Guidelines …") when numbered paragraphs follow: the operative
+    /// part starts at paragraph 1.
+    ///
+    /// `numbersFirst` is false for a draft decision, whose lettered items (a), (b) are its
+    /// operative part even when numbered paragraphs of the report follow.
+    static func operativeItems(_ blocks: [TextBlock], numbersFirst: Bool = true) -> (
+        items: [StructuredItem], setAside: [ImportCensus.SetAside]
+    ) {
+        let firstNumber =
+            numbersFirst ? blocks.firstIndex { DocumentPatterns.label(of: $0.normalized)?.label == .number(1) } : nil
+        guard let first = firstNumber ?? blocks.firstIndex(where: { startsOperative($0.normalized) }) else {
+            return (soleParagraph(blocks).map { [$0] } ?? [], [])
+        }
+        var setAside: [ImportCensus.SetAside] = []
+        let lists = blocks[..<first].compactMap { block -> (line: Int, label: String)? in
+            guard case .latin(let letter)? = DocumentPatterns.label(of: block.normalized)?.label else { return nil }
+            return (block.line, letter)
+        }
+        if let firstList = lists.first, let lastList = lists.last {
+            setAside.append(
+                ImportCensus.SetAside(
+                    line: firstList.line,
+                    labels: lists.count == 1 ? "(\(firstList.label))" : "(\(firstList.label))–(\(lastList.label))",
+                    reason: "a list in the preamble, before paragraph 1"))
         }
         let lettersAtTop: Bool
         if case .latin? = DocumentPatterns.label(of: blocks[first].normalized)?.label {
@@ -203,16 +294,74 @@ enum DocumentStructure {
         }
         // A heading just before the first paragraph (总结：审查…) heads it.
         let heading = first > 0 && isUnnumberedHeading(blocks[first - 1].normalized) ? blocks[first - 1].text : nil
-        return parseItems(Array(blocks[first...]), lettersAtTop: lettersAtTop, reportNumbering: false, heading: heading)
+        return (
+            parseItems(Array(blocks[first...]), lettersAtTop: lettersAtTop, reportNumbering: false, heading: heading),
+            setAside
+        )
+    }
+
+    /// The run of blocks that start with 1., 2., 3. … in order, each number with its line: the
+    /// paragraphs the text numbers. The run goes on over a number or two the text does not show
+    /// at a block's start (a label lost in conversion is still counted as numbered); a number out
+    /// of turn (a list inside a paragraph, a cross-reference at a line's start) is not part of it.
+    ///
+    /// A number in a gap is given the line of a block between its neighbours that starts with its
+    /// digits ("4 Reaffirms …", its dot lost), or else the line of the number before it.
+    static func numberedRun(_ blocks: [TextBlock]) -> [Int: Int] {
+        var run: [Int: Int] = [:]
+        var last = 0
+        var lastIndex = 0
+        for (index, block) in blocks.enumerated() {
+            guard case .number(let value)? = DocumentPatterns.label(of: block.normalized)?.label,
+                value > last, value <= last + 3, last > 0 || value == 1
+            else { continue }
+            for gap in (last + 1)..<value {
+                let digits = String(gap)
+                let found = blocks[lastIndex..<index].first {
+                    $0.normalized.hasPrefix(digits) && $0.normalized.dropFirst(digits.count).first?.isNumber == false
+                }
+                run[gap] = found?.line ?? run[last] ?? block.line
+            }
+            run[value] = block.line
+            last = value
+            lastIndex = index
+        }
+        return run
+    }
+
+    /// What follows the end of a resolution, an annex: each annex's numbered paragraphs, set aside.
+    static func annexes(_ blocks: [TextBlock]) -> [ImportCensus.SetAside] {
+        var result: [ImportCensus.SetAside] = []
+        var start = 0
+        while start < blocks.count {
+            let end = blocks[(start + 1)...].firstIndex { isEndOfResolution($0.normalized) } ?? blocks.count
+            let run = numberedRun(Array(blocks[start..<end]))
+            if !run.isEmpty {
+                result.append(
+                    ImportCensus.SetAside(
+                        line: blocks[start].line, labels: run.count == 1 ? "1." : "1.–\(run.count).",
+                        reason: "numbered paragraphs of an annex, not the resolution's own"))
+            }
+            start = end
+        }
+        return result
     }
 
     /// `1. …` or `(a) …`: the first operative paragraph.
     /// A resolution of one operative paragraph does not number it ("Takes note of the report …"):
     /// the first block after the preamble that does not open with a participle and ends with a
     /// full stop. It is keyed ¶1.
+    /// In Chinese, where preamble and operative paragraphs open with the same verbs, the preamble's
+    /// end with a comma and the sole paragraph with a full stop (。).
     static func soleParagraph(_ blocks: [TextBlock]) -> StructuredItem? {
         for block in blocks {
             let text = block.normalized.trimmingWhitespace()
+            if let first = text.first, TextNormalization.isCJK(first) {
+                guard text.hasSuffix("。") || text.hasSuffix(".") else { continue }
+                return StructuredItem(
+                    labels: [.number(1)], text: block.text.trimmingWhitespace(), normalized: text,
+                    line: block.line, heading: nil)
+            }
             guard let first = text.split(separator: " ").first, first.first?.isUppercase == true else { continue }
             let word = first.lowercased()
             if word.hasSuffix("ing") || word == "having" || word == "bearing" || !text.hasSuffix(".") { continue }

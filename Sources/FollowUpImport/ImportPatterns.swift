@@ -11,9 +11,15 @@ enum ImportPatterns {
     nonisolated(unsafe) static let draftResolution = /^Draft resolution ([IVXL]+)$/
     nonisolated(unsafe) static let draftDecision = /^Draft decision( [IVXL]+)?$/
     nonisolated(unsafe) static let numberLabel = /^(\d{1,4})\.\s*(?=\S)/
+    nonisolated(unsafe) static let labelOnly = /\d{1,4}\.|\(([a-z]{1,2}|[ivxl]{1,6})\)|\([一二三四五六七八九十]{1,4}\)/
     nonisolated(unsafe) static let letterLabel = /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/
     nonisolated(unsafe) static let chineseLabel = /^\(([一二三四五六七八九十]{1,4})\)\s*/
-    nonisolated(unsafe) static let chineseOrgan = /^(大会|经济及社会理事会|安全理事会|人权理事会|托管理事会|[\p{Han}、和及]{2,30}委员会)[，,：:]$/
+    /// `大会，`; a main organ also bare on its line (`安全理事会`), as web pages lay it out.
+    nonisolated(unsafe) static let chineseOrgan =
+        /^(?:(大会|经济及社会理事会|安全理事会|人权理事会|托管理事会|[\p{Han}、和及]{2,30}委员会)[，,：:]|(大会|经济及社会理事会|安全理事会|人权理事会))$/
+    /// An organ inside a line of running text: "… 大会, 审议了…", "… The General Assembly, Recalling …".
+    nonisolated(unsafe) static let inlineOrgan =
+        /(?:大会|经济及社会理事会|安全理事会|人权理事会|The (?:General Assembly|Economic and Social Council|Security Council|Human Rights Council))\s*[,，:：]/
     nonisolated(unsafe) static let englishOrgan =
         /^The ((General Assembly|Economic and Social Council|Security Council|Human Rights Council)[,:]?|(Commission|Committee|Council|Conference|Board|Assembly)( [A-Za-z ,\-]+)?[,:])$/
     nonisolated(unsafe) static let yearDeadline =
@@ -23,7 +29,7 @@ enum ImportPatterns {
     nonisolated(unsafe) static let chineseAssemblySession = /大会第([一二三四五六七八九十]+)届(?:年度)?会议/
     /// 2023年12月7日大会决议, 大会2023年12月4日通过的决议, 2023年7月26日经济及社会理事会决定.
     nonisolated(unsafe) static let chineseAdoption =
-        /(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:大会|经济及社会理事会|安全理事会|人权理事会)(?:通过的)?|通过的)(?:决议|决定)/
+        /(\d{4})年(\d{1,2})月(\d{1,2})日(?:(?:(?:大会|经济及社会理事会|安全理事会|人权理事会)(?:通过的)?|通过的)(?:决议|决定)|安全理事会第\d+次会议通过)/
     /// "within 30 days", "within six months": a period counted from the document's date.
     nonisolated(unsafe) static let withinPeriod =
         /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|eighteen|twenty|thirty|forty-five|sixty|ninety) (days?|weeks?|months?|years?)\b/

@@ -38,7 +38,7 @@ public enum TextCleaner {
 
     /// The blocks of `text`.
     public static func blocks(of text: String) -> [TextBlock] {
-        let lines = physicalLines(of: text)
+        let lines = labelsJoined(physicalLines(of: text))
         let wrapped = isHardWrapped(lines)
         let margin = wrapMargin(lines)
         // Where blank lines mostly fall in mid-sentence (a text with a blank line after every
@@ -84,6 +84,31 @@ public enum TextCleaner {
             let text = removeFootnoteMarkers(block.text)
             return TextBlock(text: text, normalized: TextNormalization.normalize(text), line: block.line)
         }
+    }
+
+    /// `lines` with each line that holds only a paragraph's label (`1.`, `(a)`, `（一）`) joined
+    /// to the line after it: the layout of text copied from a PDF viewer or read by PyMuPDF,
+    /// where the number stands alone on its line and the paragraph starts on the next.
+    static func labelsJoined(_ lines: [PhysicalLine]) -> [PhysicalLine] {
+        var result: [PhysicalLine] = []
+        result.reserveCapacity(lines.count)
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if index + 1 < lines.count, DocumentPatterns.isLabelOnly(line.normalized) {
+                let next = lines[index + 1]
+                var joined = line
+                joined.text = line.text.trimmingWhitespace() + " " + next.text.trimmingWhitespace()
+                joined.normalized = line.normalized.trimmingWhitespace() + " " + next.normalized.trimmingWhitespace()
+                joined.width = line.width + 1 + next.width
+                result.append(joined)
+                index += 2
+                continue
+            }
+            result.append(line)
+            index += 1
+        }
+        return result
     }
 
     /// The lines that carry text, with noise removed.

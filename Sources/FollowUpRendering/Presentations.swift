@@ -354,43 +354,51 @@ public enum Presentation {
 // MARK: Import
 
 extension Presentation {
-    /// `followup import document --dry-run`: every extracted clause, for review.
-    public static func importPlan(_ plan: ImportPlan) -> OutputDocument {
+    /// `followup import document --dry-run`: every extracted clause, for review, with how every
+    /// numbered paragraph was accounted for; `doubtfulOnly` keeps the clauses the importer is
+    /// unsure of (and what it set aside), so a reviewer reads twenty lines instead of two hundred.
+    public static func importPlan(_ plan: ImportPlan, doubtfulOnly: Bool = false) -> OutputDocument {
         let header = plan.document
         let counts = plan.countsByClass.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
             separator: ", ")
+        let doubtful = plan.items.filter { !$0.doubts.isEmpty }
+        let shown = doubtfulOnly ? doubtful : plan.items
         var blocks: [OutputDocument.Block] = [
             .heading("Dry run: \(header.symbol) — \(header.title)", level: 1),
-            .fields([
-                ("Date", header.date.description), ("Language", header.language.rawValue), ("Body", header.body ?? "—"),
-                ("Clauses", "\(plan.items.count) (\(counts))"),
-            ]),
+            .fields(
+                [
+                    ("Date", header.date.description), ("Language", header.language.rawValue),
+                    ("Body", header.body ?? "—"), ("Clauses", "\(plan.items.count) (\(counts))"),
+                ] + plan.census.parts.map { ("Census", $0.summary) }
+                    + [("Doubtful", "\(doubtful.count) of \(plan.items.count) clauses (--doubtful lists them)")]),
             .table(
                 TextTable(
                     columns: [
                         .init("KEY"), .init("CLASS"), .init("VERBS"), .init("ADDRESSEES", maxWidth: 40), .init("DUE"),
                         .init("CYCLE"), .init("TEXT", maxWidth: 40),
-                    ],
-                    rows: plan.items.map {
+                    ] + (doubtfulOnly ? [.init("DOUBTS", maxWidth: 40)] : []),
+                    rows: shown.map {
                         [
                             $0.path, $0.classification.rawValue, $0.verbs.joined(separator: " "),
                             $0.addressees.joined(separator: ", "), date($0.dueDate), $0.cycle?.rawValue ?? "", $0.text,
-                        ]
+                        ] + (doubtfulOnly ? [$0.doubts.joined(separator: "; ")] : [])
                     })),
         ]
-        let review = plan.items.filter { !$0.unresolved.isEmpty || !$0.verbsWithoutAddressee.isEmpty }
-        if !review.isEmpty {
-            blocks.append(.heading("To review (\(review.count))", level: 2))
+        if !doubtfulOnly && !doubtful.isEmpty {
+            blocks.append(.heading("To review (\(doubtful.count))", level: 2))
             blocks.append(
                 .table(
                     TextTable(
-                        columns: [.init("KEY"), .init("UNRESOLVED PHRASES"), .init("VERBS WITHOUT ADDRESSEE")],
-                        rows: review.map {
-                            [
-                                $0.path, $0.unresolved.joined(separator: "; "),
-                                $0.verbsWithoutAddressee.joined(separator: " "),
-                            ]
-                        })))
+                        columns: [.init("KEY"), .init("WHY")],
+                        rows: doubtful.map { [$0.path, $0.doubts.joined(separator: "; ")] })))
+        }
+        if !plan.census.setAside.isEmpty {
+            blocks.append(.heading("Set aside (\(plan.census.setAside.count))", level: 2))
+            blocks.append(
+                .table(
+                    TextTable(
+                        columns: [.init("LINE"), .init("LABELS"), .init("WHY")],
+                        rows: plan.census.setAside.map { [String($0.line), $0.labels, $0.reason] })))
         }
         blocks.append(.text("Nothing was written. Run again without --dry-run to import."))
         return OutputDocument(blocks)
@@ -406,6 +414,7 @@ extension Presentation {
             lines.append(
                 "Imported \(result.document): \(plan.items.count) clauses (\(counts)), \(result.assignmentsCreated) assignments."
             )
+            lines += plan.census.parts.map { "  " + $0.summary + "." }
         case .unchanged:
             lines.append("\(result.document) was imported before from the same text: nothing changed.")
         case .updated:

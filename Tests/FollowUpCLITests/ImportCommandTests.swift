@@ -30,6 +30,30 @@ struct ImportCommandTests {
         return path
     }
 
+    @Test(
+        "a paragraph the text numbers but the importer did not read: exit 65, named, nothing written; --accept-partial imports the rest"
+    )
+    func partialImportRefused() throws {
+        let cli = CLIHarness()
+        try cli.succeed(["init", "--no-seeds"])
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("FollowUpKitTests/Fixtures/corpus-text/A_RES_78_19.txt")
+        var lines = try String(contentsOf: corpus, encoding: .utf8).components(separatedBy: "\n")
+        let four = try #require(lines.firstIndex { $0.trimmingWhitespace().hasPrefix("4.") })
+        lines[four] = lines[four].replacingOccurrences(of: "4.", with: "4")
+        let file = cli.folder.file("broken.txt")
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try cli.dump()
+        let refused = cli.run(["import", "document", file])
+        #expect(refused.exitCode == 65)
+        #expect(refused.standardError.contains("broken.txt:\(four + 1):"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("operative paragraph 4 of the 9 the text numbers was not read"))
+        #expect(try cli.dump() == before)
+        let accepted = cli.run(["import", "document", file, "--accept-partial"])
+        #expect(accepted.exitCode == 0, "\(accepted.standardError)")
+        #expect(accepted.standardOutput.contains("operative paragraphs: 8 of 9 numbered"))
+    }
+
     @Test("a dry run prints one object per clause and writes nothing")
     func dryRun() throws {
         let cli = try harness()
@@ -142,7 +166,11 @@ struct ImportCommandTests {
                 "2. Requests the Secretary-General to report biennially on the implementation of the present resolution;",
             with: "")
         try shorter.write(toFile: file, atomically: true, encoding: .utf8)
-        let third = try cli.succeed(arguments)
+        // The text now numbers 1 and 3: refused as it stands (paragraph 2 is not in it), imported
+        // when the person says so.
+        let refused = cli.run(arguments)
+        #expect(refused.exitCode == 65 && refused.standardError.contains("operative paragraph 2"))
+        let third = try cli.succeed(arguments + ["--accept-partial"])
         #expect(third.contains("kept (no longer in the text, but progress is recorded on them): A/RES/75/1 ¶2"))
     }
 

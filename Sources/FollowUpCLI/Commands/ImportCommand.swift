@@ -62,9 +62,20 @@ struct ImportCommand: ParsableCommand {
         @Option(name: .customLong("max-size"), help: "Refuse documents larger than this many MB (1 to 2048).")
         var maxSize = 20
 
+        @Flag(
+            name: .customLong("accept-partial"),
+            help: "Import what was read even when numbered operative paragraphs were not (refused otherwise).")
+        var acceptPartial = false
+
+        @Flag(help: "With --dry-run, list only the clauses the importer is unsure of, and why.")
+        var doubtful = false
+
         func validate() throws {
             try requireRange(maxSize, 1...2048, "--max-size", what: "a size in MB")
             guard !files.isEmpty else { throw ValidationError("name the document to import, e.g. A_RES_78_19.pdf") }
+            if doubtful && !dryRun {
+                throw ValidationError("--doubtful lists what a dry run would import: add --dry-run")
+            }
             if files.count > 1 {
                 if files.contains("-") { throw ValidationError("standard input (-) is one document: name it alone") }
                 let given =
@@ -89,10 +100,14 @@ struct ImportCommand: ParsableCommand {
                 text: text,
                 options: ImportOptions(
                     symbol: symbol, title: title, date: date, language: language, body: body,
-                    sourceName: file == "-" ? "standard input" : file, today: CLIContext.current.clock.today()))
+                    sourceName: file == "-" ? "standard input" : file, today: CLIContext.current.clock.today(),
+                    acceptPartial: acceptPartial))
             for warning in plan.warnings { CLIContext.current.standardError("note: \(warning)\n") }
+            for part in plan.census.parts { CLIContext.current.standardError("note: \(part.summary)\n") }
             if dryRun {
-                try output.emit(Presentation.importPlan(plan), json: plan.items)
+                try output.emit(
+                    Presentation.importPlan(plan, doubtfulOnly: doubtful),
+                    json: doubtful ? plan.items.filter { !$0.doubts.isEmpty } : plan.items)
                 return
             }
             let result = try database.importDocument(plan)
@@ -109,6 +124,8 @@ struct DocumentFileOutcome: Codable {
     var document: String?
     var clauses: Int?
     var assignmentsCreated: Int?
+    /// How the numbered operative paragraphs were accounted for ("operative paragraphs: 51 of 51 numbered").
+    var census: [String]?
     var error: String?
 }
 
@@ -134,12 +151,14 @@ extension ImportCommand.Document {
                 let plan = try database.planImport(
                     text: text,
                     options: ImportOptions(
-                        language: language, body: body, sourceName: file, today: context.clock.today()),
+                        language: language, body: body, sourceName: file, today: context.clock.today(),
+                        acceptPartial: acceptPartial),
                     reference: reference)
                 if dryRun {
                     outcomes.append(
                         DocumentFileOutcome(
-                            file: file, outcome: "planned", document: plan.document.symbol, clauses: plan.items.count))
+                            file: file, outcome: "planned", document: plan.document.symbol, clauses: plan.items.count,
+                            census: plan.census.parts.map(\.summary)))
                     continue
                 }
                 let result = try database.importDocument(plan)
@@ -152,7 +171,7 @@ extension ImportCommand.Document {
                 outcomes.append(
                     DocumentFileOutcome(
                         file: file, outcome: outcome, document: result.document, clauses: plan.items.count,
-                        assignmentsCreated: result.assignmentsCreated))
+                        assignmentsCreated: result.assignmentsCreated, census: plan.census.parts.map(\.summary)))
             } catch {
                 firstFailure = firstFailure ?? error
                 outcomes.append(DocumentFileOutcome(file: file, outcome: "refused", error: error.message))
@@ -160,15 +179,18 @@ extension ImportCommand.Document {
         }
         if showProgress && Date().timeIntervalSince(started) > 1 { context.standardError("\r\u{1B}[K") }
         let lines = outcomes.map { outcome -> String in
+            let census =
+                (outcome.census ?? []).isEmpty ? "" : " (" + (outcome.census ?? []).joined(separator: "; ") + ")"
             switch outcome.outcome {
             case "refused": return "\(outcome.file): refused: \(outcome.error ?? "")"
             case "unchanged": return "\(outcome.file): \(outcome.document ?? "") unchanged (imported before)"
             case "planned":
-                return "\(outcome.file): \(outcome.document ?? "") would import \(outcome.clauses ?? 0) clauses"
+                return
+                    "\(outcome.file): \(outcome.document ?? "") would import \(outcome.clauses ?? 0) clauses\(census)"
             default:
                 return
                     "\(outcome.file): \(outcome.document ?? "") \(outcome.outcome), \(outcome.clauses ?? 0) clauses, "
-                    + "\(outcome.assignmentsCreated ?? 0) new assignments"
+                    + "\(outcome.assignmentsCreated ?? 0) new assignments\(census)"
             }
         }
         let counts = Dictionary(grouping: outcomes, by: \.outcome).mapValues(\.count)

@@ -27,6 +27,8 @@ public struct ImportPlan: Codable, Sendable {
     public var items: [ExtractedItem]
     /// Notes for the reviewer: what was assumed, what was not found.
     public var warnings: [String]
+    /// How every numbered paragraph of the text was accounted for.
+    public var census = ImportCensus()
 
     /// Items of each class.
     public var countsByClass: [String: Int] {
@@ -69,13 +71,19 @@ public struct ExtractedItem: Codable, Sendable, Equatable {
     public var text: String
     /// The source line.
     public var line: Int
+    /// Why the importer is unsure of this clause, for a reviewer (`--doubtful` lists only these):
+    /// a verb with no addressee, a phrase that matched no actor, addressees taken from a lead-in
+    /// or a back-reference, an operative class read without an operative verb.
+    public var doubts: [String] = []
 
     /// The memberwise initializer, for the other floors of the library.
     package init(
         key: String, path: String, classification: Classification, kind: RecommendationKind, verbs: [String],
         addressees: [String], phrases: [String], unresolved: [String], verbsWithoutAddressee: [String],
-        dueDate: CalendarDate? = nil, cycle: ReportingCycle? = nil, tags: [String], text: String, line: Int
+        dueDate: CalendarDate? = nil, cycle: ReportingCycle? = nil, tags: [String], text: String, line: Int,
+        doubts: [String] = []
     ) {
+        self.doubts = doubts
         self.key = key
         self.path = path
         self.classification = classification
@@ -132,4 +140,71 @@ public struct ImportResult: Codable, Sendable {
         self.curated = curated
         self.curatedOnEarlierText = curatedOnEarlierText
     }
+}
+
+/// How the importer accounted for what the text numbers: each numbered operative paragraph read as
+/// a clause, and every other numbered or lettered unit set aside with a reason, so that nothing is
+/// lost in silence.
+public struct ImportCensus: Codable, Sendable, Equatable {
+    /// One operative part (a resolution, or a draft of a commission report).
+    public struct Part: Codable, Sendable, Equatable {
+        /// The part's key prefix (`DR-I`), empty for a resolution.
+        public var prefix: String
+        /// The text numbers paragraphs 1 … `numbered` after the organ line.
+        public var numbered: Int
+        /// How many of them were read as operative paragraphs.
+        public var read: Int
+        /// The numbers not read, if any.
+        public var missing: [Int]
+        /// The line where the first of them starts.
+        public var missingFrom: Int?
+        /// An operative part of one paragraph the text does not number.
+        public var unnumbered: Bool
+        /// Top-level items lettered (a), (b) … rather than numbered.
+        public var lettered: Int
+
+        package init(
+            prefix: String, numbered: Int, read: Int, missing: [Int], missingFrom: Int?, unnumbered: Bool,
+            lettered: Int
+        ) {
+            self.prefix = prefix
+            self.numbered = numbered
+            self.read = read
+            self.missing = missing
+            self.missingFrom = missingFrom
+            self.unnumbered = unnumbered
+            self.lettered = lettered
+        }
+
+        /// "operative paragraphs: 51 of 51 numbered".
+        public var summary: String {
+            let part = prefix.isEmpty ? "" : prefix + " "
+            if unnumbered { return "\(part)operative paragraphs: 1, not numbered (the only one)" }
+            if numbered == 0 && lettered > 0 { return "\(part)operative items: \(lettered) lettered" }
+            return "\(part)operative paragraphs: \(read) of \(numbered) numbered"
+        }
+    }
+
+    /// A numbered or lettered unit of the text that is not a clause, and why.
+    public struct SetAside: Codable, Sendable, Equatable {
+        public var line: Int
+        /// `(a)–(g)`, `1–43`.
+        public var labels: String
+        /// `preamble list`, `annex`.
+        public var reason: String
+
+        package init(line: Int, labels: String, reason: String) {
+            self.line = line
+            self.labels = labels
+            self.reason = reason
+        }
+    }
+
+    public var parts: [Part] = []
+    public var setAside: [SetAside] = []
+
+    public init() {}
+
+    /// Whether some numbered operative paragraph was not read.
+    public var isPartial: Bool { parts.contains { !$0.missing.isEmpty } }
 }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import FollowUpKit
+@testable import FollowUpImport
+import FollowUpTestSupport
+
+/// The importer never loses a paragraph in silence (issue #25): it counts what the text numbers
+/// and accounts for each, and it reads the layouts the world hands it, each here from a real text
+/// (`Fixtures/layouts`, with where each came from) or re-laid from one.
+@Suite("Layouts and the census")
+struct LayoutTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func text(_ path: String) throws -> String {
+        try String(contentsOf: fixtures.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    static func plan(_ text: String, _ options: ImportOptions = ImportOptions(sourceName: "test")) throws -> ImportPlan
+    {
+        let database = try TestDatabase.withReference()
+        return try database.planImport(text: text, options: options)
+    }
+
+    /// The top-level paragraph numbers of a plan, in order.
+    static func paragraphs(_ plan: ImportPlan) -> [Int] {
+        var numbers: [Int] = []
+        for item in plan.items {
+            guard let match = item.path.firstMatch(of: /¶(\d+)/), let number = Int(match.1) else { continue }
+            if numbers.last != number { numbers.append(number) }
+        }
+        return numbers
+    }
+
+    @Test(
+        "a number alone on its line (PyMuPDF, a PDF viewer's copy): every paragraph read",
+        arguments: [("A_RES_78_19", 9), ("A_RES_78_187", 66), ("A_RES_78_256", 6)])
+    func numberAlone(file: String, count: Int) throws {
+        let text = try Self.text("layouts/pymupdf/\(file).txt")
+        #expect(text.contains("\n1. \n") || text.contains("\n1.\n"))
+        let plan = try Self.plan(text)
+        #expect(Self.paragraphs(plan) == Array(1...count))
+        #expect(plan.census.parts.map(\.summary) == ["operative paragraphs: \(count) of \(count) numbered"])
+    }
+
+    @Test("a resolution whose one operative paragraph is not numbered, laid out by PyMuPDF, keeps it as ¶1")
+    func soleParagraphNumberAlone() throws {
+        let plan = try Self.plan(try Self.text("layouts/pymupdf/A_RES_78_1.txt"))
+        #expect(Self.paragraphs(plan) == [1])
+        #expect(plan.census.parts.first?.unnumbered == true)
+        // The declaration annexed to it numbers paragraphs of its own: set aside, with the reason.
+        #expect(plan.census.setAside.contains { $0.reason.contains("annex") })
+    }
+
+    @Test("all on one line, as a web page's text gives it: split at the organ and at each number in turn")
+    func oneLine() throws {
+        // Re-laid from the corpus: the cleaned text of A/RES/78/19, every block on one line.
+        let original = try Self.text("corpus-text/A_RES_78_19.txt")
+        let line = TextCleaner.blocks(of: original).map(\.text).joined(separator: " ")
+        #expect(!line.contains("\n"))
+        let flat = try Self.plan(line)
+        let laidOut = try Self.plan(original)
+        #expect(Self.paragraphs(flat) == Array(1...9))
+        #expect(flat.items.map(\.addressees) == laidOut.items.map(\.addressees))
+        #expect(flat.items.map(\.classification) == laidOut.items.map(\.classification))
+    }
+
+    @Test("a lettered list in the preamble is set aside, and the operative part starts at paragraph 1")
+    func preambleList() throws {
+        // Re-laid from A/RES/78/19: a list in the preamble, as in A/RES/79/171 and 79/218.
+        let original = try Self.text("corpus-text/A_RES_78_19.txt")
+        let list = """
+            Recalling the following instruments:
+            (a) The Treaty on Principles Governing the Activities of States in the Exploration and Use of Outer Space;
+            (b) The Agreement Governing the Activities of States on the Moon and Other Celestial Bodies;
+            (c) The Convention on International Liability for Damage Caused by Space Objects,
+
+            """
+        let text = original.replacingOccurrences(
+            of: "The General Assembly,\n", with: "The General Assembly,\n\n" + list)
+        #expect(text != original)
+        let plan = try Self.plan(text)
+        #expect(Self.paragraphs(plan) == Array(1...9))
+        #expect(!plan.items.contains { $0.path.hasPrefix("(") })
+        #expect(plan.census.setAside.map(\.labels) == ["(a)–(c)"])
+    }
+
+    @Test(
+        "a numbered paragraph that is not read stops the import, naming it and its line; --accept-partial imports the rest"
+    )
+    func census() throws {
+        // Paragraph 4's number glued to the end of paragraph 3, as a bad conversion leaves it:
+        // the text still numbers 1–9 in turn, but only eight start a paragraph.
+        let original = try Self.text("corpus-text/A_RES_78_19.txt")
+        let lines = original.components(separatedBy: "\n")
+        guard let four = lines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("4.") }) else {
+            Issue.record("no paragraph 4")
+            return
+        }
+        var broken = lines
+        broken[four] = broken[four].replacingOccurrences(of: "4.", with: "4")
+        let text = broken.joined(separator: "\n")
+        #expect {
+            try Self.plan(text)
+        } throws: { error in
+            guard let error = error as? FollowUpError, case .invalidInput(_, let line, _, let reason) = error else {
+                return false
+            }
+            return line != nil && reason.contains("operative paragraph") && reason.contains("--accept-partial")
+        }
+        // A text that numbers 1–9 with one number missing is also caught: the run stops, and
+        // paragraphs after it are not counted as read.
+        let partial = try Self.plan(text, ImportOptions(sourceName: "test", acceptPartial: true))
+        #expect(partial.warnings.contains { $0.contains("--accept-partial") })
+        #expect(partial.census.isPartial)
+    }
+
+    @Test("a Human Rights Council document under the Assembly's masthead is the Council's (A/HRC/… symbols)")
+    func humanRightsCouncilBody() throws {
+        #expect(DocumentImporter.body(ofSymbol: "A/HRC/59/15") == "HRC")
+        #expect(DocumentImporter.body(ofSymbol: "S/RES/2719 (2023)") == "SC")
+        #expect(DocumentImporter.body(ofSymbol: "E/RES/2023/30") == "ECOSOC")
+    }
+}
