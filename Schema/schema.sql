@@ -75,44 +75,6 @@ CREATE TABLE assignment (
 
 CREATE INDEX assignment_addressee ON assignment(addresseeId, recommendationId);
 
-CREATE TABLE progressEntry (
-  id INTEGER PRIMARY KEY,
-  uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
-  assignmentId INTEGER NOT NULL REFERENCES assignment(id),
-  asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
-  status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
-    'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
-    'no-longer-relevant')),
-  response TEXT CHECK (response IS NULL OR response IN
-    ('supported', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
-  note TEXT,
-  evidenceDocument TEXT,
-  evidenceParagraph TEXT,
-  evidenceUrl TEXT,
-  reportedById INTEGER REFERENCES addressee(id),
-  recordedAt TEXT NOT NULL
-    CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
-  supersedesId INTEGER REFERENCES progressEntry(id), hash TEXT,
-  CHECK (status IS NOT NULL OR response IS NOT NULL)
-) STRICT;
-
-CREATE INDEX progressEntry_assignment ON progressEntry(assignmentId, asOf, id);
-
-CREATE INDEX progressEntry_supersedes ON progressEntry(supersedesId)
-  WHERE supersedesId IS NOT NULL;
-
-CREATE TRIGGER progressEntry_no_delete BEFORE DELETE ON progressEntry BEGIN
-  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
-END;
-
-CREATE TRIGGER progressEntry_same_assignment BEFORE INSERT ON progressEntry
-  WHEN new.supersedesId IS NOT NULL
-    AND (SELECT assignmentId FROM progressEntry WHERE id = new.supersedesId)
-        IS NOT new.assignmentId
-BEGIN
-  SELECT RAISE(ABORT, 'a correction must supersede an entry of the same assignment');
-END;
-
 CREATE TABLE assignmentState (
   assignmentId INTEGER PRIMARY KEY REFERENCES assignment(id),
   status TEXT, statusAsOf TEXT, statusEntryId INTEGER,
@@ -124,50 +86,6 @@ CREATE TABLE stateMeta (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   maxAsOf TEXT NOT NULL
 ) STRICT;
-
-CREATE TRIGGER progressEntry_state_append AFTER INSERT ON progressEntry WHEN new.supersedesId IS NULL BEGIN
-  INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
-    responseEntryId, latestEntryId, latestAsOf)
-  VALUES (new.assignmentId, new.status, iif(new.status IS NULL, NULL, new.asOf), iif(new.status IS NULL, NULL, new.id),
-    new.response, iif(new.response IS NULL, NULL, new.asOf), iif(new.response IS NULL, NULL, new.id), new.id, new.asOf)
-  ON CONFLICT(assignmentId) DO UPDATE SET
-    status = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.status, status),
-    statusEntryId = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.id, statusEntryId),
-    statusAsOf = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.asOf, statusAsOf),
-    response = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.response, response),
-    responseEntryId = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.id, responseEntryId),
-    responseAsOf = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.asOf, responseAsOf),
-    latestEntryId = iif(new.asOf >= latestAsOf, new.id, latestEntryId),
-    latestAsOf = iif(new.asOf >= latestAsOf, new.asOf, latestAsOf);
-  UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
-END;
-
-CREATE TRIGGER progressEntry_state_correct AFTER INSERT ON progressEntry WHEN new.supersedesId IS NOT NULL BEGIN
-  DELETE FROM assignmentState WHERE assignmentId = new.assignmentId;
-  INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
-    responseEntryId, latestEntryId, latestAsOf)
-  SELECT new.assignmentId, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
-  FROM (SELECT pe.id, pe.asOf FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
-          AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
-          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS l
-  LEFT JOIN (SELECT pe.id, pe.asOf, pe.status FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
-          AND pe.status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
-          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS s ON 1
-  LEFT JOIN (SELECT pe.id, pe.asOf, pe.response FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
-          AND pe.response IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
-          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS r ON 1;
-  UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
-END;
-
-CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
-  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
-END;
-
-CREATE TRIGGER progressEntry_chained BEFORE INSERT ON progressEntry
-  WHEN new.hash IS NULL OR length(new.hash) != 64
-BEGIN
-  SELECT RAISE(ABORT, 'progress entries are append-only: an entry needs its chain hash');
-END;
 
 CREATE VIRTUAL TABLE recommendationFolded USING fts5(text, tokenize = 'trigram');
 
@@ -198,28 +116,6 @@ CREATE TABLE accountActor (
 
 CREATE INDEX accountActor_addressee ON accountActor(addresseeId);
 
-CREATE TABLE submission (
-  id INTEGER PRIMARY KEY,
-  uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
-  assignmentId INTEGER NOT NULL REFERENCES assignment(id),
-  asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
-  status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
-    'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
-    'no-longer-relevant')),
-  response TEXT CHECK (response IS NULL OR response IN
-    ('supported', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
-  note TEXT,
-  evidenceDocument TEXT,
-  evidenceParagraph TEXT,
-  evidenceUrl TEXT,
-  supersedesId INTEGER REFERENCES progressEntry(id),
-  submittedById INTEGER NOT NULL REFERENCES account(id),
-  submittedAt TEXT NOT NULL CHECK (submittedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
-  CHECK (status IS NOT NULL OR response IS NOT NULL)
-) STRICT;
-
-CREATE INDEX submission_assignment ON submission(assignmentId, id);
-
 CREATE TABLE review (
   submissionId INTEGER PRIMARY KEY REFERENCES submission(id),
   decision TEXT NOT NULL CHECK (decision IN ('accepted', 'returned')),
@@ -230,16 +126,6 @@ CREATE TABLE review (
   CHECK ((decision = 'accepted') = (progressEntryId IS NOT NULL)),
   CHECK (decision = 'accepted' OR length(trim(comment)) > 0)
 ) STRICT;
-
-CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
-BEGIN
-  SELECT RAISE(ABORT, 'submissions are append-only: submit a new entry instead');
-END;
-
-CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission
-BEGIN
-  SELECT RAISE(ABORT, 'submissions are append-only: they are never deleted');
-END;
 
 CREATE TRIGGER review_no_update BEFORE UPDATE ON review
 BEGIN
@@ -332,3 +218,144 @@ CREATE TRIGGER curation_no_delete BEFORE DELETE ON curation
 BEGIN
   SELECT RAISE(ABORT, 'the curation log is append-only: corrections are never deleted');
 END;
+
+CREATE TABLE "progressEntry" (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
+  assignmentId INTEGER NOT NULL REFERENCES assignment(id),
+  asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
+  status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
+    'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
+    'no-longer-relevant')),
+  response TEXT CHECK (response IS NULL OR response IN
+    ('supported', 'supported-implemented', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
+  note TEXT,
+  evidenceDocument TEXT,
+  evidenceParagraph TEXT,
+  evidenceUrl TEXT,
+  reportedById INTEGER REFERENCES addressee(id),
+  recordedAt TEXT NOT NULL
+    CHECK (recordedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'),
+  supersedesId INTEGER REFERENCES progressEntry(id), hash TEXT,
+  CHECK (status IS NOT NULL OR response IS NOT NULL)
+) STRICT;
+
+CREATE INDEX progressEntry_assignment ON progressEntry(assignmentId, asOf, id);
+
+CREATE INDEX progressEntry_supersedes ON progressEntry(supersedesId)
+  WHERE supersedesId IS NOT NULL;
+
+CREATE TRIGGER progressEntry_no_delete BEFORE DELETE ON progressEntry BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+END;
+
+CREATE TRIGGER progressEntry_same_assignment BEFORE INSERT ON progressEntry
+  WHEN new.supersedesId IS NOT NULL
+    AND (SELECT assignmentId FROM progressEntry WHERE id = new.supersedesId)
+        IS NOT new.assignmentId
+BEGIN
+  SELECT RAISE(ABORT, 'a correction must supersede an entry of the same assignment');
+END;
+
+CREATE TRIGGER progressEntry_state_append AFTER INSERT ON progressEntry WHEN new.supersedesId IS NULL BEGIN
+  INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
+    responseEntryId, latestEntryId, latestAsOf)
+  VALUES (new.assignmentId, new.status, iif(new.status IS NULL, NULL, new.asOf), iif(new.status IS NULL, NULL, new.id),
+    new.response, iif(new.response IS NULL, NULL, new.asOf), iif(new.response IS NULL, NULL, new.id), new.id, new.asOf)
+  ON CONFLICT(assignmentId) DO UPDATE SET
+    status = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.status, status),
+    statusEntryId = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.id, statusEntryId),
+    statusAsOf = iif(new.status IS NOT NULL AND (statusAsOf IS NULL OR new.asOf >= statusAsOf), new.asOf, statusAsOf),
+    response = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.response, response),
+    responseEntryId = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.id, responseEntryId),
+    responseAsOf = iif(new.response IS NOT NULL AND (responseAsOf IS NULL OR new.asOf >= responseAsOf), new.asOf, responseAsOf),
+    latestEntryId = iif(new.asOf >= latestAsOf, new.id, latestEntryId),
+    latestAsOf = iif(new.asOf >= latestAsOf, new.asOf, latestAsOf);
+  UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
+END;
+
+CREATE TRIGGER progressEntry_state_correct AFTER INSERT ON progressEntry WHEN new.supersedesId IS NOT NULL BEGIN
+  DELETE FROM assignmentState WHERE assignmentId = new.assignmentId;
+  INSERT INTO assignmentState(assignmentId, status, statusAsOf, statusEntryId, response, responseAsOf,
+    responseEntryId, latestEntryId, latestAsOf)
+  SELECT new.assignmentId, s.status, s.asOf, s.id, r.response, r.asOf, r.id, l.id, l.asOf
+  FROM (SELECT pe.id, pe.asOf FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+          AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS l
+  LEFT JOIN (SELECT pe.id, pe.asOf, pe.status FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+          AND pe.status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS s ON 1
+  LEFT JOIN (SELECT pe.id, pe.asOf, pe.response FROM progressEntry pe WHERE pe.assignmentId = new.assignmentId
+          AND pe.response IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progressEntry c WHERE c.supersedesId = pe.id)
+          ORDER BY pe.asOf DESC, pe.id DESC LIMIT 1) AS r ON 1;
+  UPDATE stateMeta SET maxAsOf = new.asOf WHERE id = 1 AND maxAsOf < new.asOf;
+END;
+
+CREATE TRIGGER progressEntry_no_update BEFORE UPDATE ON progressEntry BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: record a correction instead');
+END;
+
+CREATE TRIGGER progressEntry_chained BEFORE INSERT ON progressEntry
+  WHEN new.hash IS NULL OR length(new.hash) != 64
+BEGIN
+  SELECT RAISE(ABORT, 'progress entries are append-only: an entry needs its chain hash');
+END;
+
+CREATE TABLE "submission" (
+  id INTEGER PRIMARY KEY,
+  uid TEXT NOT NULL UNIQUE CHECK (length(uid) BETWEEN 1 AND 64),
+  assignmentId INTEGER NOT NULL REFERENCES assignment(id),
+  asOf TEXT NOT NULL CHECK (date(asOf, '+0 days') IS asOf),
+  status TEXT CHECK (status IS NULL OR status IN ('not-started', 'planned',
+    'in-progress', 'partially-implemented', 'implemented', 'not-implemented',
+    'no-longer-relevant')),
+  response TEXT CHECK (response IS NULL OR response IN
+    ('supported', 'supported-implemented', 'supported-in-part', 'noted', 'not-applicable', 'pending')),
+  note TEXT,
+  evidenceDocument TEXT,
+  evidenceParagraph TEXT,
+  evidenceUrl TEXT,
+  supersedesId INTEGER REFERENCES progressEntry(id),
+  submittedById INTEGER NOT NULL REFERENCES account(id),
+  submittedAt TEXT NOT NULL CHECK (submittedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+  CHECK (status IS NOT NULL OR response IS NOT NULL)
+) STRICT;
+
+CREATE INDEX submission_assignment ON submission(assignmentId, id);
+
+CREATE TRIGGER submission_no_update BEFORE UPDATE ON submission
+BEGIN
+  SELECT RAISE(ABORT, 'submissions are append-only: submit a new entry instead');
+END;
+
+CREATE TRIGGER submission_no_delete BEFORE DELETE ON submission
+BEGIN
+  SELECT RAISE(ABORT, 'submissions are append-only: they are never deleted');
+END;
+
+CREATE TABLE periodicReview (
+  documentId INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+  stateId INTEGER NOT NULL REFERENCES addressee(id),
+  cycle INTEGER NOT NULL CHECK (cycle BETWEEN 1 AND 99),
+  session INTEGER CHECK (session IS NULL OR session > 0),
+  reviewDate TEXT NOT NULL CHECK (date(reviewDate, '+0 days') IS reviewDate)
+) STRICT;
+
+CREATE INDEX periodicReview_state ON periodicReview(stateId, cycle);
+
+CREATE TABLE recommendingState (
+  recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+  stateId INTEGER NOT NULL REFERENCES addressee(id),
+  PRIMARY KEY (recommendationId, stateId)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX recommendingState_state ON recommendingState(stateId);
+
+CREATE TABLE recommendationTopic (
+  recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+  scheme TEXT NOT NULL CHECK (scheme IN ('theme', 'persons', 'goal')),
+  value TEXT NOT NULL CHECK (length(trim(value)) > 0),
+  PRIMARY KEY (recommendationId, scheme, value)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX recommendationTopic_value ON recommendationTopic(scheme, value);

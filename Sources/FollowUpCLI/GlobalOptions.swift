@@ -194,6 +194,7 @@ extension Vocabulary where Self: ExpressibleByArgument {
 
 extension ImplementationStatus: ExpressibleByArgument {}
 extension Response: ExpressibleByArgument {}
+extension ReviewGrouping: ExpressibleByArgument {}
 extension Classification: ExpressibleByArgument {}
 extension RecommendationKind: ExpressibleByArgument {}
 extension AccountRole: ExpressibleByArgument {}

@@ -8,6 +8,24 @@ import FollowUpKit
 /// Reads a text file named on the command line (`-` for standard input), refusing what is not
 /// UTF-8 text with a message that names the file.
 enum InputFile {
+    /// The tables of the Word document at `path`; refuses any other kind of file.
+    static func readWordTables(_ path: String, maximumMegabytes: Int) throws(FollowUpError) -> [[[String]]] {
+        let size = try checkRegularFile(path)
+        let limit = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)
+        if !limit.overflow && size > limit.partialValue {
+            throw tooLarge(path, bytes: size, maximumMegabytes: maximumMegabytes)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .fileAccess(path: path, reason: "it cannot be read")
+        }
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw .invalidInput(
+                source: path, line: nil, field: nil, reason: "this is not a Word .docx file: save the list as .docx")
+        }
+        return try WordText.tables(
+            data, name: path, maximumBytes: limit.overflow ? .max : limit.partialValue)
+    }
+
     static func readText(_ path: String, maximumMegabytes: Int = .max) throws(FollowUpError) -> String {
         let data: Data
         let maximumBytes = maximumMegabytes.multipliedReportingOverflow(by: 1_048_576)

@@ -53,6 +53,11 @@ public enum CommandLineRunner {
             try command.run()
             return 0
         } catch let error as FollowUpError {
+            // A reader that stopped reading (`followup report … | head`): nothing was lost, and
+            // nothing is said; a change already saved still says so.
+            if case .outputFailed("standard output", let reason, false) = error, reason.contains("Broken pipe") {
+                return exitCode(for: error)
+            }
             context.standardError("error: \(FieldText.displaySafe(message(for: error)))\n")
             return exitCode(for: error)
         } catch let error as ExitCode {

@@ -77,6 +77,7 @@ extension AppDatabase {
                 var documents: [String: Document] = [:]
                 var positions: [Int64: Int] = [:]
                 var keysInFile = Set<String>()
+                var reviewAnnotations: [(key: String, recommenders: [String], topics: RecommendationTopics)] = []
                 var addressees: [String: Addressee] = [:]
                 func actor(_ name: String) -> Addressee? {
                     if let known = addressees[name] { return known }
@@ -127,6 +128,21 @@ extension AppDatabase {
                         }
                         resolved.append((found, phrase))
                     }
+                    var recommenders: [String] = []
+                    for name in row.recommenders {
+                        guard let found = actor(name), found.kind == .state else {
+                            problems.add(line, "recommended_by", "'\(FieldText.excerpt(name))' is no State known here")
+                            continue
+                        }
+                        recommenders.append(found.code)
+                    }
+                    if !recommenders.isEmpty
+                        || row.topics
+                            != RecommendationTopics(
+                                key: row.key, themes: [], persons: [], goals: [])
+                    {
+                        reviewAnnotations.append((row.key, recommenders, row.topics))
+                    }
                     if let due = row.dueDate, due < document.date {
                         problems.add(line, "due_date", "\(due) is before the document, adopted on \(document.date)")
                     }
@@ -174,6 +190,7 @@ extension AppDatabase {
                         source: source, problems: problems.problems, more: problems.more)
                 }
                 try bulk.finish()
+                try Self.annotate(reviewAnnotations, in: db)
                 result.assignmentsCreated = try ExchangeQueries.assignmentCount(in: db) - assignmentsBefore
             }
         }
@@ -205,6 +222,8 @@ extension AppDatabase {
                         ],
                         lists: [
                             "tags": recommendation.tags, "addressees": record.codes, "addressed_as": record.phrases,
+                            "recommended_by": record.recommenders, "themes": record.topics.themes,
+                            "persons": record.topics.persons, "sdgs": record.topics.goals.map(String.init),
                         ]))
                 {
                     try emit(chunk)

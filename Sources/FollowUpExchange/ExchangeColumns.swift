@@ -6,8 +6,11 @@ public enum ExchangeColumns {
         "key", "document", "path", "kind", "class", "verb", "text", "language", "due_date", "cycle", "tags",
         "addressees",
         "addressed_as", "document_title", "document_date", "document_language", "document_body",
+        "recommended_by", "themes", "persons", "sdgs",
     ]
-    public static let recommendationLists: Set<String> = ["tags", "addressees", "addressed_as"]
+    public static let recommendationLists: Set<String> = [
+        "tags", "addressees", "addressed_as", "recommended_by", "themes", "persons", "sdgs",
+    ]
 
     public static let progress = [
         "uid", "key", "actor", "as_of", "status", "response", "note", "evidence_document", "evidence_paragraph",

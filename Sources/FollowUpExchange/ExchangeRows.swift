@@ -133,6 +133,10 @@ struct RecommendationRow {
     var tags: [String]
     /// Addressees as written (codes, names or aliases), each with the phrase that named it.
     var addressees: [(name: String, phrase: String?)]
+    /// A Universal Periodic Review's recommending States, as written (codes or names).
+    var recommenders: [String] = []
+    /// Its topics (a thematic list's themes, persons and goals).
+    var topics = RecommendationTopics(key: "", themes: [], persons: [], goals: [])
 }
 
 /// Reads recommendation rows of an exchange file into `RecommendationRow`s or problems. Pure.
@@ -215,15 +219,34 @@ struct RecommendationRowParser {
             addressees.append((trimmed, phrase))
         }
         let tags = record.list("tags")
-        for (column, values) in [("tags", tags), ("addressed_as", phrases)] {
+        let recommenders = record.list("recommended_by").compactMap(ExchangeRecord.trimmed)
+        let themes = record.list("themes").compactMap(ExchangeRecord.trimmed)
+        let persons = record.list("persons").compactMap(ExchangeRecord.trimmed)
+        var goals: [Int] = []
+        for value in record.list("sdgs").compactMap(ExchangeRecord.trimmed) {
+            if let goal = Int(value), (1...17).contains(goal) {
+                goals.append(goal)
+            } else {
+                problems.add(
+                    line, "sdgs", "'\(FieldText.excerpt(value))' is no Sustainable Development Goal: give 1 to 17")
+            }
+        }
+        for (column, values) in [
+            ("tags", tags), ("addressed_as", phrases), ("recommended_by", recommenders), ("themes", themes),
+            ("persons", persons),
+        ] {
             for value in values {
                 if let problem = FieldText.problem(inName: value) { problems.add(line, column, problem) }
             }
         }
         guard let symbol, let path, let text else { return nil }
-        return RecommendationRow(
-            line: line, symbol: symbol, newDocument: newDocument, key: field("key") ?? "\(symbol) \(path)",
+        let key = field("key") ?? "\(symbol) \(path)"
+        var row = RecommendationRow(
+            line: line, symbol: symbol, newDocument: newDocument, key: key,
             path: path, kind: kind, classification: classification, verb: verb, text: text, language: language,
             dueDate: dueDate, cycle: cycle, tags: tags, addressees: addressees)
+        row.recommenders = recommenders
+        row.topics = RecommendationTopics(key: key, themes: themes, persons: persons, goals: goals.sorted())
+        return row
     }
 }

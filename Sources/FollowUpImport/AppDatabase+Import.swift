@@ -36,6 +36,26 @@ extension AppDatabase {
     {
         let reference: ImportReference
         if let given { reference = given } else { reference = try importReference() }
+        switch ReviewDocumentKind.of(text) {
+        case .report?:
+            return try ReviewReportReader(names: StateNames(reference)).plan(text: text, options: options)
+        case .addendum?:
+            throw .invalidInput(
+                source: options.sourceName, line: nil, field: nil,
+                reason: "this is a State's views on its Universal Periodic Review (an addendum): its positions are "
+                    + "recorded with 'followup import document FILE' (the command line) or planPositions")
+        case .nationalReport?:
+            throw .invalidInput(
+                source: options.sourceName, line: nil, field: nil,
+                reason: "this is a national report of the Universal Periodic Review: it answers the previous "
+                    + "cycle's recommendations; read it with 'followup import evidence FILE --answers REPORT'")
+        case .thematicList?:
+            throw .invalidInput(
+                source: options.sourceName, line: nil, field: nil,
+                reason: "this is the thematic list of a Universal Periodic Review: its themes, persons and goals "
+                    + "are recorded with 'followup import themes FILE'")
+        case nil: break
+        }
         let byName = reference.byName
         var importer = DocumentImporter(
             analyzer: ClauseAnalyzer(

@@ -224,7 +224,7 @@ struct ClauseAnalyzer: Sendable {
     /// Addressees of a request whose verb is not repeated: "Calls upon States that have not done so
     /// to accede to the Convention, and States parties to consider making the declaration".
     func gapped(_ clause: ClauseText, from start: Int) -> [Mention] {
-        let (chars, lower) = (clause.chars, clause.lower)
+        let lower = clause.lower
         var result: [Mention] = []
         let joiner = Array(", and ")
         var index = start
@@ -252,7 +252,7 @@ struct ClauseAnalyzer: Sendable {
     /// The actors a decision names as agents of what it sets up: "round tables … to be appointed by
     /// the President of the General Assembly", "a meeting to be convened by …".
     func agents(_ clause: ClauseText, context: [Mention]) -> [Mention] {
-        let (chars, lower) = (clause.chars, clause.lower)
+        let lower = clause.lower
         var result: [Mention] = []
         let by = Array(" by ")
         var index = 0
@@ -290,7 +290,7 @@ struct ClauseAnalyzer: Sendable {
     func apportioned(
         _ clause: ClauseText, after end: Int, context: [Mention]
     ) -> [Mention] {
-        let (chars, lower) = (clause.chars, clause.lower)
+        let lower = clause.lower
         let head = String(lower[end..<min(lower.count, end + 40)])
         guard let range = head.range(of: "apportion among ") else { return [] }
         let position = end + head.distance(from: head.startIndex, to: range.upperBound)
@@ -345,7 +345,7 @@ struct ClauseAnalyzer: Sendable {
     func decidedSubjects(
         _ clause: ClauseText, at end: Int, context: [Mention]
     ) -> [Mention] {
-        let (chars, lower) = (clause.chars, clause.lower)
+        let lower = clause.lower
         var starts: [Int] = []
         for lead in [" also that ", " further that ", " that "] {
             let letters = Array(lead)

@@ -11,6 +11,16 @@ public enum WordText {
     /// `word/document.xml` may hold at most twice that many bytes of XML (a decompression bomb,
     /// a few KB that inflate to gigabytes, is refused after reading no more than the limit).
     public static func extract(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> String {
+        let reader = try read(data, name: name, maximumBytes: maximumBytes)
+        let text = reader.paragraphs.joined(separator: "\n\n")
+        guard text.contains(where: \.isLetter) else {
+            throw .invalidInput(source: name, line: nil, field: nil, reason: "this Word document has no text")
+        }
+        return text
+    }
+
+    /// `word/document.xml` of the archive in `data`, read.
+    private static func read(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> DocumentXMLReader {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -54,11 +64,13 @@ public enum WordText {
                 source: name, line: line, field: "word/document.xml",
                 reason: "the document's XML is malformed: is the file damaged?")
         }
-        let text = reader.paragraphs.joined(separator: "\n\n")
-        guard text.contains(where: \.isLetter) else {
-            throw .invalidInput(source: name, line: nil, field: nil, reason: "this Word document has no text")
-        }
-        return text
+        return reader
+    }
+
+    /// The tables of the `.docx` in `data`: each a list of rows, each row its cells' text (a
+    /// cell's paragraphs joined by line breaks). The same limits and errors as ``extract(_:name:maximumBytes:)``.
+    public static func tables(_ data: Data, name: String, maximumBytes: Int) throws(FollowUpError) -> [[[String]]] {
+        try read(data, name: name, maximumBytes: maximumBytes).tables
     }
 
     /// Thrown from the inflating loop once the limit is passed.
@@ -72,6 +84,13 @@ public enum WordText {
     /// ICU's 30 MB of data) cost every `followup` command a millisecond at start-up.
     struct DocumentXMLReader {
         var paragraphs: [String] = []
+        /// The tables (`w:tbl`): rows of cells, each cell its paragraphs joined by line breaks. A
+        /// table inside a cell is read as the cell's text.
+        var tables: [[[String]]] = []
+        private var tableDepth = 0
+        private var rows: [[String]] = []
+        private var cells: [String] = []
+        private var cellParagraphs: [String] = []
         private var paragraph: [UInt8] = []
         private var inText = false
         private var level: Int?
@@ -134,6 +153,11 @@ public enum WordText {
                 level = nil
                 numberingId = nil
             case "w:t": inText = true
+            case "w:tbl":
+                tableDepth += 1
+                if tableDepth == 1 { rows = [] }
+            case "w:tr" where tableDepth == 1: cells = []
+            case "w:tc" where tableDepth == 1: cellParagraphs = []
             case "w:tab": paragraph.append(0x09)
             case "w:br", "w:cr": paragraph.append(0x0A)
             case "w:ilvl": level = Self.value(of: "w:val", in: attributes).flatMap { Int($0) }
@@ -152,6 +176,13 @@ public enum WordText {
                     text = label(list: numberingId, level: min(level ?? 0, 2)) + " " + text
                 }
                 paragraphs.append(text)
+                if tableDepth > 0 { cellParagraphs.append(text) }
+            case "w:tc" where tableDepth == 1:
+                cells.append(cellParagraphs.joined(separator: "\n"))
+            case "w:tr" where tableDepth == 1: rows.append(cells)
+            case "w:tbl":
+                if tableDepth == 1 { tables.append(rows) }
+                tableDepth = max(0, tableDepth - 1)
             default: break
             }
         }

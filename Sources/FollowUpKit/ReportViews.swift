@@ -105,6 +105,18 @@ public enum ReportViews {
             document: try finished(document, asOf: asOf, language: language, footer, database), report: report)
     }
 
+    /// The implementation matrix of the Universal Periodic Review reported in `report`.
+    public static func reviewMatrix(
+        _ report: String, asOf: CalendarDate, language: Language, recommender: String? = nil, midTerm: Bool = false,
+        grouping: ReviewGrouping? = nil, footer: Footer, in database: AppDatabase
+    ) throws(FollowUpError) -> ReportView<ReviewMatrixReport> {
+        let matrix = try database.reviewMatrixReport(
+            report: report, asOf: asOf, recommender: recommender, midTerm: midTerm, grouping: grouping)
+        let document = ReportPresentation.reviewMatrix(matrix, language: language)
+        return ReportView(
+            document: try finished(document, asOf: asOf, language: language, footer, database), report: matrix)
+    }
+
     private static func finished(
         _ document: OutputDocument, asOf: CalendarDate, language: Language, _ footer: Footer, _ database: AppDatabase
     ) throws(FollowUpError) -> OutputDocument {

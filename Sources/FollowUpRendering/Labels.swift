@@ -78,6 +78,7 @@ public enum Labels {
         guard language == .zh else { return response.words }
         switch response {
         case .supported: return "支持"
+        case .supportedImplemented: return "支持（已落实或正在落实）"
         case .supportedInPart: return "部分支持"
         case .noted: return "注意到"
         case .notApplicable: return "不适用"

@@ -363,26 +363,52 @@ extension Presentation {
             separator: ", ")
         let doubtful = plan.items.filter { !$0.doubts.isEmpty }
         let shown = doubtfulOnly ? doubtful : plan.items
+        var fields: [(String, String)] = [
+            ("Date", header.date.description), ("Language", header.language.rawValue),
+            ("Body", header.body ?? "—"), ("Clauses", "\(plan.items.count) (\(counts))"),
+        ]
+        if let review = plan.review {
+            let session = review.session.map { ", session \($0)" } ?? ""
+            fields.append(
+                (
+                    "Review",
+                    "\(review.state), cycle \(review.cycle)\(session), held \(review.reviewDate); "
+                        + "due at the next review (\(review.nextReview))"
+                ))
+            fields.append(("Positions", positionCounts(plan.positions)))
+        }
+        fields += plan.census.parts.map { ("Census", $0.summary) }
+        fields.append(("Doubtful", "\(doubtful.count) of \(plan.items.count) clauses (--doubtful lists them)"))
         var blocks: [OutputDocument.Block] = [
             .heading("Dry run: \(header.symbol) — \(header.title)", level: 1),
-            .fields(
-                [
-                    ("Date", header.date.description), ("Language", header.language.rawValue),
-                    ("Body", header.body ?? "—"), ("Clauses", "\(plan.items.count) (\(counts))"),
-                ] + plan.census.parts.map { ("Census", $0.summary) }
-                    + [("Doubtful", "\(doubtful.count) of \(plan.items.count) clauses (--doubtful lists them)")]),
-            .table(
-                TextTable(
-                    columns: [
-                        .init("KEY"), .init("CLASS"), .init("VERBS"), .init("ADDRESSEES", maxWidth: 40), .init("DUE"),
-                        .init("CYCLE"), .init("TEXT", maxWidth: 40),
-                    ] + (doubtfulOnly ? [.init("DOUBTS", maxWidth: 40)] : []),
-                    rows: shown.map {
-                        [
-                            $0.path, $0.classification.rawValue, $0.verbs.joined(separator: " "),
-                            $0.addressees.joined(separator: ", "), date($0.dueDate), $0.cycle?.rawValue ?? "", $0.text,
-                        ] + (doubtfulOnly ? [$0.doubts.joined(separator: "; ")] : [])
-                    })),
+            .fields(fields),
+            plan.review == nil
+                ? .table(
+                    TextTable(
+                        columns: [
+                            .init("KEY"), .init("CLASS"), .init("VERBS"), .init("ADDRESSEES", maxWidth: 40),
+                            .init("DUE"),
+                            .init("CYCLE"), .init("TEXT", maxWidth: 40),
+                        ] + (doubtfulOnly ? [.init("DOUBTS", maxWidth: 40)] : []),
+                        rows: shown.map {
+                            [
+                                $0.path, $0.classification.rawValue, $0.verbs.joined(separator: " "),
+                                $0.addressees.joined(separator: ", "), date($0.dueDate), $0.cycle?.rawValue ?? "",
+                                $0.text,
+                            ] + (doubtfulOnly ? [$0.doubts.joined(separator: "; ")] : [])
+                        }))
+                : .table(
+                    TextTable(
+                        columns: [
+                            .init("KEY"), .init("RECOMMENDED BY", maxWidth: 30), .init("POSITION"),
+                            .init("TEXT", maxWidth: 60),
+                        ] + (doubtfulOnly ? [.init("DOUBTS", maxWidth: 40)] : []),
+                        rows: shown.map { item in
+                            [
+                                item.path, item.recommenders.joined(separator: ", "),
+                                plan.positions.first { $0.key == item.key }?.response.words ?? "—", item.text,
+                            ] + (doubtfulOnly ? [item.doubts.joined(separator: "; ")] : [])
+                        })),
         ]
         if !doubtfulOnly && !doubtful.isEmpty {
             blocks.append(.heading("To review (\(doubtful.count))", level: 2))
@@ -404,6 +430,14 @@ extension Presentation {
         return OutputDocument(blocks)
     }
 
+    /// "58 supported, 157 pending".
+    static func positionCounts(_ positions: [PositionStatement]) -> String {
+        guard !positions.isEmpty else { return "none stated in the report" }
+        let counts = Dictionary(grouping: positions, by: \.response).mapValues(\.count)
+        return Response.allCases.compactMap { response in counts[response].map { "\($0) \(response.words)" } }
+            .joined(separator: ", ")
+    }
+
     /// What `followup import document` did.
     public static func importResult(_ result: ImportResult, plan: ImportPlan) -> OutputDocument {
         var lines: [String] = []
@@ -415,6 +449,12 @@ extension Presentation {
                 "Imported \(result.document): \(plan.items.count) clauses (\(counts)), \(result.assignmentsCreated) assignments."
             )
             lines += plan.census.parts.map { "  " + $0.summary + "." }
+            if let review = plan.review {
+                lines.append(
+                    "  The review of \(review.state) (cycle \(review.cycle), \(review.reviewDate)): "
+                        + "\(plan.items.filter { !$0.recommenders.isEmpty }.count) recommendations with their recommending "
+                        + "States; \(result.positions) positions recorded (\(positionCounts(plan.positions))).")
+            }
         case .unchanged:
             lines.append("\(result.document) was imported before from the same text: nothing changed.")
         case .updated:

@@ -19,7 +19,7 @@ enum OpenAPI {
                 "actors": {"type": "array", "items": {"type": "string"}},
                 "createdAt": {"type": "string"}}},
               "Status": {"enum": ["not-started", "planned", "in-progress", "partially-implemented", "implemented", "not-implemented", "no-longer-relevant"]},
-              "Response": {"enum": ["supported", "supported-in-part", "noted", "not-applicable", "pending"]},
+              "Response": {"enum": ["supported", "supported-implemented", "supported-in-part", "noted", "not-applicable", "pending"]},
               "SubmissionRequest": {"type": "object", "required": ["key", "actor"], "properties": {
                 "key": {"type": "string", "examples": ["E/2020/31 DR-II (a)(i)"]},
                 "actor": {"type": "string", "description": "code, name or alias of an actor of the token's focal point"},

@@ -194,6 +194,6 @@ extension AppDatabase {
     /// Folds the write-ahead log into the database file, so that the file alone is the whole
     /// database (for a copy made by other means than `backup`).
     public func checkpoint() throws(FollowUpError) {
-        try attempt { try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
+        try attempt { _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
     }
 }

@@ -7,9 +7,13 @@ extension AppDatabase {
     /// A new symbol is created with all its recommendations. The same text again changes nothing.
     /// A changed text adds new recommendations, updates changed ones (text, class, verb, due date,
     /// cycle, addressees and the assignments they make), and removes those no longer in the text,
-    /// except ones with progress recorded, which are kept and reported.
+    /// except ones with progress recorded, which are kept and reported. A Universal Periodic Review
+    /// report also records its review, the recommending States, and the positions it states
+    /// (as responses recorded at `clock`'s time).
     @discardableResult
-    public func importDocument(_ plan: ImportPlan) throws(FollowUpError) -> ImportResult {
+    public func importDocument(_ plan: ImportPlan, clock: any FollowUpClock = SystemClock()) throws(FollowUpError)
+        -> ImportResult
+    {
         try write { db in
             let header = plan.document
             var result = ImportResult(
@@ -82,6 +86,13 @@ extension AppDatabase {
                     if let id = old.id { try Self.removeFromSearch(id, in: db) }
                     result.removed.append(old.key)
                 }
+            }
+            if let review = plan.review {
+                try Self.saveReview(
+                    review, documentId: documentId, recommenders: plan.items.map { ($0.key, $0.recommenders) }, in: db)
+                result.positions = try Self.recordPositions(
+                    plan.positions, recordedAt: Timestamp.string(from: clock.now()), in: db
+                ).written
             }
             if result.outcome == .created { result.added = plan.items.map(\.key) }
             result.assignmentsCreated = (try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0) - before

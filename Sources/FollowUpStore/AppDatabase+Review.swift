@@ -83,6 +83,35 @@ extension AppDatabase {
         return try submissions(.id(db.lastInsertedRowID), in: db)[0]
     }
 
+    /// Submits entries proposed by a reader of evidence (a national report) for the focal point
+    /// `account`, all or none, each under a uid of its own: a proposal submitted before (the same
+    /// report read again) is skipped, not submitted twice. Returns the submissions made and how
+    /// many were skipped.
+    public func submitProposals(
+        _ proposals: [(uid: String, update: ProgressUpdate)], account: String, clock: any FollowUpClock
+    ) throws(FollowUpError) -> (submitted: [SubmissionInfo], skipped: Int) {
+        for (_, update) in proposals { try Self.checkSubmission(update, today: clock.today()) }
+        let submittedAt = Timestamp.string(from: clock.now())
+        return try write { db in
+            let scope = try Self.accountScope(account, actor: nil, in: db)
+            var done: [SubmissionInfo] = []
+            var skipped = 0
+            for (uid, update) in proposals {
+                if try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM submission WHERE uid = ?)", arguments: [uid])
+                    ?? false
+                {
+                    skipped += 1
+                    continue
+                }
+                done.append(
+                    try Self.insertSubmission(
+                        update, account: scope, today: clock.today(), submittedAt: submittedAt, uid: uid, in: db))
+            }
+            return (done, skipped)
+        }
+    }
+
     /// Submits a batch for the focal point `account`, all or none: every update is checked, every
     /// problem reported with its line, and nothing is kept unless all pass (a filled-in
     /// questionnaire).

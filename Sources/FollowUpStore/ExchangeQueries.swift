@@ -15,6 +15,9 @@ package enum ExchangeQueries {
         package var bodyCode: String?
         package var codes: [String]
         package var phrases: [String]
+        /// A review's recommending States, by code.
+        package var recommenders: [String]
+        package var topics: RecommendationTopics
     }
 
     /// Every recommendation, in document order, one at a time.
@@ -27,7 +30,11 @@ package enum ExchangeQueries {
                   (SELECT json_group_array(code) FROM (SELECT a.code FROM addressing ad JOIN addressee a ON a.id = ad.addresseeId
                     WHERE ad.recommendationId = r.id ORDER BY a.code)) AS codes,
                   (SELECT json_group_array(phrase) FROM (SELECT ad.phrase FROM addressing ad JOIN addressee a ON a.id = ad.addresseeId
-                    WHERE ad.recommendationId = r.id ORDER BY a.code)) AS phrases
+                    WHERE ad.recommendationId = r.id ORDER BY a.code)) AS phrases,
+                  (SELECT json_group_array(code) FROM (SELECT a.code FROM recommendingState rs
+                    JOIN addressee a ON a.id = rs.stateId WHERE rs.recommendationId = r.id ORDER BY a.code)) AS recommenders,
+                  (SELECT json_group_array(scheme || ':' || value) FROM (SELECT scheme, value FROM recommendationTopic
+                    WHERE recommendationId = r.id ORDER BY scheme, value)) AS topics
                 FROM recommendation r JOIN document d ON d.id = r.documentId LEFT JOIN addressee b ON b.id = d.bodyId
                 ORDER BY d.date, d.symbol, r.position
                 """)
@@ -36,12 +43,26 @@ package enum ExchangeQueries {
                 let json: String = row[column] ?? "[]"
                 return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
             }
+            func topics(_ values: [String]) -> RecommendationTopics {
+                var topics = RecommendationTopics(key: row["key"], themes: [], persons: [], goals: [])
+                for value in values {
+                    let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+                    guard parts.count == 2 else { continue }
+                    switch parts[0] {
+                    case "theme": topics.themes.append(parts[1])
+                    case "persons": topics.persons.append(parts[1])
+                    default: if let goal = Int(parts[1]) { topics.goals.append(goal) }
+                    }
+                }
+                topics.goals.sort()
+                return topics
+            }
             try body(
                 RecommendationRecord(
                     recommendation: try Recommendation(row: row), symbol: row["symbol"],
                     documentTitle: row["documentTitle"], documentDate: row["documentDate"],
                     documentLanguage: row["documentLanguage"], bodyCode: row["bodyCode"], codes: list("codes"),
-                    phrases: list("phrases")))
+                    phrases: list("phrases"), recommenders: list("recommenders"), topics: topics(list("topics"))))
         }
     }
 

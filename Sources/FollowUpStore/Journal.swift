@@ -306,6 +306,15 @@ package enum Journal {
 
     /// A document's fields, then each recommendation's (by key) with the codes of its addressees.
     private static func documentHash(_ document: Row, in db: Database) throws -> String {
+        // Before v12 (the journal is sealed by v11's migration), there are no review tables.
+        let reviewColumns =
+            try db.tableExists("recommendingState")
+            ? """
+            (SELECT group_concat(code, ' ') FROM (SELECT a.code FROM recommendingState rs
+               JOIN addressee a ON a.id = rs.stateId WHERE rs.recommendationId = r.id ORDER BY a.code)),
+            (SELECT group_concat(scheme || ':' || value, char(10)) FROM (SELECT scheme, value
+               FROM recommendationTopic WHERE recommendationId = r.id ORDER BY scheme, value))
+            """ : "NULL, NULL"
         var fields = FieldHasher()
         for index in 1...6 { fields.append(document[index] as String?) }
         let rows = try Row.fetchCursor(
@@ -314,11 +323,20 @@ package enum Journal {
                 SELECT r.key, r.path, CAST(r.position AS TEXT), r.kind, r.classification, r.verb, r.text,
                   r.language, r.dueDate, r.cycle, r.tags,
                   (SELECT group_concat(code, ' ') FROM (SELECT a.code FROM addressing ad
-                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = r.id ORDER BY a.code))
+                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = r.id ORDER BY a.code)),
+                  \(reviewColumns)
                 FROM recommendation r WHERE r.documentId = ? ORDER BY r.key
                 """, arguments: [document[0] as Int64])
         while let row = try rows.next() {
             for index in 0..<12 { fields.append(row[index] as String?) }
+            // A review's recommending States and a thematic list's topics (v12), hashed only where
+            // there are some: the hashes of documents sealed before stay what they were.
+            let recommenders = row[12] as String?
+            let topics = row[13] as String?
+            if recommenders != nil || topics != nil {
+                fields.append(recommenders)
+                fields.append(topics)
+            }
         }
         return fields.hex
     }

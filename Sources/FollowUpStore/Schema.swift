@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import FollowUpModel
 
@@ -51,11 +52,82 @@ enum Schema {
             try db.execute(sql: v11Journal)
             try Journal.sealExisting(in: db)
         }
+        migrator.registerMigration("v12-periodic-review") { db in
+            for table in ["progressEntry", "submission"] {
+                try rebuild(table, in: db) { definition in
+                    definition.replacingOccurrences(
+                        of: "('supported', 'supported-in-part',",
+                        with: "('supported', 'supported-implemented', 'supported-in-part',")
+                }
+            }
+            try db.execute(sql: v12PeriodicReview)
+        }
         return migrator
     }
 
     /// The identifiers of every migration this version knows.
     static var knownMigrations: [String] { migrator.migrations }
+
+    /// Rebuilds `table` with its definition changed by `change` (SQLite cannot alter a CHECK in
+    /// place): a copy under a new name, the rows copied, the old table dropped and the copy renamed,
+    /// then the table's indexes and triggers made again from their own SQL. Run with foreign keys
+    /// off, as GRDB runs migrations; it checks them all before committing.
+    static func rebuild(_ table: String, in db: Database, change: (String) -> String) throws {
+        guard
+            let definition = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?", arguments: [table])
+        else { throw FollowUpError.internalError("no table \(table) to rebuild") }
+        let dependents = try String.fetchAll(
+            db,
+            sql: """
+                SELECT sql FROM sqlite_schema
+                WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY rowid
+                """, arguments: [table])
+        let changed = change(definition)
+        guard changed != definition, let open = changed.firstIndex(of: "(") else {
+            throw FollowUpError.internalError("the rebuild of \(table) changes nothing")
+        }
+        let copy = "\(table)_rebuilt"
+        try db.execute(sql: "CREATE TABLE \"\(copy)\" " + changed[open...])
+        try db.execute(sql: "INSERT INTO \"\(copy)\" SELECT * FROM \"\(table)\"")
+        try db.execute(sql: "DROP TABLE \"\(table)\"")
+        try db.execute(sql: "ALTER TABLE \"\(copy)\" RENAME TO \"\(table)\"")
+        for statement in dependents { try db.execute(sql: statement) }
+    }
+
+    /// The Universal Periodic Review: a Working Group report's review (the State under review,
+    /// cycle, session, day), the States that made each recommendation, and the topics of a
+    /// thematic list (themes, persons concerned, Sustainable Development Goals); and the response
+    /// "supported-implemented" (accepted, and considered already implemented or in progress), for
+    /// which the progress log and the submissions are rebuilt with a wider CHECK.
+    static let v12PeriodicReview = """
+        CREATE TABLE periodicReview (
+          documentId INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+          stateId INTEGER NOT NULL REFERENCES addressee(id),
+          cycle INTEGER NOT NULL CHECK (cycle BETWEEN 1 AND 99),
+          session INTEGER CHECK (session IS NULL OR session > 0),
+          reviewDate TEXT NOT NULL CHECK (date(reviewDate, '+0 days') IS reviewDate)
+        ) STRICT;
+
+        CREATE INDEX periodicReview_state ON periodicReview(stateId, cycle);
+
+        CREATE TABLE recommendingState (
+          recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+          stateId INTEGER NOT NULL REFERENCES addressee(id),
+          PRIMARY KEY (recommendationId, stateId)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX recommendingState_state ON recommendingState(stateId);
+
+        CREATE TABLE recommendationTopic (
+          recommendationId INTEGER NOT NULL REFERENCES recommendation(id) ON DELETE CASCADE,
+          scheme TEXT NOT NULL CHECK (scheme IN ('theme', 'persons', 'goal')),
+          value TEXT NOT NULL CHECK (length(trim(value)) > 0),
+          PRIMARY KEY (recommendationId, scheme, value)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE INDEX recommendationTopic_value ON recommendationTopic(scheme, value);
+        """
 
     /// The record journal (``Journal``), a hash chain over submissions, reviews, corrections and
     /// documents with their recommendations, and the progress log's head after each write; and

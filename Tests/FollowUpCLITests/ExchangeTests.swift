@@ -199,15 +199,32 @@ struct ExchangeTests {
         #expect(refused.standardError.contains("unknown status 'En proceso de atención' in the upr vocabulary"))
     }
 
+    @Test("a file written before the review columns (recommended_by, themes, persons, sdgs) still imports")
+    func olderColumns() throws {
+        let cli = try emptyDatabase()
+        let path = cli.folder.file("old.csv")
+        let old = ExchangeColumns.recommendations.filter {
+            !["recommended_by", "themes", "persons", "sdgs"].contains($0)
+        }
+        #expect(old.count == 17)
+        try [
+            old.joined(separator: ","),
+            "X/1 ¶1,X/1,¶1,recommendation,actionable,,Text,en,,,,MEMBER-STATES,,Title,2020-01-01,en,",
+        ].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = cli.run(["import", "recommendations", path])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("1 recommendations added"))
+    }
+
     @Test("bad recommendation rows are reported too")
     func badRecommendationRows() throws {
         let cli = try emptyDatabase()
         let path = cli.folder.file("recs.csv")
         let header = ExchangeColumns.recommendations.joined(separator: ",")
         try [
-            header, "X/1 ¶1,X/1,¶1,recommendation,actionable,,Text,en,,,,MEMBER-STATES,,Title,2020-01-01,en,",
-            "X/1 ¶2,X/1,¶2,recommendation,urgent,,Text,en,2021-02-30,,,Narnia,,,,,",
-            "Y/1 ¶1,Y/1,¶1,recommendation,actionable,,Text,en,,,,SG,,,,,",
+            header, "X/1 ¶1,X/1,¶1,recommendation,actionable,,Text,en,,,,MEMBER-STATES,,Title,2020-01-01,en,,,,,",
+            "X/1 ¶2,X/1,¶2,recommendation,urgent,,Text,en,2021-02-30,,,Narnia,,,,,,,,,",
+            "Y/1 ¶1,Y/1,¶1,recommendation,actionable,,Text,en,,,,SG,,,,,,,,,",
         ].joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         let before = try cli.dump()
         let result = cli.run(["import", "recommendations", path])

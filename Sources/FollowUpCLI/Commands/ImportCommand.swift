@@ -7,7 +7,9 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a UN document's recommendations, or recommendations and progress in bulk.",
-        subcommands: [Document.self, Recommendations.self, Progress.self, Questionnaire.self])
+        subcommands: [
+            Document.self, Themes.self, Evidence.self, Recommendations.self, Progress.self, Questionnaire.self,
+        ])
 
     /// `followup import document FILE`.
     struct Document: ParsableCommand {
@@ -19,6 +21,11 @@ struct ImportCommand: ParsableCommand {
                 decisions) or a report's conclusions and recommendations, in Chinese or English, \
                 and imports each operative clause with its class, verbs, addressees, due date and \
                 cycle. Review first with --dry-run, which writes nothing.
+
+                A Universal Periodic Review is read as the UN publishes it: the Working Group's \
+                report imports each recommendation bound to the State under review, with the \
+                States that made it and the positions the report states; the report's addendum \
+                (the State's views) records the State's position on each. See docs/upr.md.
 
                 The import is one transaction. Importing the same text again changes nothing; a \
                 changed text adds, updates and removes recommendations and reports what changed.
@@ -96,6 +103,9 @@ struct ImportCommand: ParsableCommand {
             let database = try options.openDatabase(dryRun ? .read : .write)
             let file = files[0]
             let text = try InputFile.readText(file, maximumMegabytes: maxSize)
+            if ReviewDocumentKind.of(text) == .addendum {
+                return try recordPositions(text, file: file, database: database)
+            }
             let plan = try database.planImport(
                 text: text,
                 options: ImportOptions(
@@ -124,6 +134,8 @@ struct DocumentFileOutcome: Codable {
     var document: String?
     var clauses: Int?
     var assignmentsCreated: Int?
+    /// Positions read (dry run) or recorded from a review's addendum.
+    var positions: Int?
     /// How the numbered operative paragraphs were accounted for ("operative paragraphs: 51 of 51 numbered").
     var census: [String]?
     var error: String?
@@ -148,6 +160,16 @@ extension ImportCommand.Document {
             }
             do {
                 let text = try InputFile.readText(file, maximumMegabytes: maxSize)
+                if ReviewDocumentKind.of(text) == .addendum {
+                    let plan = try database.planPositions(
+                        text: text, options: ImportOptions(sourceName: file, today: context.clock.today()))
+                    let written = dryRun ? 0 : try database.recordPositions(plan, clock: context.clock).written
+                    outcomes.append(
+                        DocumentFileOutcome(
+                            file: file, outcome: dryRun ? "planned" : written > 0 ? "imported" : "unchanged",
+                            document: plan.document, positions: dryRun ? plan.positions.count : written))
+                    continue
+                }
                 let plan = try database.planImport(
                     text: text,
                     options: ImportOptions(
@@ -181,6 +203,10 @@ extension ImportCommand.Document {
         let lines = outcomes.map { outcome -> String in
             let census =
                 (outcome.census ?? []).isEmpty ? "" : " (" + (outcome.census ?? []).joined(separator: "; ") + ")"
+            if let positions = outcome.positions, outcome.outcome != "refused" {
+                let verb = outcome.outcome == "planned" ? "would record" : "recorded"
+                return "\(outcome.file): \(outcome.document ?? "") \(verb) \(positions) positions"
+            }
             switch outcome.outcome {
             case "refused": return "\(outcome.file): refused: \(outcome.error ?? "")"
             case "unchanged": return "\(outcome.file): \(outcome.document ?? "") unchanged (imported before)"

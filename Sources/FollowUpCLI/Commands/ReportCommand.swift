@@ -28,7 +28,51 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the follow-up report on a document, or a country's status summary.",
-        subcommands: [Document.self, Country.self])
+        subcommands: [Document.self, Country.self, Review.self])
+
+    /// `followup report upr SYMBOL`.
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "upr",
+            abstract: "The implementation matrix of a Universal Periodic Review, with summaries.",
+            discussion: """
+                One line per recommendation of the Working Group report: the States that made it, \
+                the position of the State under review and where it is stated, the themes, persons \
+                and SDGs of the thematic list, the status with its date and evidence, and a status \
+                proposed and waiting for a validator. --by adds a summary by theme, SDG or \
+                recommending State (the spreadsheet's table with --format csv); --state keeps what \
+                one State recommended; --mid-term keeps what was supported and not yet reported on.
+
+                Examples:
+                  followup report upr A/HRC/43/15
+                  followup report upr A/HRC/43/15 --by theme
+                  followup report upr A/HRC/43/15 --state Brazil
+                  followup report upr A/HRC/43/15 --mid-term --format csv -o mid-term.csv
+                  followup report upr A/HRC/43/15 --format pdf -o matrix.pdf
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var report: ReportOptions
+
+        @Argument(help: "The Working Group report's symbol, e.g. A/HRC/43/15.")
+        var symbol: String
+
+        @Option(help: "Summarise by theme, sdg or state.")
+        var by: ReviewGrouping?
+
+        @Option(help: "Only the recommendations this State made (code or name).")
+        var state: String?
+
+        @Flag(name: .customLong("mid-term"), help: "Only what was supported and has no status reported yet.")
+        var midTerm = false
+
+        func run() throws {
+            let view = try ReportViews.reviewMatrix(
+                symbol, asOf: report.date, language: report.language, recommender: state, midTerm: midTerm,
+                grouping: by, footer: options.footer, in: try options.openDatabase(.read))
+            try options.emit(view.document, json: view.report, html: report.language)
+        }
+    }
 
     /// `followup report document SYMBOL`.
     struct Document: ParsableCommand {

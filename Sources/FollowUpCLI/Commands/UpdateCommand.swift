@@ -12,7 +12,7 @@ struct UpdateCommand: ParsableCommand {
 
             Statuses: not-started, planned, in-progress, partially-implemented, implemented, \
             not-implemented, no-longer-relevant.
-            Responses: supported, supported-in-part, noted, not-applicable, pending.
+            Responses: supported, supported-implemented, supported-in-part, noted, not-applicable, pending.
 
             Examples:
               followup update "E/2020/31 DR-II (a)(xxviii)" --actor ETH --status in-progress \\

@@ -29,6 +29,12 @@ public struct ImportPlan: Codable, Sendable {
     public var warnings: [String]
     /// How every numbered paragraph of the text was accounted for.
     public var census = ImportCensus()
+    /// For a Working Group report of the Universal Periodic Review: the State under review, the
+    /// cycle and the day of the review.
+    public var review: PeriodicReview?
+    /// Positions the document itself states ("enjoy the support of Slovenia"), recorded as the
+    /// State's responses.
+    public var positions: [PositionStatement] = []
 
     /// Items of each class.
     public var countsByClass: [String: Int] {
@@ -75,6 +81,9 @@ public struct ExtractedItem: Codable, Sendable, Equatable {
     /// a verb with no addressee, a phrase that matched no actor, addressees taken from a lead-in
     /// or a back-reference, an operative class read without an operative verb.
     public var doubts: [String] = []
+    /// The States that made the recommendation (a Universal Periodic Review's "(Brazil, Chile)"),
+    /// by code: not its addressees.
+    public var recommenders: [String] = []
 
     /// The memberwise initializer, for the other floors of the library.
     package init(
@@ -124,6 +133,8 @@ public struct ImportResult: Codable, Sendable {
     public var curated: [String] = []
     /// Of those, the ones corrected on an earlier text: a person should check the correction.
     public var curatedOnEarlierText: [String] = []
+    /// Positions the document states, recorded as responses (a review's "enjoy the support of").
+    public var positions = 0
 
     /// The memberwise initializer, for the other floors of the library.
     package init(
@@ -162,11 +173,15 @@ public struct ImportCensus: Codable, Sendable, Equatable {
         public var unnumbered: Bool
         /// Top-level items lettered (a), (b) … rather than numbered.
         public var lettered: Int
+        /// What the part numbers, when not operative paragraphs: "recommendations" (numbered
+        /// 115.1, 115.2 … under paragraph 115 of a review's report).
+        public var unit: String?
 
         package init(
             prefix: String, numbered: Int, read: Int, missing: [Int], missingFrom: Int?, unnumbered: Bool,
-            lettered: Int
+            lettered: Int, unit: String? = nil
         ) {
+            self.unit = unit
             self.prefix = prefix
             self.numbered = numbered
             self.read = read
@@ -178,6 +193,7 @@ public struct ImportCensus: Codable, Sendable, Equatable {
 
         /// "operative paragraphs: 51 of 51 numbered".
         public var summary: String {
+            if let unit { return "\(unit) \(prefix).1–\(prefix).\(numbered): \(read) of \(numbered) numbered" }
             let part = prefix.isEmpty ? "" : prefix + " "
             if unnumbered { return "\(part)operative paragraphs: 1, not numbered (the only one)" }
             if numbered == 0 && lettered > 0 { return "\(part)operative items: \(lettered) lettered" }

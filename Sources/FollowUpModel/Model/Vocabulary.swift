@@ -62,12 +62,18 @@ public enum ImplementationStatus: String, Vocabulary {
 /// What an actor answered to a recommendation, kept apart from what it has done about it.
 public enum Response: String, Vocabulary {
     case supported
+    /// Supported, and considered by the State already implemented or in the process of being
+    /// implemented: a category of the Universal Periodic Review's addenda, kept as such.
+    case supportedImplemented = "supported-implemented"
     case supportedInPart = "supported-in-part"
     case noted
     case notApplicable = "not-applicable"
     case pending
 
     public static let vocabularyName = "response"
+
+    /// Whether the actor accepted it, wholly or in part.
+    public var isSupport: Bool { self == .supported || self == .supportedImplemented || self == .supportedInPart }
 }
 
 /// Whether a clause asks someone to act, records a decision, or only states a position.
