@@ -97,11 +97,11 @@ extension Presentation {
         let statuses = Dictionary(grouping: plan.proposals, by: \.status).mapValues(\.count)
         var blocks: [OutputDocument.Block] = [
             .heading(
-                "\(submitted == nil ? "Dry run: " : "")\(plan.document) as evidence on \(plan.review.report)", level: 1),
+                "\(submitted == nil ? "Dry run: " : "")\(plan.document) as evidence on \(plan.answers)", level: 1),
             .fields([
                 ("Date", plan.date.description),
                 ("Sections", "\(plan.sections.count) citing recommendations"),
-                ("Answered", "\(plan.answered.count) recommendations of \(plan.review.report)"),
+                ("Answered", "\(plan.answered.count) recommendations of \(plan.answers)"),
                 (
                     "Proposals",
                     "\(plan.proposals.count): "
@@ -114,18 +114,18 @@ extension Presentation {
             .table(
                 TextTable(
                     columns: [
-                        .init("KEY"), .init("STATUS"), .init("WORDS", maxWidth: 24), .init("PARAGRAPHS"),
-                        .init("SECTION", maxWidth: 40),
+                        .init("KEY"), .init("ACTOR"), .init("STATUS"), .init("WORDS", maxWidth: 24),
+                        .init("PARAGRAPHS"), .init("SECTION", maxWidth: 40),
                     ],
                     rows: plan.proposals.map {
                         [
-                            $0.key.split(separator: "¶").last.map(String.init) ?? $0.key, $0.status.words,
-                            $0.words.isEmpty ? "—" : $0.words, $0.paragraphs, $0.section,
+                            plan.review == nil ? $0.key : $0.key.split(separator: "¶").last.map(String.init) ?? $0.key,
+                            $0.actor, $0.status.words, $0.words.isEmpty ? "—" : $0.words, $0.paragraphs, $0.section,
                         ]
                     })),
         ]
         if !plan.unresolved.isEmpty {
-            blocks.append(.heading("Cited but not in \(plan.review.report) (\(plan.unresolved.count))", level: 2))
+            blocks.append(.heading("Cited but not in \(plan.answers) (\(plan.unresolved.count))", level: 2))
             blocks.append(.text(plan.unresolved.map { "• " + $0 }.joined(separator: "\n")))
         }
         if let submitted {

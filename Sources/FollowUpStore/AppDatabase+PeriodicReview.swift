@@ -15,6 +15,15 @@ public struct ReviewedRecommendation: Codable, Sendable, Equatable {
     public var dueDate: CalendarDate?
 }
 
+/// A recommendation as a reader of evidence matches it: its wording, the actors it binds, and
+/// the actors it names.
+public struct RecommendationBinding: Sendable {
+    public var key: String
+    public var text: String
+    public var actors: [String]
+    public var named: [String]
+}
+
 /// What recording a plan of positions or topics did.
 public struct ReviewWriteResult: Codable, Sendable {
     /// Entries or recommendations written.
@@ -81,6 +90,30 @@ extension AppDatabase {
                     key: row[0], path: row[1], text: row[2],
                     recommenders: (row[4] as String?)?.split(separator: " ").map(String.init) ?? [],
                     response: (row[5] as String?).flatMap(Response.init(rawValue:)), dueDate: row[3])
+            }
+        }
+    }
+
+    /// The actionable recommendations of document `symbol`, each with the actors it binds and names.
+    public func bindings(document symbol: String) throws(FollowUpError) -> [RecommendationBinding] {
+        try read { db in
+            let document = try Self.documentRow(symbol, in: db)
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.key, r.text,
+                      (SELECT group_concat(a.code, ' ') FROM assignment s JOIN addressee a ON a.id = s.addresseeId
+                         WHERE s.recommendationId = r.id),
+                      (SELECT group_concat(a.code, ' ') FROM addressing ad JOIN addressee a ON a.id = ad.addresseeId
+                         WHERE ad.recommendationId = r.id)
+                    FROM recommendation r WHERE r.documentId = ? AND r.classification != 'declaratory'
+                    ORDER BY r.position
+                    """, arguments: [document.id]
+            ).map { row in
+                RecommendationBinding(
+                    key: row[0], text: row[1],
+                    actors: (row[2] as String?)?.split(separator: " ").map(String.init) ?? [],
+                    named: (row[3] as String?)?.split(separator: " ").map(String.init) ?? [])
             }
         }
     }

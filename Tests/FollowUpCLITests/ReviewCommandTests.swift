@@ -122,3 +122,40 @@ struct ReviewCommandTests {
         #expect(try cli.dump() == imported)
     }
 }
+
+extension ReviewCommandTests {
+    @Test("the seed: the Secretary-General's report ¶51–77 against E/2020/31, compared with the 36 entries curated by hand")
+    func seedEvidence() throws {
+        let cli = try CLIHarness.seeded()
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Seeds")
+        let output = try cli.succeed([
+            "import", "evidence", seeds.appendingPathComponent("sg-report-sti-2021.zh.txt").path, "--answers",
+            "E/2020/31", "--paragraphs", "51-77", "--symbol", "UNSG/STI/2021", "--date", "2021-07-31", "--dry-run",
+            "--format", "json",
+        ])
+        struct Plan: Decodable {
+            struct Proposal: Decodable {
+                var key: String
+                var actor: String
+                var status: String
+            }
+            var proposals: [Proposal]
+        }
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(output.utf8))
+        let proposed = Dictionary(
+            plan.proposals.map { ("\($0.key)|\($0.actor)", $0.status) }, uniquingKeysWith: { first, _ in first })
+        let curatedText = try String(
+            contentsOf: seeds.appendingPathComponent("progress.csv"), encoding: .utf8)
+        var curated: [String: String] = [:]
+        for line in curatedText.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", maxSplits: 3, omittingEmptySubsequences: false)
+            curated["\(fields[0])|\(fields[1])"] = String(fields[2])
+        }
+        let both = Set(proposed.keys).intersection(curated.keys)
+        // docs/upr.md: precision 0.66 and recall 0.77 (0.82 within ¶51–77), every status agreed.
+        #expect(Double(both.count) >= 0.6 * Double(proposed.count))
+        #expect(Double(both.count) >= 0.75 * Double(curated.count))
+        #expect(both.allSatisfy { proposed[$0] == curated[$0] })
+    }
+}

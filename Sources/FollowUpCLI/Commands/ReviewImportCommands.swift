@@ -97,6 +97,12 @@ extension ImportCommand {
                 Examples:
                   followup import evidence A_HRC_WG.6_34_SVN_1.pdf --answers A/HRC/28/15 --dry-run
                   followup import evidence A_HRC_WG.6_34_SVN_1.pdf --answers A/HRC/28/15 --account svn-focal
+                  followup import evidence sg-report.txt --answers E/2020/31 --paragraphs 51-77 --dry-run
+
+                With --paragraphs, a report that cites no recommendation by number (the \
+                Secretary-General's report on a resolution) is read paragraph by paragraph: each is \
+                matched to the recommendations whose wording it shares, and an entry proposed for \
+                each actor it names that they bind.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -104,8 +110,14 @@ extension ImportCommand {
         @Argument(help: "The national report: a PDF as the UN publishes it, Word .docx, or UTF-8 text.")
         var file: String
 
-        @Option(help: "The Working Group report whose recommendations it answers, e.g. A/HRC/28/15.")
+        @Option(help: "The document whose recommendations it answers: a review's report, e.g. A/HRC/28/15.")
         var answers: String
+
+        @Option(
+            help: ArgumentHelp(
+                "Read these paragraphs (e.g. 51-77) of a report that cites no recommendation, matching each to the recommendations it speaks of.",
+                valueName: "from-to"))
+        var paragraphs: String?
 
         @Option(help: "The focal point the proposals are submitted as (an account of the State's).")
         var account: String?
@@ -122,8 +134,19 @@ extension ImportCommand {
         @Option(name: .customLong("max-size"), help: "Refuse files larger than this many MB (1 to 2048).")
         var maxSize = 20
 
+        /// `51-77` or `51–77`.
+        var paragraphRange: ClosedRange<Int>? {
+            guard let paragraphs else { return nil }
+            let parts = paragraphs.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 1, parts[0] <= parts[1], parts[1] <= 9_999 else { return nil }
+            return parts[0]...parts[1]
+        }
+
         func validate() throws {
             try requireRange(maxSize, 1...2048, "--max-size", what: "a size in MB")
+            if paragraphs != nil && paragraphRange == nil {
+                throw ValidationError("--paragraphs takes a range of paragraph numbers, e.g. 51-77")
+            }
             if account == nil && !dryRun {
                 throw ValidationError(
                     "name the focal point the proposals are submitted as (--account NAME), or look first with --dry-run"
@@ -137,11 +160,15 @@ extension ImportCommand {
             let database = try options.openDatabase(dryRun ? .read : .write)
             let text = try InputFile.readText(file, maximumMegabytes: maxSize)
             let context = CLIContext.current
-            let plan = try database.planEvidence(
-                text: text, answers: answers,
-                options: ImportOptions(
-                    symbol: symbol, date: date, sourceName: file == "-" ? "standard input" : file,
-                    today: context.clock.today()))
+            let options = ImportOptions(
+                symbol: symbol, date: date, sourceName: file == "-" ? "standard input" : file,
+                today: context.clock.today())
+            let plan =
+                if let range = paragraphRange {
+                    try database.planEvidence(text: text, answers: answers, paragraphs: range, options: options)
+                } else {
+                    try database.planEvidence(text: text, answers: answers, options: options)
+                }
             for warning in plan.warnings { context.standardError("note: \(warning)\n") }
             guard let account, !dryRun else {
                 try output.emit(Presentation.evidencePlan(plan), json: plan)

@@ -111,17 +111,49 @@ extension AppDatabase {
             .plan(text: text, options: options)
     }
 
+    /// Reads paragraphs `paragraphs` of a report that cites no recommendation by number (the
+    /// Secretary-General's report on a resolution) as evidence on document `answers`, matching
+    /// each paragraph to the recommendations whose wording it shares, without writing anything.
+    public func planEvidence(
+        text: String, answers document: String, paragraphs: ClosedRange<Int>, options: ImportOptions
+    ) throws(FollowUpError) -> EvidencePlan {
+        let source = options.sourceName
+        guard let symbol = options.symbol ?? DocumentImporter.detectSymbol(text) else {
+            throw .invalidArgument(field: "symbol", reason: "\(source) shows no UN symbol in its first lines: give one")
+        }
+        let blocks = TextCleaner.blocks(of: text)
+        guard let date = options.date ?? DocumentImporter.detectDate(blocks) else {
+            throw .invalidArgument(field: "date", reason: "\(source) states no date: give one (YYYY-MM-DD)")
+        }
+        let targets = try bindings(document: document)
+        let reference = try importReference()
+        let plan = ParagraphEvidenceReader(
+            document: try self.document(document).symbol,
+            recommendations: targets.map { ($0.key, $0.text, $0.actors, $0.named) }, matcher: reference.matcher,
+            reportingActors: reference.states.union(reference.territories).union(reference.entities)
+        ).plan(text: text, paragraphs: paragraphs, symbol: symbol, date: date)
+        if plan.sections.isEmpty {
+            throw .invalidInput(
+                source: source, line: nil, field: nil,
+                reason: "it has no paragraph numbered \(paragraphs.lowerBound) to \(paragraphs.upperBound)")
+        }
+        return plan
+    }
+
     /// Puts a plan's proposals into the validation queue as submissions of the focal point
     /// `account`: none enters the progress log until a validator accepts it. A proposal made
     /// before from the same report is skipped.
     public func submitEvidence(_ plan: EvidencePlan, account: String, clock: any FollowUpClock) throws(FollowUpError)
         -> (submitted: [SubmissionInfo], skipped: Int)
     {
+        // One proposal per recommendation and actor: the uid names both (a report on many actors
+        // is submitted by each one's focal point).
         try submitProposals(
             plan.proposals.map { proposal in
                 let path = proposal.key.split(separator: "¶").last.map(String.init) ?? proposal.key
+                let actor = plan.review == nil ? ":\(proposal.actor)" : ""
                 return (
-                    String("evidence:\(plan.document):\(path)".prefix(64)),
+                    String("evidence:\(plan.document):\(path)\(actor)".prefix(64)),
                     ProgressUpdate(
                         key: proposal.key, actor: proposal.actor, status: proposal.status, asOf: plan.date,
                         note: proposal.note,

@@ -218,8 +218,11 @@ public struct EvidencePlan: Codable, Sendable {
     /// The report read and its date.
     public var document: String
     public var date: CalendarDate
-    /// The review whose recommendations it answers.
-    public var review: PeriodicReview
+    /// The document whose recommendations it answers: a review's Working Group report, or any
+    /// document (its paragraphs matched by wording).
+    public var answers: String
+    /// The review, when it answers one.
+    public var review: PeriodicReview?
     public var sections: [Section]
     public var proposals: [Proposal]
     /// Numbers cited that the review does not hold, with their line.
@@ -229,11 +232,12 @@ public struct EvidencePlan: Codable, Sendable {
     public var warnings: [String]
 
     package init(
-        document: String, date: CalendarDate, review: PeriodicReview, sections: [Section], proposals: [Proposal],
-        unresolved: [String], numbering: String, warnings: [String]
+        document: String, date: CalendarDate, answers: String, review: PeriodicReview?, sections: [Section],
+        proposals: [Proposal], unresolved: [String], numbering: String, warnings: [String]
     ) {
         self.document = document
         self.date = date
+        self.answers = answers
         self.review = review
         self.sections = sections
         self.proposals = proposals
