@@ -36,8 +36,16 @@ extension ClauseAnalyzer {
                 if let match = matcher.match(in: chars, lowered: lower, at: owner) { position = owner + match.length }
             }
             // Another addressee after a conjunction, perhaps after a parenthesis ("United Nations
-            // entities, within their respective mandates, and other relevant stakeholders")?
-            guard var next = conjunction(clause, at: position) else { break }
+            // entities, within their respective mandates, and other relevant stakeholders")? Or
+            // after the rest of an item the name did not cover ("relevant United Nations agencies,
+            // funds and programmes, treaty bodies"): the list goes on at the next item that names one.
+            guard var next = conjunction(clause, at: position) else {
+                if let after = listItemSkipped(clause, from: position), after > position {
+                    position = after
+                    continue
+                }
+                break
+            }
             var candidate = skipQualifiers(clause, from: next)
             if let again = conjunction(clause, at: candidate) {
                 next = again
@@ -82,10 +90,12 @@ extension ClauseAnalyzer {
     }
 
     /// Past one list item that names no actor, up to the comma before an item that does: at most
-    /// six words, with no verb and no clause punctuation in between; `nil` otherwise.
+    /// six words (in Chinese, twelve characters up to 、 or a conjunction), with no verb and no
+    /// clause punctuation in between; `nil` otherwise.
     func listItemSkipped(_ clause: ClauseText, from start: Int) -> Int? {
         let (chars, lower) = (clause.chars, clause.lower)
-        guard start < chars.count, chars[start].isASCII else { return nil }
+        guard start < chars.count else { return nil }
+        guard chars[start].isASCII else { return chineseListItemSkipped(clause, from: start) }
         var index = start
         var words = 0
         while index < chars.count && index < start + 60 {
@@ -103,6 +113,26 @@ extension ClauseAnalyzer {
                 }
             }
             if index > start, lower[index - 1] == " ", verb(at: index, clause) != nil { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The Chinese form of ``listItemSkipped(_:from:)``: past an item that names no actor
+    /// (民间社会行为体) to the 、 or conjunction before one that does (非政府组织以及私营部门).
+    func chineseListItemSkipped(_ clause: ClauseText, from start: Int) -> Int? {
+        let chars = clause.chars
+        var index = start
+        while index < chars.count && index < start + 12 {
+            let character = chars[index]
+            if "，；：。,;:（(".contains(character) { return nil }
+            if index > start, verb(at: index, clause) != nil { return nil }
+            if character == "、", addressee(clause, at: index + 1, context: []) != nil { return index + 1 }
+            if index > start, let next = conjunction(clause, at: index), next > index,
+                addressee(clause, at: next, context: []) != nil
+            {
+                return next
+            }
             index += 1
         }
         return nil

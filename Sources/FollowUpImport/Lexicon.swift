@@ -80,6 +80,7 @@ enum Lexicon {
     /// Qualifiers that are not actors and may stand between a verb and its addressee.
     static let chineseQualifiers = [
         "酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续", "其他", "所有", "有关", "相关",
+        "适当的", "各", "并酌情",
     ]
     static let englishQualifiers = [
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",

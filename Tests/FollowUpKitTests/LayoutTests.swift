@@ -121,3 +121,25 @@ struct LayoutTests {
         #expect(DocumentImporter.body(ofSymbol: "E/RES/2023/30") == "ECOSOC")
     }
 }
+
+extension LayoutTests {
+    @Test(
+        "the UN's own text of seven resolutions in English and Chinese: every operative paragraph read",
+        arguments: [
+            ("S_RES_2517 (2020)", 3), ("S_RES_2615 (2021)", 4), ("E_RES_2023_1", 2), ("E_RES_2023_9", 3),
+            ("A_HRC_RES_54_33", 5), ("A_RES_79_132", 1), ("A_RES_79_171", 51),
+        ])
+    func unxml(file: String, count: Int) throws {
+        for language in ["en", "zh"] {
+            let plan = try Self.plan(try Self.text("layouts/\(file).\(language).txt"))
+            #expect(Self.paragraphs(plan) == Array(1...count), "\(file).\(language)")
+            let summary = plan.census.parts.map(\.summary)
+            if count == 1 {
+                #expect(summary == ["operative paragraphs: 1, not numbered (the only one)"], "\(file).\(language)")
+            } else {
+                #expect(summary == ["operative paragraphs: \(count) of \(count) numbered"], "\(file).\(language)")
+            }
+            #expect(plan.document.language.rawValue == language)
+        }
+    }
+}
