@@ -124,7 +124,7 @@ struct ReviewCommandTests {
 }
 
 extension ReviewCommandTests {
-    @Test("the seed: the Secretary-General's report ¶51–77 against E/2020/31, compared with the 36 entries curated by hand")
+    @Test("the seed: the SG's report ¶51–77 against E/2020/31, compared with the 36 entries curated by hand")
     func seedEvidence() throws {
         let cli = try CLIHarness.seeded()
         let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

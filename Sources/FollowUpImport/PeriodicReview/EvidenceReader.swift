@@ -123,7 +123,8 @@ struct EvidenceReader {
                 + "a number with its paragraph (122.17) is that recommendation"
         }
         return EvidencePlan(
-            document: symbol, date: date, answers: review.report, review: review, sections: result, proposals: proposals,
+            document: symbol, date: date, answers: review.report, review: review,
+            sections: result, proposals: proposals,
             unresolved: unresolved, numbering: numbering, warnings: warnings)
     }
 

@@ -74,7 +74,8 @@ struct ParagraphEvidenceReader {
         return EvidencePlan(
             document: symbol, date: date, answers: document, review: nil, sections: sections, proposals: proposals,
             unresolved: [],
-            numbering: "paragraphs \(wanted.lowerBound)–\(wanted.upperBound), matched to \(document)'s recommendations by their wording",
+            numbering: "paragraphs \(wanted.lowerBound)–\(wanted.upperBound), "
+                + "matched to \(document)'s recommendations by their wording",
             warnings: paragraphs.isEmpty ? ["no paragraph numbered \(wanted.lowerBound)–\(wanted.upperBound)"] : [])
     }
 
