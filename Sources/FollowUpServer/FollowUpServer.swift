@@ -40,6 +40,8 @@ public struct FollowUpServer: Sendable {
     let options: Options
     let database: AppDatabase
     let logins = LoginLimiter()
+    /// Focal points' submissions, written in groups (``SubmissionQueue``).
+    let submissions: SubmissionQueue
     /// Where web sessions live: in memory, so a restart signs everyone out.
     let sessionStore = MemoryPersistDriver()
 
@@ -52,6 +54,7 @@ public struct FollowUpServer: Sendable {
         self.options = options
         database = try AppDatabase.open(path: options.databasePath, access: .write, concurrentReads: true)
         try database.requireCurrentSchema()
+        submissions = SubmissionQueue(database: database, clock: options.clock)
     }
 
     /// The application, ready to run or to test; `onServerRunning` hears the port it listens on.

@@ -36,6 +36,20 @@ public struct ProgressUpdate: Sendable {
     }
 }
 
+/// A focal point's submission waiting for its turn at the writer (``AppDatabase/submitProgress(_:clock:)``).
+public struct PendingSubmission: Sendable {
+    public var update: ProgressUpdate
+    /// The focal point's account name.
+    public var account: String
+    public var uid: String
+
+    public init(update: ProgressUpdate, account: String, uid: String) {
+        self.update = update
+        self.account = account
+        self.uid = uid
+    }
+}
+
 extension AppDatabase {
     /// Appends one progress entry to an assignment's log and returns what changed.
     ///
@@ -73,6 +87,42 @@ extension AppDatabase {
         _ update: ProgressUpdate, asOf givenDate: CalendarDate?, today: CalendarDate, uid: String,
         recordedAt: String, in db: Database
     ) throws -> RecordedProgress {
+        let resolved = try resolveEntry(update, asOf: givenDate, today: today, in: db)
+        let before = try assignmentStatuses(resolved.assignmentId, asOf: .distantFuture, in: db)
+        var log = try ProgressLogWriter(in: db, bulk: false, recordedAt: recordedAt)
+        let id = try log.insert(
+            ProgressLogWriter.Entry(
+                uid: uid, assignmentId: resolved.assignmentId, key: resolved.key, actor: resolved.actor,
+                asOf: resolved.asOf, status: update.status, response: update.response,
+                note: update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
+                evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
+                evidenceUrl: update.evidence?.url, reporterId: resolved.reporterId, reporter: resolved.reporter,
+                recordedAt: recordedAt, supersedesId: update.supersedes, supersedesUID: resolved.supersededUID))
+        try log.finish()
+        let after = try assignmentStatuses(resolved.assignmentId, asOf: .distantFuture, in: db)
+        guard let info = try AssignmentQueries.entryInfos(.entry(id), in: db).first
+        else { throw FollowUpError.internalError("the entry was not recorded") }
+        return RecordedProgress(
+            entry: info, previousStatus: before?.status, previousResponse: before?.response,
+            currentStatus: after?.status, currentResponse: after?.response)
+    }
+
+    /// An entry as the log would record it, every rule checked and nothing written: the
+    /// recommendation, the assignment it belongs to, its reporter, its date and the entry it
+    /// corrects. A submission is checked by this alone, once.
+    struct ResolvedEntry {
+        let key: String
+        let assignmentId: Int64
+        let actor: String
+        let reporterId: Int64
+        let reporter: String
+        let asOf: CalendarDate
+        let supersededUID: String?
+    }
+
+    static func resolveEntry(
+        _ update: ProgressUpdate, asOf givenDate: CalendarDate?, today: CalendarDate, in db: Database
+    ) throws -> ResolvedEntry {
         let recommendation = try recommendationRow(update.key, in: db)
         let actor = try resolveAddressee(update.actor, in: db)
         guard
@@ -129,24 +179,10 @@ extension AppDatabase {
                 field: "as-of",
                 reason: "\(asOf) is before the document was adopted (\(adopted)): an entry reports on what followed it")
         }
-        let before = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
         guard let reporterId = reporter.id else { throw FollowUpError.internalError("an actor without id") }
-        var log = try ProgressLogWriter(in: db, bulk: false, recordedAt: recordedAt)
-        let id = try log.insert(
-            ProgressLogWriter.Entry(
-                uid: uid, assignmentId: assignmentId, key: recommendation.key, actor: actor.code, asOf: asOf,
-                status: update.status, response: update.response,
-                note: update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
-                evidenceDocument: update.evidence?.document, evidenceParagraph: update.evidence?.paragraph,
-                evidenceUrl: update.evidence?.url, reporterId: reporterId, reporter: reporter.code,
-                recordedAt: recordedAt, supersedesId: update.supersedes, supersedesUID: supersededUID))
-        try log.finish()
-        let after = try assignmentStatuses(assignmentId, asOf: .distantFuture, in: db)
-        guard let info = try AssignmentQueries.entryInfos(.entry(id), in: db).first
-        else { throw FollowUpError.internalError("the entry was not recorded") }
-        return RecordedProgress(
-            entry: info, previousStatus: before?.status, previousResponse: before?.response,
-            currentStatus: after?.status, currentResponse: after?.response)
+        return ResolvedEntry(
+            key: recommendation.key, assignmentId: assignmentId, actor: actor.code, reporterId: reporterId,
+            reporter: reporter.code, asOf: asOf, supersededUID: supersededUID)
     }
 
     static func assignmentStatuses(_ assignmentId: Int64, asOf: CalendarDate, in db: Database) throws

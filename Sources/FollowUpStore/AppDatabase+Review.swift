@@ -19,6 +19,52 @@ extension AppDatabase {
         }
     }
 
+    /// Submissions from many focal points written in one transaction: a group commit. Each is
+    /// checked and kept in a savepoint of its own, so one refused leaves the others as they are;
+    /// every result is known only once the transaction has committed, and if the commit fails
+    /// none is kept and each reports why. The results are in the order of `batch`.
+    public func submitProgress(
+        _ batch: [PendingSubmission], clock: any FollowUpClock
+    ) -> [Result<SubmissionInfo, FollowUpError>] {
+        let today = clock.today()
+        let submittedAt = Timestamp.string(from: clock.now())
+        var results: [Result<SubmissionInfo, FollowUpError>?] = batch.map { pending in
+            do throws(FollowUpError) {
+                try Self.checkSubmission(pending.update, today: today)
+                return nil
+            } catch {
+                return .failure(error)
+            }
+        }
+        do {
+            try write { db in
+                for index in batch.indices where results[index] == nil {
+                    let pending = batch[index]
+                    do {
+                        var kept: SubmissionInfo?
+                        try db.inSavepoint {
+                            let scope = try Self.accountScope(pending.account, actor: nil, in: db)
+                            kept = try Self.insertSubmission(
+                                pending.update, account: scope, today: today, submittedAt: submittedAt,
+                                uid: pending.uid, in: db)
+                            return .commit
+                        }
+                        guard let kept else { throw FollowUpError.internalError("a submission was not kept") }
+                        results[index] = .success(kept)
+                    } catch {
+                        results[index] = .failure(failure(error))
+                    }
+                }
+            }
+        } catch {
+            return results.map { result in
+                if case .failure(let refused)? = result { return .failure(refused) }
+                return .failure(error)
+            }
+        }
+        return results.map { $0 ?? .failure(.internalError("a submission was not tried")) }
+    }
+
     /// What can be checked of a submission without the database.
     static func checkSubmission(_ update: ProgressUpdate, today: CalendarDate) throws(FollowUpError) {
         guard update.status != nil || update.response != nil else {
@@ -51,24 +97,12 @@ extension AppDatabase {
                 "'\(scope.info.name)' is the focal point for \(scope.info.actors.joined(separator: ", ")), not \(actor.code)"
             )
         }
-        // Checked as the log would check it, then undone: the entry waits for review.
-        var recorded: RecordedProgress?
-        try db.inSavepoint {
-            recorded = try appendEntry(
-                ProgressUpdate(
-                    key: update.key, actor: actor.code, status: update.status, response: update.response,
-                    asOf: update.asOf, note: update.note, evidence: update.evidence, supersedes: update.supersedes),
-                asOf: update.asOf, today: today, uid: uid, recordedAt: submittedAt, in: db)
-            return .rollback
-        }
-        guard let entry = recorded?.entry,
-            let assignmentId = try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT s.id FROM assignment s JOIN recommendation r ON r.id = s.recommendationId
-                    WHERE r.key = ? AND s.addresseeId = ?
-                    """, arguments: [entry.key, actor.id])
-        else { throw FollowUpError.internalError("a checked submission has no assignment") }
+        // Checked as the log will check it when a validator accepts it; nothing is written to the log.
+        let entry = try resolveEntry(
+            ProgressUpdate(
+                key: update.key, actor: actor.code, status: update.status, response: update.response,
+                asOf: update.asOf, note: update.note, evidence: update.evidence, supersedes: update.supersedes),
+            asOf: update.asOf, today: today, in: db)
         try db.execute(
             sql: """
                 INSERT INTO submission (uid, assignmentId, asOf, status, response, note, evidenceDocument,
@@ -76,7 +110,8 @@ extension AppDatabase {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                uid, assignmentId, entry.asOf, entry.status, entry.response, entry.note,
+                uid, entry.assignmentId, entry.asOf, update.status, update.response,
+                update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
                 update.evidence?.document, update.evidence?.paragraph, update.evidence?.url, update.supersedes,
                 scope.id, submittedAt,
             ])

@@ -276,12 +276,17 @@ public struct AppDatabase: Sendable {
     func attempt<T>(_ work: () throws -> T) throws(FollowUpError) -> T {
         do {
             return try work()
-        } catch let error as FollowUpError {
-            throw error
-        } catch let error as DatabaseError {
-            throw translate(error)
         } catch {
-            throw .internalError("\(error)")
+            throw failure(error)
+        }
+    }
+
+    /// Any error of the work on the database as the library's own.
+    func failure(_ error: any Error) -> FollowUpError {
+        switch error {
+        case let error as FollowUpError: error
+        case let error as DatabaseError: translate(error)
+        default: .internalError("\(error)")
         }
     }
 

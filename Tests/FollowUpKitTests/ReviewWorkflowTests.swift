@@ -144,6 +144,49 @@ struct ReviewWorkflowTests {
         #expect(try database.submissions(visibleTo: "sec", pendingOnly: false).isEmpty)
     }
 
+    @Test("submissions written as a group: each kept or refused on its own, answers in order, nothing in the log")
+    func groupCommit() throws {
+        let database = try database()
+        try database.addAccount(
+            name: "un", role: .focalPoint, actors: ["SG"], password: Self.password,
+            createdAt: "2026-11-21T12:00:00Z", cost: 4)
+        func pending(_ account: String, _ actor: String, asOf: String = "2026-11-01", uid: String) -> PendingSubmission {
+            PendingSubmission(
+                update: ProgressUpdate(
+                    key: Self.key, actor: actor, status: .inProgress, asOf: CalendarDate(asOf), note: " plan "),
+                account: account, uid: uid)
+        }
+        let results = database.submitProgress(
+            [
+                pending("amina", "KEN", uid: "g1"),
+                pending("un", "SG", uid: "g2"),  // SG is not bound by a recommendation to Member States
+                pending("amina", "KEN", asOf: "2099-01-01", uid: "g3"),  // the future
+                pending("amina", "ETH", uid: "g4"),  // not amina's State
+                pending("amina", "KEN", uid: "g1"),  // the same uid again
+                pending("amina", "KEN", asOf: "2026-10-01", uid: "g5"),
+            ], clock: testClock)
+        #expect(results.count == 6)
+        let kept = results.compactMap { try? $0.get() }
+        #expect(kept.map(\.asOf.description) == ["2026-11-01", "2026-10-01"])
+        #expect(kept.allSatisfy { $0.note == "plan" })
+        guard case .failure(.conflict(let unbound)) = results[1] else {
+            Issue.record("SG was not refused as unbound: \(results[1])")
+            return
+        }
+        #expect(unbound.contains("does not bind"))
+        guard case .failure(.invalidArgument(let field, _)) = results[2] else {
+            Issue.record("a future date was not refused: \(results[2])")
+            return
+        }
+        #expect(field == "as-of")
+        guard case .failure(.forbidden) = results[3], case .failure = results[4] else {
+            Issue.record("another State's entry or a repeated uid was kept: \(results[3]), \(results[4])")
+            return
+        }
+        #expect(try database.submissions(visibleTo: "sec", pendingOnly: true).count == 2)
+        #expect(try database.history(Self.key).isEmpty)
+    }
+
     @Test("an actor with a submission awaiting review stays bound: a correction that would drop it is refused")
     func submissionsKeepTheirAssignment() throws {
         let database = try database()

@@ -38,13 +38,8 @@ struct APIController {
         },
         Route(method: .post, path: "/api/submissions") { api, request, context, account in
             let given = try await request.decode(as: SubmissionRequest.self, context: context)
-            let database = api.server.database
-            let clock = api.server.options.clock
-            return try ok(
-                try await FollowUpServer.run {
-                    try database.submitProgress(
-                        try given.update(), account: account.name, clock: clock, uid: FollowUpServer.uid())
-                }, status: .created)
+            let pending = PendingSubmission(update: try given.update(), account: account.name, uid: FollowUpServer.uid())
+            return try ok(try await api.server.submissions.submit(pending).get(), status: .created)
         },
         Route(method: .post, path: "/api/submissions/{id}/review") { api, request, context, account in
             guard let id = context.parameters.get("id", as: Int64.self) else {

@@ -181,22 +181,23 @@ struct WebController {
         guard let signedIn = context.signedIn else { throw HTTPError(.unauthorized) }
         let form = try await request.decode(as: SubmissionRequest.self, context: context)
         let language = FollowUpServer.language(request)
-        let database = self.database
-        let clock = self.clock
+        let refusal: FollowUpError
+        do throws(FollowUpError) {
+            let pending = PendingSubmission(
+                update: try form.update(), account: signedIn.account.name, uid: FollowUpServer.uid())
+            let item = try await server.submissions.submit(pending).get()
+            return Self.redirect(
+                Pages.link("/rec", [("key", form.key), ("actor", form.actor)]),
+                flash: "Submitted as #\(item.id): a validator will review it.", context)
+        } catch {
+            if case .forbidden = error { throw error }
+            refusal = error
+        }
         return try await FollowUpServer.run {
-            do {
-                let item = try database.submitProgress(
-                    try form.update(), account: signedIn.account.name, clock: clock, uid: FollowUpServer.uid())
-                return Self.redirect(
-                    Pages.link("/rec", [("key", form.key), ("actor", form.actor)]),
-                    flash: "Submitted as #\(item.id): a validator will review it.", context)
-            } catch let error as FollowUpError {
-                if case .forbidden = error { throw error }
-                return try recommendationPage(
-                    signedIn, key: form.key, actor: form.actor, language: language, flash: nil, error: error.message
-                )
-                .withStatus(.badRequest)
-            }
+            try recommendationPage(
+                signedIn, key: form.key, actor: form.actor, language: language, flash: nil, error: refusal.message
+            )
+            .withStatus(.badRequest)
         }
     }
 
