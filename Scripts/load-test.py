@@ -75,7 +75,10 @@ def free_port():
 def log_in(base, name):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    data = urllib.parse.urlencode({"name": name, "password": PASSWORD}).encode()
+    # The login form's token, in the page and in its cookie (the jar keeps the cookie).
+    form = opener.open(base + "/login").read().decode()
+    token = re.search(r'name="token" value="([0-9a-f]+)"', form).group(1)
+    data = urllib.parse.urlencode({"name": name, "password": PASSWORD, "token": token}).encode()
     page = opener.open(base + "/login", data=data).read().decode()
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', page).group(1)
     cookie = next(c for c in jar if c.name == "followup_session")

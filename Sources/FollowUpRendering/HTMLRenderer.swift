@@ -321,7 +321,8 @@ public enum HTMLRenderer {
     /// `text` escaped, with each web address in it (`http://` or `https://`, up to the next space)
     /// made a link; nothing else becomes markup.
     static func linked(_ text: String) -> String {
-        guard text.contains("http://") || text.contains("https://") else { return escape(text) }
+        guard holdsSchemeSeparator(text), text.contains("http://") || text.contains("https://")
+        else { return escape(text) }
         var result = ""
         var rest = Substring(text)
         while let start = rest.range(of: "https://") ?? rest.range(of: "http://") {
@@ -345,20 +346,36 @@ public enum HTMLRenderer {
         return result + escape(String(rest))
     }
 
+    /// Whether `text` holds "://": most cells do not, and a scan of their bytes is much cheaper
+    /// than a search for each scheme.
+    private static func holdsSchemeSeparator(_ text: String) -> Bool {
+        var last: UInt8 = 0
+        var beforeLast: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x2F && last == 0x2F && beforeLast == 0x3A { return true }
+            beforeLast = last
+            last = byte
+        }
+        return false
+    }
+
     /// Escapes text for HTML content and attribute values.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in FieldText.displaySafe(text) {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        let safe = FieldText.displaySafe(text)
+        // By scalar, not by character: a combining mark after "<" must not hide it.
+        guard safe.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+        else { return safe }
+        var result = String.UnicodeScalarView()
+        for scalar in safe.unicodeScalars {
+            switch scalar {
+            case "&": result.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": result.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": result.append(contentsOf: "&#39;".unicodeScalars)
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -108,7 +108,8 @@ extension AppDatabase {
     public func account(_ name: String, credentialVersion: Int) throws(FollowUpError) -> AccountInfo? {
         try read { db in
             guard
-                try Int.fetchOne(db, sql: "SELECT credentialVersion FROM account WHERE name = ?", arguments: [name])
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT credentialVersion FROM account WHERE name = ?"), arguments: [name])
                     == credentialVersion
             else { return nil }
             return try Self.account(named: name, in: db)
@@ -134,18 +135,19 @@ extension AppDatabase {
     static func accountRecord(named name: String, in db: Database) throws -> (id: Int64, info: AccountInfo) {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT id, name, role, createdAt, email FROM account WHERE name = ?", arguments: [name])
+                db.cachedStatement(sql: "SELECT id, name, role, createdAt, email FROM account WHERE name = ?"),
+                arguments: [name])
         else {
             let names = try String.fetchAll(db, sql: "SELECT name FROM account ORDER BY name LIMIT 5")
             throw FollowUpError.notFound(kind: "account", identifier: name, suggestions: names)
         }
         let id: Int64 = row["id"]
         let actors = try String.fetchAll(
-            db,
-            sql: """
-                SELECT a.code FROM accountActor x JOIN addressee a ON a.id = x.addresseeId
-                WHERE x.accountId = ? ORDER BY a.code
-                """, arguments: [id])
+            db.cachedStatement(
+                sql: """
+                    SELECT a.code FROM accountActor x JOIN addressee a ON a.id = x.addresseeId
+                    WHERE x.accountId = ? ORDER BY a.code
+                    """), arguments: [id])
         guard let role = AccountRole(rawValue: row["role"]) else {
             throw FollowUpError.internalError("account '\(name)' has an unknown role")
         }
@@ -162,7 +164,7 @@ extension AppDatabase {
         let (id, info) = try accountRecord(named: name, in: db)
         let actsFor =
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM accountActor WHERE accountId = ? AND addresseeId = ?",
+                db.cachedStatement(sql: "SELECT 1 FROM accountActor WHERE accountId = ? AND addresseeId = ?"),
                 arguments: [id, addresseeId]) == true
         return (id, info, actsFor)
     }

@@ -127,12 +127,9 @@ extension AppDatabase {
         let actor = try resolveAddressee(update.actor, in: db)
         guard
             let assignment =
-                try Assignment
-                .filter(
-                    Assignment.Columns.recommendationId == recommendation.id
-                        && Assignment.Columns.addresseeId == actor.id
-                )
-                .fetchOne(db), let assignmentId = assignment.id
+                try Assignment.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM assignment WHERE recommendationId = ? AND addresseeId = ?"),
+                    arguments: [recommendation.id, actor.id]), let assignmentId = assignment.id
         else {
             let bound = try String.fetchAll(
                 db,
@@ -173,7 +170,8 @@ extension AppDatabase {
             supersededUID = target.uid
         }
         if let adopted = try CalendarDate.fetchOne(
-            db, sql: "SELECT date FROM document WHERE id = ?", arguments: [recommendation.documentId]), asOf < adopted
+            db.cachedStatement(sql: "SELECT date FROM document WHERE id = ?"), arguments: [recommendation.documentId]),
+            asOf < adopted
         {
             throw FollowUpError.invalidArgument(
                 field: "as-of",

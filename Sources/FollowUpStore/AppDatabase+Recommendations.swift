@@ -348,7 +348,9 @@ extension AppDatabase {
 
     static func recommendationRow(_ key: String, in db: Database) throws -> Recommendation {
         let trimmed = key.trimmingCharacters(in: .whitespaces)
-        if let found = try Recommendation.filter(Recommendation.Columns.key == trimmed).fetchOne(db) {
+        if let found = try Recommendation.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM recommendation WHERE key = ?"), arguments: [trimmed])
+        {
             return found
         }
         // Forgive case and spacing ("e/2020/31 dr-ii (a)(iii)", "E/2020/31 DR-II(a)(iii)") and the

@@ -20,7 +20,7 @@ extension AppDatabase {
     }
 
     /// Submissions from many focal points written in one transaction: a group commit. Each is
-    /// checked and kept in a savepoint of its own, so one refused leaves the others as they are;
+    /// checked and kept on its own, so one refused leaves the others as they are;
     /// every result is known only once the transaction has committed, and if the commit fails
     /// none is kept and each reports why. The results are in the order of `batch`.
     public func submitProgress(
@@ -41,16 +41,13 @@ extension AppDatabase {
                 for index in batch.indices where results[index] == nil {
                     let pending = batch[index]
                     do {
-                        var kept: SubmissionInfo?
-                        try db.inSavepoint {
-                            let scope = try Self.accountScope(pending.account, actor: nil, in: db)
-                            kept = try Self.insertSubmission(
+                        // No savepoint is needed: everything is checked before the one INSERT, and
+                        // an INSERT that fails is undone by SQLite alone, the transaction going on.
+                        let scope = try Self.accountScope(pending.account, actor: nil, in: db)
+                        results[index] = .success(
+                            try Self.insertSubmission(
                                 pending.update, account: scope, today: today, submittedAt: submittedAt,
-                                uid: pending.uid, in: db)
-                            return .commit
-                        }
-                        guard let kept else { throw FollowUpError.internalError("a submission was not kept") }
-                        results[index] = .success(kept)
+                                uid: pending.uid, in: db))
                     } catch {
                         results[index] = .failure(failure(error))
                     }
@@ -103,19 +100,24 @@ extension AppDatabase {
                 key: update.key, actor: actor.code, status: update.status, response: update.response,
                 asOf: update.asOf, note: update.note, evidence: update.evidence, supersedes: update.supersedes),
             asOf: update.asOf, today: today, in: db)
-        try db.execute(
+        let note = update.note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try db.cachedStatement(
             sql: """
                 INSERT INTO submission (uid, assignmentId, asOf, status, response, note, evidenceDocument,
                   evidenceParagraph, evidenceUrl, supersedesId, submittedById, submittedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
-                uid, entry.assignmentId, entry.asOf, update.status, update.response,
-                update.note?.trimmingCharacters(in: .whitespacesAndNewlines),
+                uid, entry.assignmentId, entry.asOf, update.status, update.response, note,
                 update.evidence?.document, update.evidence?.paragraph, update.evidence?.url, update.supersedes,
                 scope.id, submittedAt,
             ])
-        return try submissions(.id(db.lastInsertedRowID), in: db)[0]
+        let evidence = update.evidence?.description ?? ""
+        return SubmissionInfo(
+            id: db.lastInsertedRowID, key: entry.key, actor: entry.actor, asOf: entry.asOf, status: update.status,
+            response: update.response, note: note,
+            evidence: evidence.isEmpty ? nil : evidence, submittedBy: scope.info.name, submittedAt: submittedAt)
     }
 
     /// Submits entries proposed by a reader of evidence (a national report) for the focal point
@@ -321,7 +323,9 @@ extension AppDatabase {
             if pendingOnly { conditions.append("v.submissionId IS NULL") }
         }
         let condition = conditions.joined(separator: " AND ")
-        let request: SQLRequest<Row> = """
+        // Cached: the statement's text is the same for every value of the filter.
+        let request = SQLRequest<Row>(
+            literal: """
             SELECT s.id, r.key, a.code AS actor, s.asOf, s.status, s.response, s.note, s.evidenceDocument,
               s.evidenceParagraph, s.evidenceUrl, u.name AS submittedBy, s.submittedAt, v.decision,
               w.name AS reviewedBy, v.reviewedAt, v.comment, v.progressEntryId
@@ -334,7 +338,7 @@ extension AppDatabase {
             LEFT JOIN account w ON w.id = v.reviewerId
             WHERE \(condition)
             ORDER BY s.id
-            """
+            """, cached: true)
         return try request.fetchAll(db).map { row in
             let evidence = EvidenceReference(
                 document: row["evidenceDocument"], paragraph: row["evidenceParagraph"], url: row["evidenceUrl"])

@@ -94,7 +94,8 @@ package enum AssignmentQueries {
 
     /// The cache when `asOf` is on or after every entry's date; otherwise the log.
     private static func columns(asOf: CalendarDate, in db: Database) throws -> StatusColumns {
-        let maxAsOf = try String.fetchOne(db, sql: "SELECT maxAsOf FROM stateMeta WHERE id = 1") ?? "9999-12-31"
+        let maxAsOf =
+            try String.fetchOne(db.cachedStatement(sql: "SELECT maxAsOf FROM stateMeta WHERE id = 1")) ?? "9999-12-31"
         if !readFromLog && asOf.description >= maxAsOf {
             return StatusColumns(
                 join: "LEFT JOIN assignmentState st ON st.assignmentId = s.id", status: "st.status",
@@ -155,8 +156,7 @@ package enum AssignmentQueries {
                 JOIN addressee a ON a.id = s.addresseeId
                 WHERE \(whereClause(filters, asOf: asOf, status: columns.status))
                 ORDER BY d.date, d.symbol, r.position, a.code
-                """
-        ).fetchAll(db)
+                """, cached: true).fetchAll(db)
         return rows.map { row in
             AssignmentStatus(
                 key: row["key"], actor: row["code"], nameEn: row["nameEn"], nameZh: row["nameZh"],
@@ -225,8 +225,7 @@ package enum AssignmentQueries {
                 \(latestJoin)
                 WHERE d.date <= \(asOf) AND \(whereClause(filters, asOf: asOf, status: columns.status))
                 ORDER BY \(order)
-                """
-        )
+                """, cached: true)
         // Read from the cursor, columns by position in the SELECT's order: a lookup by name costs a
         // case-insensitive search per value, and a copied row per line doubled a 77,000-item audit.
         var result: [AssignmentRow] = []
@@ -311,8 +310,7 @@ package enum AssignmentQueries {
                 SELECT s.recommendationId, coalesce(\(columns.status), 'unreported') AS status, count(*) AS n
                 FROM assignment s \(columns.join) WHERE s.recommendationId IN (SELECT value FROM json_each(\(idList)))
                 GROUP BY 1, 2
-                """
-        ).fetchAll(db) {
+                """, cached: true).fetchAll(db) {
             counts[row["recommendationId"], default: [:]][row["status"]] = row["n"]
         }
         return counts
@@ -435,8 +433,7 @@ package enum AssignmentQueries {
                 LEFT JOIN addressee b ON b.id = pe.reportedById
                 WHERE \(condition)
                 ORDER BY pe.asOf, pe.id
-                """
-        ).fetchAll(db)
+                """, cached: true).fetchAll(db)
         return rows.map { row in
             let evidence = EvidenceReference(document: row[8], paragraph: row[9], url: row[10])
             return ProgressEntryInfo(
@@ -470,8 +467,7 @@ extension AssignmentQueries {
                 SELECT a.* FROM groupMembership m JOIN addressee a ON a.id = m.memberId
                 WHERE m.groupId = \(id) AND \(SQL.membership("m", holdsOn: "\(date)"))
                 ORDER BY a.code
-                """
-        ).fetchAll(db)
+                """, cached: true).fetchAll(db)
     }
 
     /// The entries on document `id`'s recommendations dated up to `asOf`: how many, and how many per
