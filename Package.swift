@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "followup", targets: ["followup"]),
         .executable(name: "followup-bench", targets: ["FollowUpBench"]),
         .executable(name: "followup-server", targets: ["followup-server"]),
+        .executable(name: "followup-floor-server", targets: ["FollowUpFloorServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -116,6 +117,13 @@ let package = Package(
             name: "followup-server",
             dependencies: [
                 "FollowUpServer", "FollowUpKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The floor of the load test (Scripts/load-test.py): one Hummingbird route, one INSERT.
+        .executableTarget(
+            name: "FollowUpFloorServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Generates the synthetic dataset the benchmark runs on (Scripts/benchmark.sh).

@@ -3,7 +3,8 @@
 
     python3 Scripts/load-test.py [--bin .build/release] [--focal-points 200] [--readers 20] [--seconds 60]
 
-Builds nothing: run `swift build -c release` first. Makes a scratch database (followup init)
+Builds nothing: run `swift build -c release` first (it builds followup, followup-server and
+followup-floor-server). Makes a scratch database (followup init)
 with N focal-point accounts (each for one Member State, round-robin) and a reader, starts
 `followup serve` on a free loopback port, logs every account in (a session cookie and its CSRF
 token each), then runs two wrk processes at once for the given time:
@@ -15,6 +16,12 @@ token each), then runs two wrk processes at once for the given time:
 Prints requests/s, p50/p90/p99 latency and errors of each, and the check that matters: the
 number of submissions the server acknowledged (303) equals the rows in the database
 (entries lost: must be 0), and `followup check` passes afterwards.
+
+Then, for the ratio of issue #27, the focal points submit alone for the same time, and the same
+requests go to `followup-floor-server` (one Hummingbird route that inserts one row into SQLite
+per request): the submit route's throughput beside the floor's. Each target is printed with its
+verdict: >= 2,000 submissions/s with p99 <= 150 ms and >= 200 country reports/s at the same time,
+and the submit route within 2x its floor.
 """
 import argparse, concurrent.futures, json, os, re, shutil, socket, sqlite3, subprocess, sys, tempfile, time
 import urllib.parse, urllib.request, http.cookiejar
@@ -72,6 +79,15 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_for(port):
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+
+
 def log_in(base, name):
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -93,7 +109,7 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     args = parser.parse_args()
     followup = os.path.join(args.bin, "followup")
-    for tool in [followup, os.path.join(args.bin, "followup-server")]:
+    for tool in [followup, os.path.join(args.bin, "followup-server"), os.path.join(args.bin, "followup-floor-server")]:
         if not os.access(tool, os.X_OK):
             sys.exit(f"no {tool}: run 'swift build -c release' first, or pass --bin")
     if not shutil.which("wrk"):
@@ -124,12 +140,7 @@ def main():
     server = subprocess.Popen([followup, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(port)
         started = time.time()
         with concurrent.futures.ThreadPoolExecutor(8) as pool:
             sessions = list(pool.map(lambda account: log_in(base, account[0]), accounts))
@@ -149,33 +160,67 @@ def main():
         with open(read_script, "w") as f:
             f.write(READ_LUA % {})
         duration = f"{args.seconds}s"
-        writers = subprocess.Popen(["wrk", "-t1", f"-c{args.focal_points}", f"-d{duration}", "--timeout", "30s",
-                                    "-s", submit_script, base + "/submit"], stdout=subprocess.PIPE, text=True)
+
+        def submitting(url):
+            return subprocess.Popen(["wrk", "-t1", f"-c{args.focal_points}", f"-d{duration}", "--timeout", "30s",
+                                     "-s", submit_script, url + "/submit"], stdout=subprocess.PIPE, text=True)
+
+        def result(process):
+            return json.loads(re.search(r"^JSON (.*)$", process.communicate()[0], re.M).group(1))
+
+        writers = submitting(base)
         readers = subprocess.Popen(["wrk", "-t1", f"-c{args.readers}", f"-d{duration}", "--timeout", "30s",
                                     "-s", read_script, "-H", f"Cookie: {reader_cookie}",
                                     base + "/report/country?actor=KEN"], stdout=subprocess.PIPE, text=True)
-        write_out, read_out = writers.communicate()[0], readers.communicate()[0]
-        write = json.loads(re.search(r"^JSON (.*)$", write_out, re.M).group(1))
-        read = json.loads(re.search(r"^JSON (.*)$", read_out, re.M).group(1))
+        write, read = result(writers), result(readers)
+        alone = result(submitting(base))
     finally:
         server.terminate()
         server.wait(timeout=30)
+    floor_port = free_port()
+    floor_database = os.path.join(scratch, "floor.sqlite")
+    floor_server = subprocess.Popen([os.path.join(args.bin, "followup-floor-server"), str(floor_port), floor_database],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(floor_port)
+        floor = result(subprocess.Popen(
+            ["wrk", "-t1", f"-c{args.focal_points}", f"-d{duration}", "--timeout", "30s", "-s", submit_script,
+             f"http://127.0.0.1:{floor_port}/submit"], stdout=subprocess.PIPE, text=True))
+    finally:
+        floor_server.terminate()
+        floor_server.wait(timeout=30)
     rows = sqlite3.connect(database).execute("SELECT count(*) FROM submission").fetchone()[0]
     check = subprocess.run([followup, "check"], env=env, capture_output=True, text=True)
+    acknowledged = write["acknowledged"] + alone["acknowledged"]
     # Requests in flight when wrk stops are written but not counted as acknowledged: the database
     # may hold a few more than wrk saw, never fewer.
-    lost = max(0, write["acknowledged"] - rows)
-    for label, result in [("submit (focal points)", write), ("report country (readers)", read)]:
-        print(f"{label}: {result['requests'] / result['seconds']:.0f} requests/s, "
-              f"p50 {result['p50_ms']:.1f} ms, p90 {result['p90_ms']:.1f} ms, p99 {result['p99_ms']:.1f} ms, "
-              f"errors {result['other_status'] + result['socket_errors']}")
-    print(f"submissions acknowledged {write['acknowledged']}, in the database {rows} "
-          f"({rows - write['acknowledged']} still in flight when wrk stopped): entries lost {lost}")
-    print(f"followup check afterwards: {'passed' if check.returncode == 0 else 'FAILED'}")
-    shutil.rmtree(scratch, ignore_errors=True)
-    errors = write["other_status"] + write["socket_errors"] + read["other_status"] + read["socket_errors"]
-    sys.exit(0 if lost == 0 and errors == 0 and check.returncode == 0 else 1)
+    lost = max(0, acknowledged - rows)
+    def rate(outcome):
+        return outcome["requests"] / outcome["seconds"]
 
+    for label, outcome in [("submit (focal points), with the readers", write), ("report country (readers)", read),
+                           ("submit (focal points), alone", alone), ("floor: one INSERT per request", floor)]:
+        print(f"{label}: {rate(outcome):.0f} requests/s, "
+              f"p50 {outcome['p50_ms']:.1f} ms, p90 {outcome['p90_ms']:.1f} ms, p99 {outcome['p99_ms']:.1f} ms, "
+              f"errors {outcome['other_status'] + outcome['socket_errors']}")
+    print(f"submissions acknowledged {acknowledged}, in the database {rows} "
+          f"({rows - acknowledged} still in flight when wrk stopped): entries lost {lost}")
+    print(f"followup check afterwards: {'passed' if check.returncode == 0 else 'FAILED'}")
+
+    def verdict(met):
+        return "met" if met else "MISSED"
+
+    ratio = rate(floor) / rate(alone)
+    print("targets (#27):")
+    print(f"  >= 2,000 submissions/s for {args.focal_points} focal points with {args.readers} readers: "
+          f"{rate(write):.0f}/s, {verdict(rate(write) >= 2000)}")
+    print(f"  submit p99 <= 150 ms: {write['p99_ms']:.1f} ms, {verdict(write['p99_ms'] <= 150)}")
+    print(f"  >= 200 country reports/s at the same time: {rate(read):.0f}/s, {verdict(rate(read) >= 200)}")
+    print(f"  submit route <= 2x its floor: floor {rate(floor):.0f}/s, route alone {rate(alone):.0f}/s, "
+          f"{ratio:.2f}x, {verdict(ratio <= 2)}")
+    shutil.rmtree(scratch, ignore_errors=True)
+    errors = sum(outcome["other_status"] + outcome["socket_errors"] for outcome in [write, read, alone, floor])
+    sys.exit(0 if lost == 0 and errors == 0 and check.returncode == 0 else 1)
 
 if __name__ == "__main__":
     main()

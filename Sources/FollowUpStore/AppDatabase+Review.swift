@@ -326,19 +326,19 @@ extension AppDatabase {
         // Cached: the statement's text is the same for every value of the filter.
         let request = SQLRequest<Row>(
             literal: """
-            SELECT s.id, r.key, a.code AS actor, s.asOf, s.status, s.response, s.note, s.evidenceDocument,
-              s.evidenceParagraph, s.evidenceUrl, u.name AS submittedBy, s.submittedAt, v.decision,
-              w.name AS reviewedBy, v.reviewedAt, v.comment, v.progressEntryId
-            FROM submission s
-            JOIN assignment t ON t.id = s.assignmentId
-            JOIN recommendation r ON r.id = t.recommendationId
-            JOIN addressee a ON a.id = t.addresseeId
-            JOIN account u ON u.id = s.submittedById
-            LEFT JOIN review v ON v.submissionId = s.id
-            LEFT JOIN account w ON w.id = v.reviewerId
-            WHERE \(condition)
-            ORDER BY s.id
-            """, cached: true)
+                SELECT s.id, r.key, a.code AS actor, s.asOf, s.status, s.response, s.note, s.evidenceDocument,
+                  s.evidenceParagraph, s.evidenceUrl, u.name AS submittedBy, s.submittedAt, v.decision,
+                  w.name AS reviewedBy, v.reviewedAt, v.comment, v.progressEntryId
+                FROM submission s
+                JOIN assignment t ON t.id = s.assignmentId
+                JOIN recommendation r ON r.id = t.recommendationId
+                JOIN addressee a ON a.id = t.addresseeId
+                JOIN account u ON u.id = s.submittedById
+                LEFT JOIN review v ON v.submissionId = s.id
+                LEFT JOIN account w ON w.id = v.reviewerId
+                WHERE \(condition)
+                ORDER BY s.id
+                """, cached: true)
         return try request.fetchAll(db).map { row in
             let evidence = EvidenceReference(
                 document: row["evidenceDocument"], paragraph: row["evidenceParagraph"], url: row["evidenceUrl"])

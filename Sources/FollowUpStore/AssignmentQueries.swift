@@ -156,7 +156,8 @@ package enum AssignmentQueries {
                 JOIN addressee a ON a.id = s.addresseeId
                 WHERE \(whereClause(filters, asOf: asOf, status: columns.status))
                 ORDER BY d.date, d.symbol, r.position, a.code
-                """, cached: true).fetchAll(db)
+                """, cached: true
+        ).fetchAll(db)
         return rows.map { row in
             AssignmentStatus(
                 key: row["key"], actor: row["code"], nameEn: row["nameEn"], nameZh: row["nameZh"],
@@ -310,7 +311,8 @@ package enum AssignmentQueries {
                 SELECT s.recommendationId, coalesce(\(columns.status), 'unreported') AS status, count(*) AS n
                 FROM assignment s \(columns.join) WHERE s.recommendationId IN (SELECT value FROM json_each(\(idList)))
                 GROUP BY 1, 2
-                """, cached: true).fetchAll(db) {
+                """, cached: true
+        ).fetchAll(db) {
             counts[row["recommendationId"], default: [:]][row["status"]] = row["n"]
         }
         return counts
@@ -433,7 +435,8 @@ package enum AssignmentQueries {
                 LEFT JOIN addressee b ON b.id = pe.reportedById
                 WHERE \(condition)
                 ORDER BY pe.asOf, pe.id
-                """, cached: true).fetchAll(db)
+                """, cached: true
+        ).fetchAll(db)
         return rows.map { row in
             let evidence = EvidenceReference(document: row[8], paragraph: row[9], url: row[10])
             return ProgressEntryInfo(
@@ -467,7 +470,8 @@ extension AssignmentQueries {
                 SELECT a.* FROM groupMembership m JOIN addressee a ON a.id = m.memberId
                 WHERE m.groupId = \(id) AND \(SQL.membership("m", holdsOn: "\(date)"))
                 ORDER BY a.code
-                """, cached: true).fetchAll(db)
+                """, cached: true
+        ).fetchAll(db)
     }
 
     /// The entries on document `id`'s recommendations dated up to `asOf`: how many, and how many per

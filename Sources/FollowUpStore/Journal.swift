@@ -40,9 +40,10 @@ package enum Journal {
         let curation: Int64
 
         init(in db: Database) throws {
-            progress = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM progressEntry") ?? 0
-            submission = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM submission") ?? 0
-            curation = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM curation") ?? 0
+            progress =
+                try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM progressEntry")) ?? 0
+            submission = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM submission")) ?? 0
+            curation = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(id), 0) FROM curation")) ?? 0
         }
     }
 
@@ -51,7 +52,8 @@ package enum Journal {
     /// Records what the transaction begun at `mark` added: the progress log's new head, each new
     /// submission and correction, each document marked by ``touch(document:in:)``.
     static func seal(since mark: Mark, in db: Database) throws {
-        if let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1"),
+        if let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1")),
             let id = last["id"] as Int64?, id > mark.progress, let hash = last["hash"] as String?
         {
             try append(.progress, key: "\(mark.progress + 1)-\(id)", content: hash, in: db)
@@ -62,19 +64,22 @@ package enum Journal {
         for (id, content) in try curationContents(after: mark.curation, in: db) {
             try append(.curation, key: id, content: content, in: db)
         }
-        let touched = try Int64.fetchAll(db, sql: "SELECT documentId FROM journalPending ORDER BY documentId")
+        let touched = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT documentId FROM journalPending ORDER BY documentId"))
         for documentId in touched {
             if let (symbol, content) = try documentContent(documentId, in: db) {
                 try append(.document, key: symbol, content: content, in: db)
             }
         }
-        if !touched.isEmpty { try db.execute(sql: "DELETE FROM journalPending") }
+        if !touched.isEmpty { try db.cachedStatement(sql: "DELETE FROM journalPending").execute() }
     }
 
     /// Marks document `document` (its row, its recommendations or their addressees changed) to
     /// be journaled when the transaction ends.
     package static func touch(document: Int64, in db: Database) throws {
-        try db.execute(sql: "INSERT OR IGNORE INTO journalPending (documentId) VALUES (?)", arguments: [document])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO journalPending (documentId) VALUES (?)").execute(arguments: [
+            document
+        ])
     }
 
     /// Records the review of the submission numbered `submission`, just written.
@@ -86,18 +91,19 @@ package enum Journal {
 
     /// Appends a row chained to the head.
     static func append(_ subject: Subject, key: String, content: String, in db: Database) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1"))
         let id = (last?["id"] as Int64? ?? 0) + 1
         let hash = rowHash(
             id: id, subject: subject.rawValue, key: key, content: content, after: last?["hash"] ?? genesis)
-        try db.execute(
-            sql: "INSERT INTO journal (id, subject, subjectKey, content, hash) VALUES (?, ?, ?, ?, ?)",
-            arguments: [id, subject.rawValue, key, content, hash])
+        try db.cachedStatement(
+            sql: "INSERT INTO journal (id, subject, subjectKey, content, hash) VALUES (?, ?, ?, ?, ?)"
+        ).execute(arguments: [id, subject.rawValue, key, content, hash])
     }
 
     /// Journals everything already in the database (migration v11, for files written before it).
     static func sealExisting(in db: Database) throws {
-        if let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1"),
+        if let last = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, hash FROM progressEntry ORDER BY id DESC LIMIT 1")),
             let id = last["id"] as Int64?, let hash = last["hash"] as String?
         {
             try append(.progress, key: "1-\(id)", content: hash, in: db)
@@ -140,7 +146,7 @@ package enum Journal {
         var latest: [Subject: [String: String]] = [:]
         var progressRanges: [(first: Int64, last: Int64, hash: String, row: Int64)] = []
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT id, subject, subjectKey, content, hash FROM journal ORDER BY id")
+            db.cachedStatement(sql: "SELECT id, subject, subjectKey, content, hash FROM journal ORDER BY id"))
         var chainBroken = false
         while let row = try cursor.next() {
             result.rows += 1
@@ -183,7 +189,7 @@ package enum Journal {
                 )
             }
             let hash = try String.fetchOne(
-                db, sql: "SELECT hash FROM progressEntry WHERE id = ?", arguments: [range.last])
+                db.cachedStatement(sql: "SELECT hash FROM progressEntry WHERE id = ?"), arguments: [range.last])
             if hash == nil {
                 problem(
                     "log-truncated",
@@ -197,7 +203,9 @@ package enum Journal {
             }
             expectedFirst = range.last + 1
         }
-        if let last = try Int64.fetchOne(db, sql: "SELECT max(id) FROM progressEntry"), last >= expectedFirst {
+        if let last = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(id) FROM progressEntry")),
+            last >= expectedFirst
+        {
             problem(
                 "log-unjournaled",
                 "progress entries #\(expectedFirst)–#\(last) were added without FollowUp (no journal row records them)")
@@ -248,43 +256,43 @@ package enum Journal {
 
     private static func submissionContents(after id: Int64, in db: Database) throws -> [(String, String)] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.uid, r.key, a.code, s.asOf, s.status, s.response, s.note, s.evidenceDocument,
-                  s.evidenceParagraph, s.evidenceUrl, sup.uid, acc.name, s.submittedAt
-                FROM submission s
-                LEFT JOIN assignment x ON x.id = s.assignmentId
-                LEFT JOIN recommendation r ON r.id = x.recommendationId
-                LEFT JOIN addressee a ON a.id = x.addresseeId
-                LEFT JOIN progressEntry sup ON sup.id = s.supersedesId
-                LEFT JOIN account acc ON acc.id = s.submittedById
-                WHERE s.id > ? ORDER BY s.id
-                """, arguments: [id]
+            db.cachedStatement(
+                sql: """
+                    SELECT s.uid, r.key, a.code, s.asOf, s.status, s.response, s.note, s.evidenceDocument,
+                      s.evidenceParagraph, s.evidenceUrl, sup.uid, acc.name, s.submittedAt
+                    FROM submission s
+                    LEFT JOIN assignment x ON x.id = s.assignmentId
+                    LEFT JOIN recommendation r ON r.id = x.recommendationId
+                    LEFT JOIN addressee a ON a.id = x.addresseeId
+                    LEFT JOIN progressEntry sup ON sup.id = s.supersedesId
+                    LEFT JOIN account acc ON acc.id = s.submittedById
+                    WHERE s.id > ? ORDER BY s.id
+                    """), arguments: [id]
         ).map { ($0[0], hash($0, columns: 13)) }
     }
 
     private static func reviewContents(submission: Int64?, in db: Database) throws -> [(String, String)] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.uid, v.decision, acc.name, v.comment, e.uid, v.reviewedAt
-                FROM review v
-                LEFT JOIN submission s ON s.id = v.submissionId
-                LEFT JOIN account acc ON acc.id = v.reviewerId
-                LEFT JOIN progressEntry e ON e.id = v.progressEntryId
-                WHERE ? IS NULL OR v.submissionId = ? ORDER BY v.submissionId
-                """, arguments: [submission, submission]
+            db.cachedStatement(
+                sql: """
+                    SELECT s.uid, v.decision, acc.name, v.comment, e.uid, v.reviewedAt
+                    FROM review v
+                    LEFT JOIN submission s ON s.id = v.submissionId
+                    LEFT JOIN account acc ON acc.id = v.reviewerId
+                    LEFT JOIN progressEntry e ON e.id = v.progressEntryId
+                    WHERE ? IS NULL OR v.submissionId = ? ORDER BY v.submissionId
+                    """), arguments: [submission, submission]
         ).map { ($0[0] ?? "?", hash($0, columns: 6)) }
     }
 
     private static func curationContents(after id: Int64, in db: Database) throws -> [(String, String)] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT CAST(id AS TEXT), recommendationKey, change, value, previous, textHash, reason, curator,
-                  recordedAt
-                FROM curation WHERE id > ? ORDER BY id
-                """, arguments: [id]
+            db.cachedStatement(
+                sql: """
+                    SELECT CAST(id AS TEXT), recommendationKey, change, value, previous, textHash, reason, curator,
+                      recordedAt
+                    FROM curation WHERE id > ? ORDER BY id
+                    """), arguments: [id]
         ).map { ($0[0], hash($0, columns: 9)) }
     }
 
@@ -318,15 +326,15 @@ package enum Journal {
         var fields = FieldHasher()
         for index in 1...6 { fields.append(document[index] as String?) }
         let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT r.key, r.path, CAST(r.position AS TEXT), r.kind, r.classification, r.verb, r.text,
-                  r.language, r.dueDate, r.cycle, r.tags,
-                  (SELECT group_concat(code, ' ') FROM (SELECT a.code FROM addressing ad
-                     JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = r.id ORDER BY a.code)),
-                  \(reviewColumns)
-                FROM recommendation r WHERE r.documentId = ? ORDER BY r.key
-                """, arguments: [document[0] as Int64])
+            db.cachedStatement(
+                sql: """
+                    SELECT r.key, r.path, CAST(r.position AS TEXT), r.kind, r.classification, r.verb, r.text,
+                      r.language, r.dueDate, r.cycle, r.tags,
+                      (SELECT group_concat(code, ' ') FROM (SELECT a.code FROM addressing ad
+                         JOIN addressee a ON a.id = ad.addresseeId WHERE ad.recommendationId = r.id ORDER BY a.code)),
+                      \(reviewColumns)
+                    FROM recommendation r WHERE r.documentId = ? ORDER BY r.key
+                    """), arguments: [document[0] as Int64])
         while let row = try rows.next() {
             for index in 0..<12 { fields.append(row[index] as String?) }
             // A review's recommending States and a thematic list's topics (v12), hashed only where

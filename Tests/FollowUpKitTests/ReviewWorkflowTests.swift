@@ -150,7 +150,8 @@ struct ReviewWorkflowTests {
         try database.addAccount(
             name: "un", role: .focalPoint, actors: ["SG"], password: Self.password,
             createdAt: "2026-11-21T12:00:00Z", cost: 4)
-        func pending(_ account: String, _ actor: String, asOf: String = "2026-11-01", uid: String) -> PendingSubmission {
+        func pending(_ account: String, _ actor: String, asOf: String = "2026-11-01", uid: String) -> PendingSubmission
+        {
             PendingSubmission(
                 update: ProgressUpdate(
                     key: Self.key, actor: actor, status: .inProgress, asOf: CalendarDate(asOf), note: " plan "),

@@ -17,6 +17,16 @@ struct RequestBodyTests {
         #expect(Pages.encode("E/2020/31 DR-I ¶23 & more+") == "E%2F2020%2F31%20DR-I%20%C2%B623%20%26%20more%2B")
     }
 
+    @Test("the form token is read from a form alone: decoded, and refused when missing or given twice")
+    func formToken() {
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "key=a&csrf=ab%63d&note=x") == "abcd")
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "c%73rf=a+b") == "a b")
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "csrf=&key=a") == "")
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "csrfx=a&xcsrf=b") == nil)
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "csrf=a&csrf=a") == nil)
+        #expect(FormTokenMiddleware.field("csrf", ofForm: "") == nil)
+    }
+
     @Test(
         "JSON: an unknown or repeated field is refused by name; the decoder's internals never show",
         arguments: [

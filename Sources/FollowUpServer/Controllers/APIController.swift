@@ -38,7 +38,8 @@ struct APIController {
         },
         Route(method: .post, path: "/api/submissions") { api, request, context, account in
             let given = try await request.decode(as: SubmissionRequest.self, context: context)
-            let pending = PendingSubmission(update: try given.update(), account: account.name, uid: FollowUpServer.uid())
+            let pending = PendingSubmission(
+                update: try given.update(), account: account.name, uid: FollowUpServer.uid())
             return try ok(try await api.server.submissions.submit(pending).get(), status: .created)
         },
         Route(method: .post, path: "/api/submissions/{id}/review") { api, request, context, account in

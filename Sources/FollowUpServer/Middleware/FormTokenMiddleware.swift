@@ -1,3 +1,4 @@
+import Foundation
 import FollowUpKit
 import Hummingbird
 
@@ -21,11 +22,36 @@ struct FormTokenMiddleware: RouterMiddleware {
         let limit =
             contentType.hasPrefix("multipart/form-data") ? StrictRequestDecoder.uploadLimit : StrictRequestDecoder.limit
         let body = try await request.collectBody(upTo: limit)
-        let form = try? StrictRequestDecoder.decode(FormToken.self, body: body, contentType: contentType)
-        guard let sent = form?.csrf, FollowUpServer.same(sent, signedIn.csrf) else {
+        let sent: String?
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            // One field of the form, read without decoding the whole form a second time.
+            sent = Self.field("csrf", ofForm: String(buffer: body))
+        } else {
+            sent = (try? StrictRequestDecoder.decode(FormToken.self, body: body, contentType: contentType))?.csrf
+        }
+        guard let sent, FollowUpServer.same(sent, signedIn.csrf) else {
             throw FollowUpError.forbidden("the form is stale or did not come from this site: reload the page")
         }
         return try await next(request, context)
+    }
+
+    /// The value of field `name` of a URL-encoded form; `nil` when it is missing or given twice.
+    static func field(_ name: String, ofForm form: String) -> String? {
+        // Decoded only when encoded: Foundation's decoding costs more than the rest of the route.
+        func decoded(_ text: Substring) -> String? {
+            guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
+                return String(text)
+            }
+            return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        }
+        var found: String?
+        for pair in form.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard decoded(parts[0]) == name else { continue }
+            guard found == nil else { return nil }
+            found = parts.count > 1 ? decoded(parts[1]) ?? "" : ""
+        }
+        return found
     }
 
     /// Refuses a request whose `Origin` header names another site than its `Host`.
