@@ -132,6 +132,8 @@ let package = Package(
             dependencies: [
                 "FollowUpKit", "FollowUpTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The in-process floor: SQLite's own time for the same SQL.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The tests' tiers (fast, process, browser, corpus, slow) as Swift Testing tags.

@@ -7,7 +7,7 @@ import FollowUpTestSupport
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup-bench", abstract: "Benchmark data and fuzzing for FollowUp.",
-        subcommands: [Generate.self, Fuzz.self])
+        subcommands: [Generate.self, Fuzz.self, InProcess.self])
 }
 
 /// `followup-bench fuzz`: random and mutated inputs to the importer and the readers, for a while.

@@ -282,4 +282,32 @@ struct ImportCommandTests {
         #expect(history.allSatisfy { $0.evidence?.document == "UNSG/STI/2021" && $0.reportedBy == "SG" })
         #expect(try cli.succeed(["search", "技术库"]).contains("E/2020/31 DR-II (a)(xxviii)"))
     }
+
+    @Test(
+        "many files read and planned on every core, a window at a time: the same outcome, line by line, as one by one")
+    func manyFilesInParallel() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("FollowUpKitTests/Fixtures/corpus-text")
+        let texts = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+            .sorted().map { folder.appendingPathComponent($0).path }
+        #expect(texts.count == 29)
+        let together = try harness()
+        let missing = together.folder.file("absent.txt")
+        // More files than a window (four per core), a file refused in the middle, one given twice.
+        let files = Array(texts.prefix(14)) + [missing] + Array(texts.dropFirst(14)) + [texts[0]]
+        let result = together.run(["import", "document"] + files)
+        #expect(result.exitCode == 66, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == files.count + 1)
+
+        let alone = try harness()
+        for (file, line) in zip(files, lines) {
+            let single = alone.run(["import", "document", file, missing])
+            let first = single.standardOutput.split(separator: "\n").first.map(String.init)
+            #expect(first == line, "\(file)")
+        }
+        #expect(lines.last == "31 files: 29 imported, 1 unchanged, 1 refused; each refused file changed nothing.")
+        #expect(try together.succeed(["export", "recommendations"]) == alone.succeed(["export", "recommendations"]))
+    }
+
 }

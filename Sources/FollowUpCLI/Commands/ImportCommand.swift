@@ -141,6 +141,45 @@ struct DocumentFileOutcome: Codable {
     var error: String?
 }
 
+/// A file of a multi-file import, read and planned ahead of its turn.
+private enum PreparedFile: Sendable {
+    case document(ImportPlan)
+    /// An addendum's text: its positions are planned in turn, after its report is imported.
+    case addendum(String)
+}
+
+/// Files being read and planned on another thread (or, for standard input, already read here).
+private final class Prepared: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: [Result<PreparedFile, FollowUpError>] = []
+
+    init(_ here: Bool, _ work: @escaping @Sendable () -> [Result<PreparedFile, FollowUpError>]) {
+        if here {
+            result = work()
+            return
+        }
+        DispatchQueue.global().async(group: group) { self.result = work() }
+    }
+
+    /// The files' plans, once read.
+    var value: [Result<PreparedFile, FollowUpError>] {
+        group.wait()
+        return result
+    }
+}
+
+/// Results written by several threads, each into its own slot.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Value?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+
+    var all: [Value?] { lock.withLock { values } }
+}
+
 extension ImportCommand.Document {
     /// Several files: each in its own transaction, a line each, then a summary. A refused file
     /// changes nothing and the others go on; the exit code is the first refusal's.
@@ -154,49 +193,64 @@ extension ImportCommand.Document {
         var firstFailure: FollowUpError?
         // The actors, loaded once: importing a document does not change them.
         let reference = try database.importReference()
-        for (index, file) in files.enumerated() {
-            if showProgress && Date().timeIntervalSince(started) > 1 {
-                context.standardError("\r\u{1B}[K[\(index + 1)/\(files.count)] \(FieldText.displaySafe(file))")
+        // Files are read and planned a window at a time on every core: reading a PDF or a Word file
+        // and planning a document read nothing that another file's import writes. The imports, and
+        // the addenda (which need their report imported first), then go one by one, in order.
+        // The next window is read while this one is imported.
+        let today = context.clock.today()
+        let window = max(2, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let starts = Array(stride(from: 0, to: files.count, by: window))
+        let batches = starts.map { Array(files[$0..<min($0 + window, files.count)]) }
+        let prepare = { (batch: [String]) in
+            Prepared(batch.contains("-")) {
+                self.prepare(batch, database: database, reference: reference, today: today, context: context)
             }
-            do {
-                let text = try InputFile.readText(file, maximumMegabytes: maxSize)
-                if ReviewDocumentKind.of(text) == .addendum {
-                    let plan = try database.planPositions(
-                        text: text, options: ImportOptions(sourceName: file, today: context.clock.today()))
-                    let written = dryRun ? 0 : try database.recordPositions(plan, clock: context.clock).written
-                    outcomes.append(
-                        DocumentFileOutcome(
-                            file: file, outcome: dryRun ? "planned" : written > 0 ? "imported" : "unchanged",
-                            document: plan.document, positions: dryRun ? plan.positions.count : written))
-                    continue
+        }
+        var next = batches.first.map(prepare)
+        for (start, batch) in zip(starts, batches) {
+            guard let prepared = next?.value else { break }
+            next = start + window < files.count ? prepare(batches[start / window + 1]) : nil
+            for (offset, file) in batch.enumerated() {
+                if showProgress && Date().timeIntervalSince(started) > 1 {
+                    context.standardError(
+                        "\r\u{1B}[K[\(start + offset + 1)/\(files.count)] \(FieldText.displaySafe(file))")
                 }
-                let plan = try database.planImport(
-                    text: text,
-                    options: ImportOptions(
-                        language: language, body: body, sourceName: file, today: context.clock.today(),
-                        acceptPartial: acceptPartial),
-                    reference: reference)
-                if dryRun {
-                    outcomes.append(
-                        DocumentFileOutcome(
-                            file: file, outcome: "planned", document: plan.document.symbol, clauses: plan.items.count,
-                            census: plan.census.parts.map(\.summary)))
-                    continue
-                }
-                let result = try database.importDocument(plan)
-                let outcome =
-                    switch result.outcome {
-                    case .created: "imported"
-                    case .updated: "updated"
-                    case .unchanged: "unchanged"
+                do {
+                    let plan: ImportPlan
+                    switch try prepared[offset].get() {
+                    case .addendum(let text):
+                        let positions = try database.planPositions(
+                            text: text, options: ImportOptions(sourceName: file, today: today))
+                        let written = dryRun ? 0 : try database.recordPositions(positions, clock: context.clock).written
+                        outcomes.append(
+                            DocumentFileOutcome(
+                                file: file, outcome: dryRun ? "planned" : written > 0 ? "imported" : "unchanged",
+                                document: positions.document, positions: dryRun ? positions.positions.count : written))
+                        continue
+                    case .document(let planned): plan = planned
                     }
-                outcomes.append(
-                    DocumentFileOutcome(
-                        file: file, outcome: outcome, document: result.document, clauses: plan.items.count,
-                        assignmentsCreated: result.assignmentsCreated, census: plan.census.parts.map(\.summary)))
-            } catch {
-                firstFailure = firstFailure ?? error
-                outcomes.append(DocumentFileOutcome(file: file, outcome: "refused", error: error.message))
+                    if dryRun {
+                        outcomes.append(
+                            DocumentFileOutcome(
+                                file: file, outcome: "planned", document: plan.document.symbol,
+                                clauses: plan.items.count, census: plan.census.parts.map(\.summary)))
+                        continue
+                    }
+                    let result = try database.importDocument(plan)
+                    let outcome =
+                        switch result.outcome {
+                        case .created: "imported"
+                        case .updated: "updated"
+                        case .unchanged: "unchanged"
+                        }
+                    outcomes.append(
+                        DocumentFileOutcome(
+                            file: file, outcome: outcome, document: result.document, clauses: plan.items.count,
+                            assignmentsCreated: result.assignmentsCreated, census: plan.census.parts.map(\.summary)))
+                } catch {
+                    firstFailure = firstFailure ?? error
+                    outcomes.append(DocumentFileOutcome(file: file, outcome: "refused", error: error.message))
+                }
             }
         }
         if showProgress && Date().timeIntervalSince(started) > 1 { context.standardError("\r\u{1B}[K") }
@@ -233,5 +287,42 @@ extension ImportCommand.Document {
             try output.emitSaved(document, json: outcomes)
         }
         if let firstFailure { throw ExitCode(CommandLineRunner.exitCode(for: firstFailure)) }
+    }
+
+    /// Reads and plans `batch` on every core, each file in the caller's context; standard input
+    /// ("-") is read here, on this thread.
+    private func prepare(
+        _ batch: [String], database: AppDatabase, reference: ImportReference, today: CalendarDate,
+        context: CLIContext
+    ) -> [Result<PreparedFile, FollowUpError>] {
+        let options = (language: language, body: body, acceptPartial: acceptPartial, maxSize: maxSize)
+        let slots = Slots<Result<PreparedFile, FollowUpError>>(count: batch.count)
+        let work: @Sendable (Int) -> Void = { index in
+            let file = batch[index]
+            CLIContext.$current.withValue(context) {
+                do throws(FollowUpError) {
+                    let text = try InputFile.readText(file, maximumMegabytes: options.maxSize)
+                    if ReviewDocumentKind.of(text) == .addendum {
+                        slots.set(index, .success(.addendum(text)))
+                        return
+                    }
+                    let plan = try database.planImport(
+                        text: text,
+                        options: ImportOptions(
+                            language: options.language, body: options.body, sourceName: file, today: today,
+                            acceptPartial: options.acceptPartial),
+                        reference: reference)
+                    slots.set(index, .success(.document(plan)))
+                } catch {
+                    slots.set(index, .failure(error))
+                }
+            }
+        }
+        if batch.contains("-") {
+            for index in batch.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: batch.count, execute: work)
+        }
+        return slots.all.map { $0 ?? .failure(.internalError("a file was not read")) }
     }
 }
