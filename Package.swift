@@ -84,7 +84,12 @@ let package = Package(
         ),
         // Floor 4: what a report or a listing looks like in each format. Reads no database.
         .target(
-            name: "FollowUpRendering", dependencies: ["FollowUpModel", "FollowUpReports", "FollowUpExchange"],
+            name: "FollowUpRendering",
+            dependencies: [
+                "FollowUpModel", "FollowUpReports", "FollowUpExchange",
+                // A Word report is a ZIP archive of XML parts.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         // The library as one product: every floor, re-exported.
         .target(

@@ -87,7 +87,7 @@ struct GlobalOptions: ParsableArguments {
         formats: Set<OutputFormat> = [.table, .json, .csv, .markdown], html: Language? = nil
     ) throws(FollowUpError) -> PreparedOutput {
         var allowed = formats
-        if html != nil { allowed.formUnion([.html, .pdf]) }
+        if html != nil { allowed.formUnion([.html, .pdf, .docx]) }
         guard allowed.contains(format) else {
             throw .invalidValue(
                 field: "format for this command", value: format.rawValue,
@@ -99,6 +99,11 @@ struct GlobalOptions: ParsableArguments {
                     field: "format pdf", reason: "a PDF is written to a file: name one with -o, e.g. -o report.pdf")
             }
             try PDFPrinter.requireBrowser()
+        }
+        if format == .docx && output == nil {
+            throw .invalidArgument(
+                field: "format docx",
+                reason: "a Word document is written to a file: name one with -o, e.g. -o report.docx")
         }
         return PreparedOutput(
             format: format, html: html, width: tableWidth, byteOrderMark: output != nil && !noBOM,
@@ -133,6 +138,9 @@ struct PreparedOutput {
         switch format {
         case .pdf:
             try sink.finish(try PDFPrinter.print(HTMLRenderer.render(document, language: html ?? .en)))
+            return
+        case .docx:
+            try sink.finish(try DocxRenderer.render(document, language: html ?? .en))
             return
         case .table: text = TextRenderer.render(document, width: width)
         case .markdown: text = MarkdownRenderer.render(document)

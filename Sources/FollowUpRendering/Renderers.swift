@@ -16,6 +16,8 @@ public enum OutputFormat: String, Vocabulary {
     case html
     /// The HTML report printed to PDF by headless Chromium (reports only, to a file).
     case pdf
+    /// A Word document with Word's heading, table and paragraph styles (reports only, to a file).
+    case docx
 
     public static let vocabularyName = "format"
 }
