@@ -102,35 +102,61 @@ public enum DocxRenderer {
         }
     }
 
+    /// A table; a column of long text (a recommendation's) goes under its row's other cells,
+    /// across the table's width, as in the HTML report, so that the other columns keep theirs.
     static func table(_ table: TextTable) -> String {
-        // The page's text width (A4 landscape less two 2 cm margins) shared by the columns, text
-        // columns twice as wide as numbers.
-        let weights = table.columns.map { $0.alignRight ? 1 : $0.underRow || $0.maxWidth == nil ? 3 : 2 }
-        let total = max(weights.reduce(0, +), 1)
-        let widths = weights.map { 14_570 * $0 / total }
+        let shown = table.columns.indices.filter { !table.columns[$0].underRow }
+        let under = table.columns.indices.filter { table.columns[$0].underRow }
+        let widths = columnWidths(table, shown)
         var result = "<w:tbl><w:tblPr><w:tblStyle w:val=\"FollowUpTable\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        result += "<w:tblLayout w:type=\"fixed\"/>"
         result += "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\""
         result += " w:noHBand=\"0\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>"
         result += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        func cell(_ text: String, width: Int, span: Int = 1, style: String) -> String {
+            "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+                + (span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : "") + "</w:tcPr>"
+                + text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    paragraph(String($0), style: style)
+                }.joined() + "</w:tc>"
+        }
         func row(_ cells: [String], header: Bool) -> String {
             var xml =
                 "<w:tr>"
                 + (header ? "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>")
-            for (index, cell) in cells.enumerated() {
-                let column = index < table.columns.count ? table.columns[index] : TextTable.Column("")
-                let width = index < widths.count ? widths[index] : 1_000
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
-                let style = header ? "TableHeading" : column.alignRight ? "TableNumber" : "TableText"
-                let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
-                xml += lines.map { paragraph(String($0), style: style) }.joined()
-                xml += "</w:tc>"
+            for (position, index) in shown.enumerated() {
+                let style = header ? "TableHeading" : table.columns[index].alignRight ? "TableNumber" : "TableText"
+                xml += cell(index < cells.count ? cells[index] : "", width: widths[position], style: style)
             }
-            return xml + "</w:tr>"
+            xml += "</w:tr>"
+            guard !header else { return xml }
+            for index in under where index < cells.count && !cells[index].isEmpty && cells[index] != "—" {
+                xml += "<w:tr>" + cell(cells[index], width: 14_570, span: shown.count, style: "TableText") + "</w:tr>"
+            }
+            return xml
         }
         result += row(table.columns.map(\.header), header: true)
         for cells in table.rows { result += row(cells, header: false) }
         // Word needs a paragraph between two tables, and after the last one.
         return result + "</w:tbl>" + paragraph("", style: "Normal")
+    }
+
+    /// The page's text width (A4 landscape less two 2 cm margins, in twentieths of a point)
+    /// shared by the columns `shown` after what they hold: each its widest value, up to its
+    /// limit, and at least its header's longest word; scaled to the page.
+    static func columnWidths(_ table: TextTable, _ shown: [Int]) -> [Int] {
+        let page = 14_570
+        let needs = shown.map { index -> Int in
+            let column = table.columns[index]
+            let word = column.header.split(whereSeparator: \.isWhitespace).map { DisplayWidth.of($0) }.max() ?? 1
+            let widest =
+                table.rows.lazy.prefix(500).map { row in
+                    index < row.count ? row[index].split(separator: "\n").map { DisplayWidth.of($0) }.max() ?? 0 : 0
+                }.max() ?? 0
+            return max(word, min(widest, column.maxWidth ?? 40), 2) + 2
+        }
+        let total = max(needs.reduce(0, +), 1)
+        return needs.map { page * $0 / total }
     }
 
     static func paragraph(_ text: String, style: String) -> String {
