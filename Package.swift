@@ -40,6 +40,7 @@ let package = Package(
                 .embedInCode("un-member-states.csv"),
                 .embedInCode("entities.csv"),
                 .embedInCode("state-aliases.csv"),
+                .embedInCode("un-names.csv"),
                 .embedInCode("documents.csv"),
                 .embedInCode("E-2020-31.zh.txt"),
                 .embedInCode("sg-report-sti-2021.zh.txt"),

@@ -359,3 +359,10 @@ CREATE TABLE recommendationTopic (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX recommendationTopic_value ON recommendationTopic(scheme, value);
+
+CREATE TABLE addresseeName (
+  addresseeId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
+  language TEXT NOT NULL CHECK (language IN ('ar', 'fr', 'ru', 'es')),
+  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+  PRIMARY KEY (addresseeId, language)
+) STRICT, WITHOUT ROWID;

@@ -11,6 +11,8 @@ public enum SeedFiles {
     public static var entities: [UInt8] { PackageResources.entities_csv }
     /// Other names of States: formal, ISO 3166-1 and colloquial, in English and Chinese.
     public static var stateAliases: [UInt8] { PackageResources.state_aliases_csv }
+    /// Names of countries, areas and regions in Arabic, French, Russian and Spanish (UN M49).
+    public static var unNames: [UInt8] { PackageResources.un_names_csv }
     /// The seed documents: which file, and the symbol, title, date, language and body of each.
     public static var documents: [UInt8] { PackageResources.documents_csv }
     /// Progress that the Secretary-General's report documents on the recommendations of E/2020/31.

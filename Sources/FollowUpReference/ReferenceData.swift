@@ -1,3 +1,4 @@
+import Foundation
 import FollowUpSeeds
 import FollowUpModel
 import FollowUpStore
@@ -12,11 +13,21 @@ extension ReferenceData {
         let states = try CSVTable(bytes: SeedFiles.memberStates, source: "Seeds/un-member-states.csv")
         let entities = try CSVTable(bytes: SeedFiles.entities, source: "Seeds/entities.csv")
         let aliases = try CSVTable(bytes: SeedFiles.stateAliases, source: "Seeds/state-aliases.csv")
-        return try ReferenceData(states: states, entities: entities, stateAliases: aliases)
+        let names = try CSVTable(bytes: SeedFiles.unNames, source: "Seeds/un-names.csv")
+        return try ReferenceData(states: states, entities: entities, stateAliases: aliases, names: names)
     }
 
-    /// Builds the reference data from the three seed tables.
-    public init(states: CSVTable, entities: CSVTable, stateAliases: CSVTable) throws(FollowUpError) {
+    /// The official languages whose names `Seeds/un-names.csv` gives, by column.
+    static let otherLanguages: [(Language, String)] = [
+        (.ar, "name_ar"), (.fr, "name_fr"), (.ru, "name_ru"), (.es, "name_es"),
+    ]
+
+    /// Builds the reference data from the seed tables; `names` gives the names of States, areas
+    /// and regions in Arabic, French, Russian and Spanish (a code the other tables do not define
+    /// is skipped: the M49 table also names areas that are not actors).
+    public init(states: CSVTable, entities: CSVTable, stateAliases: CSVTable, names: CSVTable? = nil)
+        throws(FollowUpError)
+    {
         var entries: [Entry] = []
         var memberships: [Membership] = []
         var regions: [String: (en: String, zh: String)] = [:]
@@ -123,6 +134,19 @@ extension ReferenceData {
                     reason: "'\(entry.addressee.code)' is defined twice")
             }
             index[entry.addressee.code] = position
+        }
+        for record in names?.records ?? [] {
+            guard let names else { break }
+            let code = try names.value("code", in: record)
+            guard let position = index[code] else { continue }
+            for (language, column) in Self.otherLanguages {
+                let name = try names.value(column, in: record).trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else {
+                    throw .invalidInput(
+                        source: names.source, line: record.line, field: column, reason: "the name of \(code) is empty")
+                }
+                entries[position].names[language] = name
+            }
         }
         for record in stateAliases.records {
             let code = try stateAliases.value("iso3", in: record)

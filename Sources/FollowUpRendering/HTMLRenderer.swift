@@ -45,7 +45,7 @@ public enum HTMLRenderer {
         }
         return """
             <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-Hans" : "en")">
+            <html lang="\(language == .zh ? "zh-Hans" : language.rawValue)"\(language == .ar ? " dir=\"rtl\"" : "")>
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -125,6 +125,11 @@ public enum HTMLRenderer {
           tbody, figure, li { break-inside: avoid; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
+        /* Right to left (Arabic): each cell and paragraph takes the direction of its own text,
+           so that a recommendation in Chinese or English still reads left to right; charts keep
+           their axis. */
+        html[dir=rtl] td, html[dir=rtl] th, html[dir=rtl] p, html[dir=rtl] dd { unicode-bidi: plaintext; }
+        html[dir=rtl] svg { direction: ltr; }
         """
 
     /// The printed page's running header (`header`, on the left) and page numbers (on the right),

@@ -27,18 +27,32 @@ public enum Presentation {
     }
 
     /// `followup actors show CODE`.
-    public static func actorDetail(_ detail: AddresseeDetail) -> OutputDocument {
+    /// An actor with its names, aliases, groups and what binds it; titled in `language` when
+    /// given (its name in Arabic, French, Russian or Spanish where known).
+    public static func actorDetail(_ detail: AddresseeDetail, language: Language? = nil) -> OutputDocument {
         let actor = detail.actor
         var fields: [(String, String)] = [
             ("Code", actor.code), ("Kind", actor.kind.rawValue), ("中文名称", actor.nameZh), ("Name", actor.nameEn),
         ]
+        // The other official languages, in the UN's order: Arabic, French, Russian, Spanish.
+        let labels = [("ar", "الاسم"), ("fr", "Nom"), ("ru", "Название"), ("es", "Nombre")]
+        for (code, label) in labels {
+            if let name = detail.names[code] { fields.append(("\(label) (\(code))", name)) }
+        }
         if let m49 = actor.m49 { fields.append(("M49", m49)) }
         if let iso2 = actor.iso2 { fields.append(("ISO 3166-1 alpha-2", iso2)) }
         for (language, aliases) in detail.aliases.sorted(by: { $0.key < $1.key }) {
             fields.append(("Aliases (\(language))", aliases.joined(separator: "; ")))
         }
+        let title: String
+        switch language {
+        case nil: title = "\(actor.code) — \(actor.nameZh) / \(actor.nameEn)"
+        case .en?: title = "\(actor.code) — \(actor.nameEn)"
+        case .zh?: title = "\(actor.code) — \(actor.nameZh)"
+        case let other?: title = "\(actor.code) — \(detail.names[other.rawValue] ?? actor.nameEn)"
+        }
         var blocks: [OutputDocument.Block] = [
-            .heading("\(actor.code) — \(actor.nameZh) / \(actor.nameEn)", level: 1), .fields(fields),
+            .heading(title, level: 1), .fields(fields),
         ]
         func membershipTable(_ rows: [MembershipInfo]) -> TextTable {
             TextTable(

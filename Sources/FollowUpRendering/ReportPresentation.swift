@@ -108,7 +108,7 @@ public enum ReportPresentation {
                 StatusChart(
                     title: title,
                     bars: tallies.map {
-                        .init(label: "\($0.actor) \(language == .zh ? $0.nameZh : $0.nameEn)", counts: $0.tally.counts)
+                        .init(label: "\($0.actor) \(actors.name($0.actor, language))", counts: $0.tally.counts)
                     }, legend: legend(language)))
         }
         return (states.isEmpty ? [] : [chart(Labels.text("per state", language), states)])
@@ -209,9 +209,13 @@ public enum ReportPresentation {
     ) -> OutputDocument {
         let actor = report.actor
         let documents = report.tallyByDocument.keys.sorted()
+        // In Arabic, French, Russian or Spanish, the actor's name in that language, then in English.
+        let names =
+            language == .en || language == .zh
+            ? "\(actor.nameZh) / \(actor.nameEn)" : "\(actors.name(actor.code, language)) / \(actor.nameEn)"
         var blocks: [OutputDocument.Block] = [
             .heading(
-                "\(Labels.text(actor.kind == .state ? "country summary" : "actor summary", language)): \(actor.code) — \(actor.nameZh) / \(actor.nameEn)",
+                "\(Labels.text(actor.kind == .state ? "country summary" : "actor summary", language)): \(actor.code) — \(names)",
                 level: 1),
             .fields(
                 [
@@ -273,7 +277,8 @@ public enum ReportPresentation {
         return OutputDocument(
             blocks,
             runningHeader: runningHeader(
-                "\(actor.code) \(actor.name(in: language))", actor.kind == .state ? "country summary" : "actor summary",
+                "\(actor.code) \(actors.name(actor.code, language))",
+                actor.kind == .state ? "country summary" : "actor summary",
                 asOf: report.asOf, language))
     }
 

@@ -104,6 +104,12 @@ extension AppDatabase {
             {
                 aliases[row["language"], default: []].append(row["alias"])
             }
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT language, name FROM addresseeName WHERE addresseeId = ?", arguments: [id])
+            {
+                names[row["language"]] = row["name"]
+            }
             let memberOf = try MembershipInfo.fetchAll(
                 db,
                 sql: """
@@ -154,7 +160,7 @@ extension AppDatabase {
                 bindings[row["symbol"]]?.assignments = row["n"]
             }
             return AddresseeDetail(
-                actor: AddresseeInfo(addressee), aliases: aliases, memberOf: memberOf, members: members,
+                actor: AddresseeInfo(addressee), names: names, aliases: aliases, memberOf: memberOf, members: members,
                 boundBy: order.compactMap { bindings[$0] })
         }
     }
@@ -175,6 +181,15 @@ extension AppDatabase {
                 let kind: String = row[3]
                 entries[row[0]] = ActorDirectory.Entry(
                     nameEn: row[1], nameZh: row[2], kind: AddresseeKind(rawValue: kind) ?? .collective)
+            }
+            let names = try Row.fetchCursor(
+                db.cachedStatement(
+                    sql:
+                        "SELECT a.code, n.language, n.name FROM addresseeName n JOIN addressee a ON a.id = n.addresseeId"
+                ))
+            while let row = try names.next() {
+                guard let language = Language(rawValue: row[1]) else { continue }
+                entries[row[0]]?.names[language] = row[2]
             }
             return ActorDirectory(entries)
         }

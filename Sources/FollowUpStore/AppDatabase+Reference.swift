@@ -51,6 +51,15 @@ extension AppDatabase {
                 }
                 guard let id = addressee.id else { continue }
                 ids[addressee.code] = id
+                for (language, name) in entry.names.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    try db.cachedStatement(
+                        sql: """
+                            INSERT INTO addresseeName(addresseeId, language, name) VALUES (?, ?, ?)
+                            ON CONFLICT (addresseeId, language) DO UPDATE SET name = excluded.name
+                              WHERE name IS NOT excluded.name
+                            """
+                    ).execute(arguments: [id, language.rawValue, name])
+                }
                 for (language, aliases) in entry.aliases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     for alias in aliases {
                         try db.execute(

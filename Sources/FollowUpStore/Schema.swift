@@ -62,6 +62,9 @@ enum Schema {
             }
             try db.execute(sql: v12PeriodicReview)
         }
+        migrator.registerMigration("v13-official-language-names") { db in
+            try db.execute(sql: v13OfficialLanguageNames)
+        }
         return migrator
     }
 
@@ -100,6 +103,18 @@ enum Schema {
     /// thematic list (themes, persons concerned, Sustainable Development Goals); and the response
     /// "supported-implemented" (accepted, and considered already implemented or in progress), for
     /// which the progress log and the submissions are rebuilt with a wider CHECK.
+    /// Actors' names in the official languages beyond English and Chinese (Arabic, French,
+    /// Russian, Spanish), from the UN's M49 table: the reference data fills it (`followup init`,
+    /// which an older database runs again to get them); a missing name reads as the English one.
+    static let v13OfficialLanguageNames = """
+        CREATE TABLE addresseeName (
+          addresseeId INTEGER NOT NULL REFERENCES addressee(id) ON DELETE CASCADE,
+          language TEXT NOT NULL CHECK (language IN ('ar', 'fr', 'ru', 'es')),
+          name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+          PRIMARY KEY (addresseeId, language)
+        ) STRICT, WITHOUT ROWID;
+        """
+
     static let v12PeriodicReview = """
         CREATE TABLE periodicReview (
           documentId INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,

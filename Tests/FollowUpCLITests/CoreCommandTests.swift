@@ -47,6 +47,24 @@ struct CoreCommandTests {
         #expect(detail.boundBy.first?.through == ["MEMBER-STATES": 1])
     }
 
+    @Test("actors and reports in the six official languages: names from the UN's M49 table, Arabic right to left")
+    func sixLanguages() throws {
+        let cli = try harness()
+        let shown = try cli.succeed(["actors", "show", "KEN", "--lang", "ar"])
+        #expect(shown.hasPrefix("KEN — كينيا"))
+        let json = try cli.succeed(["actors", "show", "KEN", "--format", "json"])
+        let detail = try JSONDecoder().decode(AddresseeDetail.self, from: Data(json.utf8))
+        #expect(detail.names == ["ar": "كينيا", "fr": "Kenya", "ru": "Кения", "es": "Kenya"])
+        #expect(try cli.succeed(["actors", "show", "M49-014", "--lang", "ru"]).hasPrefix("M49-014 — Восточная Африка"))
+        let french = try cli.succeed(["report", "country", "CIV", "--lang", "fr"])
+        #expect(french.contains("CIV — Côte d’Ivoire / Côte d'Ivoire"), "\(french.prefix(200))")
+        let arabic = try cli.succeed(["report", "country", "ETH", "--lang", "ar", "--format", "html"])
+        #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+        #expect(arabic.contains("إثيوبيا"))
+        let english = try cli.succeed(["report", "country", "ETH", "--format", "html"])
+        #expect(english.contains("<html lang=\"en\">") && !english.contains("dir=\"rtl\""))
+    }
+
     @Test("a recommendation added for Member States binds 193 States")
     func recsAddBinds193() throws {
         let cli = try harness()

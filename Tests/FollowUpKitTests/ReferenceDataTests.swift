@@ -68,6 +68,20 @@ struct ReferenceDataTests {
         }
     }
 
+    @Test("every State and region is named in Arabic, French, Russian and Spanish; other actors fall back to English")
+    func officialLanguageNames() throws {
+        let reference = TestDatabase.reference
+        let states = reference.entries.filter { $0.addressee.kind == .state }
+        #expect(states.count == 197)
+        #expect(states.allSatisfy { Set($0.names.keys) == [.ar, .fr, .ru, .es] })
+        let regions = reference.entries.filter { $0.addressee.code.hasPrefix("M49-") }
+        #expect(!regions.isEmpty && regions.allSatisfy { $0.names.count == 4 })
+        let directory = try TestDatabase.withReference().actorDirectory()
+        #expect(directory.name("CHN", .ar) == "الصين")
+        #expect(directory.name("M49-014", .es) == "África oriental")
+        #expect(directory.name("SG", .fr) == directory.name("SG", .en))
+    }
+
     @Test("loading the reference data twice changes nothing")
     func loadTwice() throws {
         let database = try TestDatabase.withReference()

@@ -53,10 +53,15 @@ struct ActorsCommand: ParsableCommand {
         @Argument(help: "The actor's code, name or alias: CHN, 中国, China, LDC.")
         var actor: String
 
+        @Option(
+            name: .customLong("lang"),
+            help: "Title the actor in one of the six official languages: ar, zh, en, fr, ru or es.")
+        var language: Language?
+
         func run() throws {
             let database = try options.openDatabase(.read)
             let detail = try database.actorDetail(actor)
-            try options.emit(Presentation.actorDetail(detail), json: detail)
+            try options.emit(Presentation.actorDetail(detail, language: language), json: detail)
         }
     }
 }

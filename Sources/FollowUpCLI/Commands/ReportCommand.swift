@@ -11,14 +11,13 @@ struct ReportOptions: ParsableArguments {
     var asOf: CalendarDate?
 
     @Option(
-        name: .customLong("lang"), help: "Language of labels and actor names: en or zh (texts stay as written).")
+        name: .customLong("lang"),
+        help: """
+            Language of labels and actor names: en, zh, ar, fr, ru or es. In ar, fr, ru and es, actors \
+            are named in that language and labels are in English (texts stay as written; HTML in \
+            Arabic reads right to left).
+            """)
     var language: Language = .en
-
-    func validate() throws {
-        guard language == .en || language == .zh else {
-            throw ValidationError("reports are labelled in en or zh, not '\(language.rawValue)'")
-        }
-    }
 
     var date: CalendarDate { asOf ?? CLIContext.current.clock.today() }
 }

@@ -5,11 +5,23 @@ public struct ActorDirectory: Sendable {
         public var nameEn: String
         public var nameZh: String
         public var kind: AddresseeKind
+        /// Its names in Arabic, French, Russian and Spanish, where known.
+        public var names: [Language: String]
 
-        public init(nameEn: String, nameZh: String, kind: AddresseeKind) {
+        public init(nameEn: String, nameZh: String, kind: AddresseeKind, names: [Language: String] = [:]) {
             self.nameEn = nameEn
             self.nameZh = nameZh
             self.kind = kind
+            self.names = names
+        }
+
+        /// The name in `language`; the English one where no other is known.
+        public func name(in language: Language) -> String {
+            switch language {
+            case .en: nameEn
+            case .zh: nameZh
+            default: names[language] ?? nameEn
+            }
         }
     }
 
@@ -20,7 +32,7 @@ public struct ActorDirectory: Sendable {
     /// The name of `code` in `language`; the code itself for an actor the directory does not hold.
     public func name(_ code: String, _ language: Language) -> String {
         guard let entry = entries[code] else { return code }
-        return language == .zh ? entry.nameZh : entry.nameEn
+        return entry.name(in: language)
     }
 
     /// The kind of `code`, if known.

@@ -9,10 +9,14 @@ public struct ReferenceData: Sendable {
     public struct Entry: Sendable, Hashable {
         public var addressee: Addressee
         public var aliases: [Language: [String]]
+        /// Its name in the official languages beyond English and Chinese (Arabic, French,
+        /// Russian, Spanish), where the reference data has one.
+        public var names: [Language: String]
 
-        package init(addressee: Addressee, aliases: [Language: [String]]) {
+        package init(addressee: Addressee, aliases: [Language: [String]], names: [Language: String] = [:]) {
             self.addressee = addressee
             self.aliases = aliases
+            self.names = names
         }
     }
 

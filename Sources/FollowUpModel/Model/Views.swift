@@ -67,6 +67,8 @@ public struct BindingSummary: Codable, Hashable, Sendable {
 /// Everything about one actor: names, aliases, groups, members and what binds it.
 public struct AddresseeDetail: Codable, Hashable, Sendable {
     public var actor: AddresseeInfo
+    /// Its names in Arabic, French, Russian and Spanish, by language code, where known.
+    public var names: [String: String]
     /// Aliases by language code.
     public var aliases: [String: [String]]
     /// The groups it belongs or belonged to.
@@ -78,10 +80,11 @@ public struct AddresseeDetail: Codable, Hashable, Sendable {
 
     /// The memberwise initializer, for the other floors of the library.
     package init(
-        actor: AddresseeInfo, aliases: [String: [String]], memberOf: [MembershipInfo], members: [MembershipInfo],
-        boundBy: [BindingSummary]
+        actor: AddresseeInfo, names: [String: String] = [:], aliases: [String: [String]], memberOf: [MembershipInfo],
+        members: [MembershipInfo], boundBy: [BindingSummary]
     ) {
         self.actor = actor
+        self.names = names
         self.aliases = aliases
         self.memberOf = memberOf
         self.members = members
