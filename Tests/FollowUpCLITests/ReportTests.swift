@@ -294,7 +294,7 @@ struct ReportTests {
         let cli = try Self.fixture.get()
         #expect(cli.run(["report", "document", "NOPE/1"]).exitCode == 1)
         #expect(cli.run(["report", "country", "Atlantis"]).exitCode == 1)
-        #expect(cli.run(["report", "document", "TEST/1", "--lang", "fr"]).exitCode == 64)
+        #expect(cli.run(["report", "document", "TEST/1", "--lang", "de"]).exitCode == 64)
         #expect(cli.run(["recs", "--format", "html"]).exitCode == 65)
         #expect(cli.run(["audit", "overdue", "--group", "KEN"]).standardError.contains("not a group"))
     }

@@ -87,7 +87,7 @@ struct StateCacheTests {
             try database.migrate() == [
                 "v2-assignment-state", "v3-log-chain", "v4-folded-search", "v5-curation", "v6-accounts-review",
                 "v7-api-tokens", "v8-reminders", "v9-one-search-index", "v10-territories", "v11-journal",
-                "v12-periodic-review",
+                "v12-periodic-review", "v13-official-language-names",
             ])
         try database.requireCurrentSchema()
         // Every v1 row is still there, in every table but the search index v9 drops (whose
