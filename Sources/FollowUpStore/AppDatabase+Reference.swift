@@ -15,11 +15,13 @@ public struct ReferenceLoadSummary: Codable, Equatable, Sendable {
     public var membershipsRemoved: Int
     /// Actors of each kind, after loading.
     public var actorsByKind: [String: Int]
+    /// Names in Arabic, French, Russian or Spanish added or changed.
+    public var namesChanged: Int = 0
 
     /// Whether loading changed nothing.
     public var isUnchanged: Bool {
         actorsAdded == 0 && actorsUpdated == 0 && aliasesAdded == 0 && membershipsChanged == 0
-            && membershipsRemoved == 0
+            && membershipsRemoved == 0 && namesChanged == 0
     }
 }
 
@@ -59,6 +61,7 @@ extension AppDatabase {
                               WHERE name IS NOT excluded.name
                             """
                     ).execute(arguments: [id, language.rawValue, name])
+                    summary.namesChanged += db.changesCount
                 }
                 for (language, aliases) in entry.aliases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     for alias in aliases {

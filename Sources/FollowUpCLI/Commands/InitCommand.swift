@@ -57,7 +57,9 @@ struct InitCommand: ParsableCommand {
             lines.append(
                 "Reference data: \(reference.actorsAdded) actors added, \(reference.actorsUpdated) updated, "
                     + "\(reference.aliasesAdded) aliases, \(reference.membershipsChanged) memberships added"
-                    + (reference.membershipsRemoved > 0 ? ", \(reference.membershipsRemoved) removed" : "") + ".")
+                    + (reference.membershipsRemoved > 0 ? ", \(reference.membershipsRemoved) removed" : "")
+                    + (reference.namesChanged > 0
+                        ? ", \(reference.namesChanged) names in Arabic, French, Russian and Spanish" : "") + ".")
         }
         lines.append("Actors: " + kinds.joined(separator: ", ") + ".")
         if let skipped = result.seedsSkipped, !noSeeds {
