@@ -105,15 +105,19 @@ public struct FollowUpServer: Sendable {
     /// The pages' language: `?lang=` (then remembered in a cookie), the cookie, the browser's
     /// first choice, else English.
     static func language(_ request: Request) -> Language {
-        if let chosen = request.uri.queryParameters["lang"] { return chosen == "zh" ? .zh : .en }
-        if let remembered = request.cookies["followup_lang"]?.value { return remembered == "zh" ? .zh : .en }
-        if let accepted = request.headers[.acceptLanguage], accepted.lowercased().hasPrefix("zh") { return .zh }
+        if let chosen = request.uri.queryParameters["lang"] { return Language(rawValue: String(chosen)) ?? .en }
+        if let remembered = request.cookies["followup_lang"]?.value { return Language(rawValue: remembered) ?? .en }
+        if let accepted = request.headers[.acceptLanguage],
+            let first = Language(rawValue: String(accepted.lowercased().prefix(2)))
+        {
+            return first
+        }
         return .en
     }
 
     /// Remembers a language chosen with `?lang=` in a cookie.
     static func rememberingLanguage(_ response: Response, _ request: Request) -> Response {
-        guard let chosen = request.uri.queryParameters["lang"], chosen == "zh" || chosen == "en" else {
+        guard let chosen = request.uri.queryParameters["lang"], Language(rawValue: String(chosen)) != nil else {
             return response
         }
         var response = response

@@ -44,9 +44,10 @@ enum Pages {
         body{font:15px/1.45 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;color:#1f2328}
         header{background:#0b3d91;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
         header a,header button{color:#fff;background:none;border:0;font:inherit;cursor:pointer;text-decoration:underline}
-        header .who{margin-left:auto}
+        header .who{margin-inline-start:auto}.languages{display:inline-flex;gap:.6rem}
+        [dir=rtl] p,[dir=rtl] td,[dir=rtl] th,[dir=rtl] li{unicode-bidi:plaintext}
         main{max-width:72rem;margin:1rem auto;padding:0 1rem}
-        table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
+        table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:start;vertical-align:top}
         th{background:#f6f8fa}.overdue{color:#cf222e;font-weight:600}.flash{background:#dafbe1;padding:.5rem 1rem;border-radius:4px}
         .error{background:#ffebe9;padding:.5rem 1rem;border-radius:4px}.text{white-space:pre-wrap;background:#f6f8fa;padding:.75rem;border-radius:4px}
         form.stack label{display:block;margin:.5rem 0 .2rem}form.stack input,form.stack select,form.stack textarea{width:100%;max-width:40rem;padding:.35rem;font:inherit}
@@ -75,16 +76,22 @@ enum Pages {
                 + "<form class=\"inline\" method=\"post\" action=\"/logout\">\(csrfField(session))"
                 + "<button type=\"submit\">\(escape(w("Log out", language)))</button></form>"
         }
-        let other: (Language, String) = language == .zh ? (.en, "English") : (.zh, "中文")
-        navigation +=
-            "<a href=\"\(session == nil ? "/login" : "/my")?lang=\(other.0.rawValue)\" lang=\"\(other.0.rawValue)\""
-            + "\(session == nil ? " class=\"who\"" : "")>\(other.1)</a>"
+        // The six official languages, each named in itself; the page's own is not a link.
+        let languages: [(Language, String)] = [
+            (.ar, "العربية"), (.zh, "中文"), (.en, "English"), (.fr, "Français"), (.ru, "Русский"), (.es, "Español"),
+        ]
+        navigation += "<span class=\"languages\(session == nil ? " who" : "")\">"
+        for (other, name) in languages where other != language {
+            navigation +=
+                "<a href=\"\(session == nil ? "/login" : "/my")?lang=\(other.rawValue)\" lang=\"\(other.rawValue)\">\(name)</a>"
+        }
+        navigation += "</span>"
         var messages = ""
         if let flash { messages += "<p class=\"flash\" role=\"status\">\(escape(flash))</p>" }
         if let error { messages += "<p class=\"error\" role=\"alert\">\(escape(error))</p>" }
         return """
             <!DOCTYPE html>
-            <html lang="\(language == .zh ? "zh-Hans" : "en")"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <html lang="\(language == .zh ? "zh-Hans" : language.rawValue)"\(language == .ar ? " dir=\"rtl\"" : "")><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title)) — FollowUp</title><style>\(style)</style></head>
             <body><header><strong>FollowUp</strong>\(navigation)</header>
             <main><h1>\(escape(title))</h1>\(messages)\(body)</main></body></html>
@@ -135,7 +142,7 @@ enum Pages {
         for report in reports {
             let asOf = report.asOf
             let rows = report.rows.sorted(by: AssignmentRow.byUrgency(on: asOf))
-            let name = language == .zh ? report.actor.nameZh : report.actor.nameEn
+            let name = actors.name(report.actor.code, language)
             body += "<h2>\(escape(name)) (\(escape(report.actor.code)))</h2>"
             body +=
                 language == .zh

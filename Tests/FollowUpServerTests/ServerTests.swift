@@ -152,6 +152,29 @@ struct ServerTests {
         }
     }
 
+    @Test("the pages in the six official languages: chosen, remembered, Arabic right to left, names from M49")
+    func sixLanguages() async throws {
+        let folder = TemporaryFolder()
+        let server = try Self.server(folder)
+        try await server.buildApplication().test(.live) { client in
+            let focal = Browser(client)
+            try await focal.logIn("amina")
+            let arabic = String(buffer: try await focal.get("/my?lang=ar").body)
+            #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
+            #expect(arabic.contains("<h2>كينيا (KEN)</h2>"))
+            // Every other language is offered, each named in itself.
+            for name in ["中文", "English", "Français", "Русский", "Español"] { #expect(arabic.contains(">\(name)</a>")) }
+            #expect(!arabic.contains(">العربية</a>"))
+            // Remembered in a cookie for the next page.
+            let next = String(buffer: try await focal.get("/my").body)
+            #expect(next.contains("dir=\"rtl\""))
+            let russian = String(buffer: try await focal.get("/report/country?actor=KEN&lang=ru").body)
+            #expect(russian.contains("<html lang=\"ru\">") && russian.contains("Кения"))
+            let unknown = String(buffer: try await focal.get("/my?lang=xx").body)
+            #expect(unknown.contains("<html lang=\"en\">"))
+        }
+    }
+
     @Test("without a session, with a wrong or missing CSRF token, or for another actor: refused, nothing written")
     func writesAreGuarded() async throws {
         let folder = TemporaryFolder()
