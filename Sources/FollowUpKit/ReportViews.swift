@@ -89,7 +89,9 @@ public enum ReportViews {
         _ code: String, asOf: CalendarDate, language: Language, footer: Footer, in database: AppDatabase
     ) throws(FollowUpError) -> ReportView<GroupReport>? {
         guard let report = try database.groupReport(code, asOf: asOf) else { return nil }
-        let document = ReportPresentation.group(report, language: language)
+        let document = ReportPresentation.group(
+            report, actors: language == .en || language == .zh ? ActorDirectory() : try database.actorDirectory(),
+            language: language)
         return ReportView(
             document: try finished(document, asOf: asOf, language: language, footer, database), report: report)
     }
@@ -100,7 +102,9 @@ public enum ReportViews {
         footer: Footer, in database: AppDatabase
     ) throws(FollowUpError) -> ReportView<OverdueAudit> {
         let report = try database.overdueAudit(scope, grouping: grouping, asOf: asOf)
-        let document = ReportPresentation.audit(report, language: language, flat: flat)
+        let document = ReportPresentation.audit(
+            report, actors: language == .en || language == .zh ? ActorDirectory() : try database.actorDirectory(),
+            language: language, flat: flat)
         return ReportView(
             document: try finished(document, asOf: asOf, language: language, footer, database), report: report)
     }

@@ -285,7 +285,9 @@ public enum ReportPresentation {
     // MARK: A group's summary
 
     /// `followup report country GROUP`: a row per member, and the group's totals.
-    public static func group(_ report: GroupReport, language: Language) -> OutputDocument {
+    public static func group(
+        _ report: GroupReport, actors: ActorDirectory = ActorDirectory(), language: Language
+    ) -> OutputDocument {
         let group = report.group
         return OutputDocument(
             [
@@ -314,7 +316,9 @@ public enum ReportPresentation {
                         ],
                         rows: report.members.map { member in
                             [
-                                member.actor.code, language == .zh ? member.actor.nameZh : member.actor.nameEn,
+                                member.actor.code,
+                                language == .en || language == .zh
+                                    ? member.actor.name(in: language) : actors.name(member.actor.code, language),
                                 String(member.tally.total),
                             ] + StatusGroup.allCases.map { String(member.tally.counts[$0] ?? 0) } + [
                                 String(member.overdue), String(member.silent),
@@ -334,7 +338,14 @@ public enum ReportPresentation {
     // MARK: The overdue audit
 
     /// `followup audit overdue`. With `flat`, one table of every item (for CSV).
-    public static func audit(_ audit: OverdueAudit, language: Language, flat: Bool) -> OutputDocument {
+    public static func audit(
+        _ audit: OverdueAudit, actors: ActorDirectory = ActorDirectory(), language: Language, flat: Bool
+    ) -> OutputDocument {
+        // In Arabic, French, Russian or Spanish, actors by the directory's names; in English and
+        // Chinese, by the names the rows carry.
+        func actorName(_ row: AssignmentRow) -> String {
+            language == .en || language == .zh ? row.actorName(language) : actors.name(row.actor, language)
+        }
         let overdue = audit.items.count { $0.reason == .overdue }
         var blocks: [OutputDocument.Block] = [
             .heading(
@@ -366,7 +377,7 @@ public enum ReportPresentation {
             return TextTable(
                 columns: columns,
                 rows: items.map { item in
-                    var row = ["\(item.row.actor) \(item.row.actorName(language))"]
+                    var row = ["\(item.row.actor) \(actorName(item.row))"]
                     if !perRecommendation { row.append(item.row.key) }
                     row += [
                         Labels.text(item.reason.rawValue, language), item.since.description, String(item.ageDays),
@@ -386,7 +397,7 @@ public enum ReportPresentation {
             // run of neighbours; names compared by their bytes, as SQLite ordered them.
             func name(_ item: OverdueAudit.Item) -> String {
                 switch audit.grouping {
-                case .actor: "\(item.row.actor) — \(item.row.actorName(language))"
+                case .actor: "\(item.row.actor) — \(actorName(item.row))"
                 case .document: item.row.document
                 case .recommendation: item.row.key
                 }

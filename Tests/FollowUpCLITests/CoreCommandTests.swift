@@ -61,6 +61,7 @@ struct CoreCommandTests {
         let arabic = try cli.succeed(["report", "country", "ETH", "--lang", "ar", "--format", "html"])
         #expect(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"))
         #expect(arabic.contains("إثيوبيا"))
+        #expect(try cli.succeed(["report", "country", "LDC", "--lang", "es"]).contains("Etiopía"))
         let english = try cli.succeed(["report", "country", "ETH", "--format", "html"])
         #expect(english.contains("<html lang=\"en\">") && !english.contains("dir=\"rtl\""))
     }
