@@ -11,9 +11,10 @@ import ZIPFoundation
 /// "Normal", the fields of a report "Field" with a "Field Label" character style, tables the
 /// "FollowUp Table" table style with a header row that Word repeats on every page, numbers in
 /// "Table Number" (right-aligned), notes and the footer "Note". Fonts are named for Latin text
-/// (Calibri) and for Chinese (SimSun, with Microsoft YaHei for headings), each run marked with the
-/// report's language. Pages are A4 landscape: reports have wide tables. Charts are given as
-/// tables of their counts (a bar's statuses, a timeline's months), not as pictures.
+/// (Calibri) and for Chinese (SimSun, with Microsoft YaHei for headings), and the document's
+/// language is the report's (English or Chinese; Arabic text is not yet set right to left). Pages
+/// are A4 landscape: reports have wide tables. Charts are given as tables of their counts (a
+/// bar's statuses, a timeline's months), not as pictures.
 public enum DocxRenderer {
     public static func render(_ document: OutputDocument, language: Language) throws(FollowUpError) -> Data {
         var body = ""
@@ -23,7 +24,7 @@ public enum DocxRenderer {
             ("_rels/.rels", packageRelationships),
             ("word/_rels/document.xml.rels", documentRelationships),
             ("word/styles.xml", styles(language)),
-            ("word/settings.xml", settings(language)),
+            ("word/settings.xml", settings),
             ("docProps/core.xml", coreProperties(title: title(of: document))),
             ("word/document.xml", wordDocument(body)),
         ]
@@ -241,14 +242,12 @@ public enum DocxRenderer {
         """
     }
 
-    static func settings(_ language: Language) -> String {
-        """
+    static let settings = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:settings xmlns:w="\(main)"><w:themeFontLang w:val="en-GB" w:eastAsia="zh-CN"/>\
         <w:defaultTabStop w:val="720"/><w:compat><w:compatSetting w:name="compatibilityMode" \
         w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
         """
-    }
 
     static func wordDocument(_ body: String) -> String {
         """
@@ -261,7 +260,12 @@ public enum DocxRenderer {
     }
 
     static func styles(_ language: Language) -> String {
-        let lang = language == .zh ? "zh-CN" : "en-GB"
+        let lang =
+            switch language {
+            case .zh: "zh-CN"
+            case .en: "en-GB"
+            default: language.rawValue
+            }
         func paragraphStyle(
             _ id: String, _ name: String, basedOn: String? = "Normal", paragraph: String = "", run: String = ""
         ) -> String {
