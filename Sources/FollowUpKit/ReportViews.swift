@@ -90,7 +90,7 @@ public enum ReportViews {
     ) throws(FollowUpError) -> ReportView<GroupReport>? {
         guard let report = try database.groupReport(code, asOf: asOf) else { return nil }
         let document = ReportPresentation.group(
-            report, actors: language == .en || language == .zh ? ActorDirectory() : try database.actorDirectory(),
+            report, actors: try otherNames(language, database),
             language: language)
         return ReportView(
             document: try finished(document, asOf: asOf, language: language, footer, database), report: report)
@@ -103,7 +103,7 @@ public enum ReportViews {
     ) throws(FollowUpError) -> ReportView<OverdueAudit> {
         let report = try database.overdueAudit(scope, grouping: grouping, asOf: asOf)
         let document = ReportPresentation.audit(
-            report, actors: language == .en || language == .zh ? ActorDirectory() : try database.actorDirectory(),
+            report, actors: try otherNames(language, database),
             language: language, flat: flat)
         return ReportView(
             document: try finished(document, asOf: asOf, language: language, footer, database), report: report)
@@ -127,5 +127,15 @@ public enum ReportViews {
         document.withFooter(
             journal: try database.journalHead(), path: footer.path, asOf: asOf, language: language,
             generated: footer.generated)
+    }
+}
+
+extension ReportViews {
+    /// The actor directory where a report needs names the rows do not carry (Arabic, French,
+    /// Russian, Spanish); an empty one, not read, in English and Chinese.
+    fileprivate static func otherNames(_ language: Language, _ database: AppDatabase) throws(FollowUpError)
+        -> ActorDirectory
+    {
+        language == .en || language == .zh ? ActorDirectory() : try database.actorDirectory()
     }
 }

@@ -24,14 +24,8 @@ extension Presentation {
                         ]
                     })),
         ]
-        if !plan.withoutPosition.isEmpty {
-            blocks.append(.heading("No position from any document (\(plan.withoutPosition.count))", level: 2))
-            blocks.append(.text(plan.withoutPosition.map { "• " + $0 }.joined(separator: "\n")))
-        }
-        if !plan.unclear.isEmpty {
-            blocks.append(.heading("Unclear: left without a position (\(plan.unclear.count))", level: 2))
-            blocks.append(.text(plan.unclear.map { "• " + $0 }.joined(separator: "\n")))
-        }
+        blocks += listed("No position from any document (\(plan.withoutPosition.count))", plan.withoutPosition)
+        blocks += listed("Unclear: left without a position (\(plan.unclear.count))", plan.unclear)
         if let result {
             blocks.append(
                 .text(
@@ -42,6 +36,12 @@ extension Presentation {
             blocks.append(.text("Nothing was written. Run again without --dry-run to record the positions."))
         }
         return OutputDocument(blocks)
+    }
+
+    /// A titled list of what a reader must see (items left without a position, disagreements,
+    /// what was not read), bullet per line; nothing when there is none.
+    static func listed(_ title: String, _ items: [String]) -> [OutputDocument.Block] {
+        items.isEmpty ? [] : [.heading(title, level: 2), .text(items.map { "• " + $0 }.joined(separator: "\n"))]
     }
 
     /// What a thematic list adds (a dry run), or what recording it did (`result`).
@@ -70,14 +70,8 @@ extension Presentation {
                         ]
                     })),
         ]
-        if !plan.disagreements.isEmpty {
-            blocks.append(.heading("Where the list and the review disagree (\(plan.disagreements.count))", level: 2))
-            blocks.append(.text(plan.disagreements.map { "• " + $0 }.joined(separator: "\n")))
-        }
-        if !plan.unread.isEmpty {
-            blocks.append(.heading("Not read (\(plan.unread.count))", level: 2))
-            blocks.append(.text(plan.unread.map { "• " + $0 }.joined(separator: "\n")))
-        }
+        blocks += listed("Where the list and the review disagree (\(plan.disagreements.count))", plan.disagreements)
+        blocks += listed("Not read (\(plan.unread.count))", plan.unread)
         if let result {
             blocks.append(
                 .text(
@@ -124,10 +118,7 @@ extension Presentation {
                         ]
                     })),
         ]
-        if !plan.unresolved.isEmpty {
-            blocks.append(.heading("Cited but not in \(plan.answers) (\(plan.unresolved.count))", level: 2))
-            blocks.append(.text(plan.unresolved.map { "• " + $0 }.joined(separator: "\n")))
-        }
+        blocks += listed("Cited but not in \(plan.answers) (\(plan.unresolved.count))", plan.unresolved)
         if let submitted {
             blocks.append(
                 .text(

@@ -317,8 +317,8 @@ public enum ReportPresentation {
                         rows: report.members.map { member in
                             [
                                 member.actor.code,
-                                language == .en || language == .zh
-                                    ? member.actor.name(in: language) : actors.name(member.actor.code, language),
+                                actors.name(
+                                    member.actor.code, language, en: member.actor.nameEn, zh: member.actor.nameZh),
                                 String(member.tally.total),
                             ] + StatusGroup.allCases.map { String(member.tally.counts[$0] ?? 0) } + [
                                 String(member.overdue), String(member.silent),
@@ -341,10 +341,8 @@ public enum ReportPresentation {
     public static func audit(
         _ audit: OverdueAudit, actors: ActorDirectory = ActorDirectory(), language: Language, flat: Bool
     ) -> OutputDocument {
-        // In Arabic, French, Russian or Spanish, actors by the directory's names; in English and
-        // Chinese, by the names the rows carry.
         func actorName(_ row: AssignmentRow) -> String {
-            language == .en || language == .zh ? row.actorName(language) : actors.name(row.actor, language)
+            actors.name(row.actor, language, en: row.actorNameEn, zh: row.actorNameZh)
         }
         let overdue = audit.items.count { $0.reason == .overdue }
         var blocks: [OutputDocument.Block] = [

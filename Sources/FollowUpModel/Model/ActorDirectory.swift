@@ -35,6 +35,17 @@ public struct ActorDirectory: Sendable {
         return entry.name(in: language)
     }
 
+    /// The name of `code` in `language` for a row that carries its English and Chinese names:
+    /// those in English and Chinese, the directory's in the other languages, else the English one
+    /// (an actor the directory does not hold, or an empty directory).
+    public func name(_ code: String, _ language: Language, en: String, zh: String) -> String {
+        switch language {
+        case .en: en
+        case .zh: zh
+        default: entries[code]?.names[language] ?? en
+        }
+    }
+
     /// The kind of `code`, if known.
     public func kind(_ code: String) -> AddresseeKind? { entries[code]?.kind }
 }

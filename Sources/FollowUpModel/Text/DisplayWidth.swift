@@ -15,20 +15,17 @@ public enum DisplayWidth {
     /// a combining mark, a format character, a skin-tone modifier, whatever follows a zero-width
     /// joiner in an emoji sequence and the second of a pair of regional indicators (a flag) take
     /// none. Printable ASCII, most of what tables hold, is counted by byte.
-    public static func of(_ text: some StringProtocol) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
-        return width(of: text.unicodeScalars)
-    }
+    public static func of(_ text: some StringProtocol) -> Int { measure(text) }
 
-    /// The same for a `String`, what tables hold: the generic one, called from another module,
-    /// ran unspecialized (a protocol witness per byte, 5% of an audit's time).
-    public static func of(_ text: String) -> Int {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
-        return width(of: text.unicodeScalars)
-    }
+    /// The same for a `String`, what tables hold, and a `Substring` (a line of a cell): the
+    /// generic form, called from another module, ran unspecialized (a protocol witness per byte,
+    /// 5% of an audit's time); called from here with a concrete type, `measure` is specialized.
+    public static func of(_ text: String) -> Int { measure(text) }
 
-    /// The same for a `Substring` (a line of a cell).
-    public static func of(_ text: Substring) -> Int {
+    public static func of(_ text: Substring) -> Int { measure(text) }
+
+    @inline(__always)
+    private static func measure(_ text: some StringProtocol) -> Int {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         return width(of: text.unicodeScalars)
     }
