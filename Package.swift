@@ -83,7 +83,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Floor 4: what a report or a listing looks like in each format. Reads no database.
+        // Floor 3, beside the set-up: what a report or a listing looks like in each format. Reads no database.
         .target(
             name: "FollowUpRendering",
             dependencies: [
@@ -92,12 +92,19 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
+        // Floor 4: the published site (`followup publish`): the reports and pages as static files.
+        .target(
+            name: "FollowUpPublishing",
+            dependencies: [
+                "FollowUpModel", "FollowUpStore", "FollowUpExchange", "FollowUpReports", "FollowUpRendering",
+            ],
+            swiftSettings: strict),
         // The library as one product: every floor, re-exported.
         .target(
             name: "FollowUpKit",
             dependencies: [
                 "FollowUpModel", "FollowUpStore", "FollowUpImport", "FollowUpExchange", "FollowUpReports",
-                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
+                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering", "FollowUpPublishing",
             ]
         ),
         // The command-line interface: one ArgumentParser command per file.
@@ -152,7 +159,7 @@ let package = Package(
                 "FollowUpTestTiers",
                 "FollowUpKit", "FollowUpTestSupport", "FollowUpModel", "FollowUpStore", "FollowUpImport",
                 "FollowUpExchange", "FollowUpReports",
-                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering",
+                "FollowUpReference", "FollowUpBootstrap", "FollowUpRendering", "FollowUpPublishing",
             ],
             exclude: ["Fixtures"]
         ),

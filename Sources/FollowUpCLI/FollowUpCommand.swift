@@ -22,6 +22,7 @@ public struct FollowUpCommand: ParsableCommand {
             RecsCommand.self,
             UpdateCommand.self, SubmitCommand.self, ReviewCommand.self,
             HistoryCommand.self, SearchCommand.self, ReportCommand.self, AuditCommand.self, ExportCommand.self,
+            PublishCommand.self,
             CheckCommand.self,
             BackupCommand.self, UsersCommand.self, ServeCommand.self, QuestionnaireCommand.self, RemindCommand.self,
         ])

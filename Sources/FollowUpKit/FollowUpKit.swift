@@ -1,6 +1,7 @@
 // FollowUpKit: the library, as one product over its floors. Each floor is a target of its own,
 // and the compiler holds the arrows down (docs/architecture.md):
 //
+//   FollowUpPublishing   (the static site: reports and pages as files)
 //   FollowUpRendering, FollowUpBootstrap
 //   FollowUpImport · FollowUpExchange · FollowUpReports · FollowUpReference   (slices: never each other)
 //   FollowUpStore   (the only target that imports GRDB)
@@ -12,6 +13,7 @@
 @_exported import FollowUpExchange
 @_exported import FollowUpImport
 @_exported import FollowUpModel
+@_exported import FollowUpPublishing
 @_exported import FollowUpReference
 @_exported import FollowUpRendering
 @_exported import FollowUpReports

@@ -16,32 +16,10 @@ public enum HTMLRenderer {
             title = text
             break
         }
-        var body = ""
+        let body = fragment(document)
         var footer = ""
-        for block in document.blocks {
-            switch block {
-            case .heading(let text, let level):
-                let tag = "h\(min(max(level, 1), 4))"
-                body += "<\(tag)>\(escape(text))</\(tag)>\n"
-            case .fields(let pairs):
-                body += "<dl class=\"fields\">\n"
-                for (label, value) in pairs {
-                    body += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n"
-                }
-                body += "</dl>\n"
-            case .table(let table):
-                body += render(table)
-            case .text(let text):
-                body +=
-                    text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { "<p>\(escape(String($0)))</p>" }.joined(separator: "\n") + "\n"
-            case .bars(let chart):
-                body += bars(chart)
-            case .timeline(let timeline):
-                body += self.timeline(timeline)
-            case .footer(let text):
-                footer += "<p>\(escape(text))</p>\n"
-            }
+        for case .footer(let text) in document.blocks {
+            footer += "<p>\(escape(text))</p>\n"
         }
         return """
             <!DOCTYPE html>
@@ -65,7 +43,41 @@ public enum HTMLRenderer {
             """
     }
 
-    static let css = """
+    /// The document's blocks as HTML, without the page around them or the footer: what a page of
+    /// the published site (`followup publish`) sets inside its own frame. Level-1 headings become
+    /// `h1`; the charts are inline SVG.
+    public static func fragment(_ document: OutputDocument) -> String {
+        var body = ""
+        for block in document.blocks {
+            switch block {
+            case .heading(let text, let level):
+                let tag = "h\(min(max(level, 1), 4))"
+                body += "<\(tag)>\(escape(text))</\(tag)>\n"
+            case .fields(let pairs):
+                body += "<dl class=\"fields\">\n"
+                for (label, value) in pairs {
+                    body += "<dt>\(escape(label))</dt><dd>\(escape(value))</dd>\n"
+                }
+                body += "</dl>\n"
+            case .table(let table):
+                body += render(table)
+            case .text(let text):
+                body +=
+                    text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "<p>\(escape(String($0)))</p>" }.joined(separator: "\n") + "\n"
+            case .bars(let chart):
+                body += bars(chart)
+            case .timeline(let timeline):
+                body += self.timeline(timeline)
+            case .footer:
+                break
+            }
+        }
+        return body
+    }
+
+    /// The reports' style sheet (the published site links it as one file).
+    public static let css = """
         :root { color-scheme: light; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
           margin: 0; color: #1f2328; background: #fff; line-height: 1.5; }
@@ -177,7 +189,8 @@ public enum HTMLRenderer {
                 let kind =
                     column.alignRight
                     ? " class=\"num\"" : DisplayWidth.of(cell) <= 16 ? " class=\"nowrap\"" : " class=\"wrap\""
-                html += "<td\(kind) data-label=\"\(escape(column.header))\">\(linked(cell))</td>"
+                let content = table.links[cell].map { "<a href=\"\(escape($0))\">\(escape(cell))</a>" } ?? linked(cell)
+                html += "<td\(kind) data-label=\"\(escape(column.header))\">\(content)</td>"
             }
             html += "</tr>"
             for index in under where index < row.count && !["", "—"].contains(row[index]) {

@@ -99,6 +99,9 @@ public struct TextTable: Sendable, Equatable {
 
     public var columns: [Column]
     public var rows: [[String]]
+    /// Where a cell leads, by its whole text (a recommendation's key, an actor's code): HTML makes
+    /// each such cell a link; other formats ignore it. Empty for reports written to a file.
+    public var links: [String: String] = [:]
 
     public init(columns: [Column], rows: [[String]] = []) {
         self.columns = columns

@@ -110,18 +110,42 @@ extension AppDatabase {
             for row in try AssignmentQueries.rows([.memberOf(group: groupId)], asOf: asOf, in: db) {
                 rowsByActor[row.actor, default: []].append(row)
             }
-            let entries = members.map { member in
-                let rows = rowsByActor[member.code] ?? []
-                return GroupReport.Member(
-                    actor: AddresseeInfo(member), tally: StatusTally(rows),
-                    overdue: rows.count { $0.isOverdue(on: asOf) },
-                    silent: rows.count { $0.silentSince(on: asOf) != nil })
-            }
-            let all = members.flatMap { rowsByActor[$0.code] ?? [] }
-            return GroupReport(
-                asOf: asOf, group: AddresseeInfo(group), members: entries, tally: StatusTally(all),
-                overdue: entries.map(\.overdue).reduce(0, +), silent: entries.map(\.silent).reduce(0, +))
+            return Self.groupReport(group, members: members, rowsByActor: rowsByActor, asOf: asOf)
         }
+    }
+
+    /// The summaries of every group with members on `asOf`, in code order: what
+    /// ``groupReport(_:asOf:)`` gives one at a time, from one reading of every assignment (a
+    /// published site shows them all).
+    public func groupReports(asOf: CalendarDate) throws(FollowUpError) -> [GroupReport] {
+        try read { db in
+            var rowsByActor: [String: [AssignmentRow]] = [:]
+            for row in try AssignmentQueries.rows([], asOf: asOf, in: db) {
+                rowsByActor[row.actor, default: []].append(row)
+            }
+            return try AssignmentQueries.groups(in: db).compactMap { group in
+                guard let groupId = group.id else { return nil }
+                let members = try AssignmentQueries.members(ofGroup: groupId, on: asOf, in: db)
+                guard !members.isEmpty else { return nil }
+                return Self.groupReport(group, members: members, rowsByActor: rowsByActor, asOf: asOf)
+            }
+        }
+    }
+
+    private static func groupReport(
+        _ group: Addressee, members: [Addressee], rowsByActor: [String: [AssignmentRow]], asOf: CalendarDate
+    ) -> GroupReport {
+        let entries = members.map { member in
+            let rows = rowsByActor[member.code] ?? []
+            return GroupReport.Member(
+                actor: AddresseeInfo(member), tally: StatusTally(rows),
+                overdue: rows.count { $0.isOverdue(on: asOf) },
+                silent: rows.count { $0.silentSince(on: asOf) != nil })
+        }
+        let all = members.flatMap { rowsByActor[$0.code] ?? [] }
+        return GroupReport(
+            asOf: asOf, group: AddresseeInfo(group), members: entries, tally: StatusTally(all),
+            overdue: entries.map(\.overdue).reduce(0, +), silent: entries.map(\.silent).reduce(0, +))
     }
 
     /// Everything past due and not implemented, and everything silent, oldest first.

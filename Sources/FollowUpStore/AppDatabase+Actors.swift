@@ -222,3 +222,19 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The codes of the actors at least one recommendation binds (through an assignment), with
+    /// how many, by code: the countries and organisations a published site gives a page.
+    public func boundActors() throws(FollowUpError) -> [(code: String, assignments: Int)] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.code, count(*) AS n FROM assignment s JOIN addressee a ON a.id = s.addresseeId
+                    GROUP BY a.code ORDER BY a.code
+                    """
+            ).map { (code: $0[0], assignments: $0[1]) }
+        }
+    }
+}

@@ -103,14 +103,18 @@ extension AppDatabase {
         let hash = text.map { SHA256.hex(Array($0.utf8)) }
         return try Row.fetchAll(
             db, sql: "SELECT * FROM curation WHERE recommendationKey = ? ORDER BY id", arguments: [key]
-        ).map { row in
-            let change: String = row["change"]
-            let textHash: String = row["textHash"]
-            return CurationInfo(
-                id: row["id"], key: row["recommendationKey"], change: CurationChange(rawValue: change) ?? .dueDate,
-                value: row["value"], previous: row["previous"], reason: row["reason"], curator: row["curator"],
-                recordedAt: row["recordedAt"], onEarlierText: hash.map { $0 != textHash } ?? false)
-        }
+        ).map { curation($0, textHash: hash) }
+    }
+
+    /// A row of the curation log; `textHash`, the hash of the recommendation's text now, tells
+    /// whether the correction was made on an earlier text.
+    static func curation(_ row: Row, textHash hash: String?) -> CurationInfo {
+        let change: String = row["change"]
+        let textHash: String = row["textHash"]
+        return CurationInfo(
+            id: row["id"], key: row["recommendationKey"], change: CurationChange(rawValue: change) ?? .dueDate,
+            value: row["value"], previous: row["previous"], reason: row["reason"], curator: row["curator"],
+            recordedAt: row["recordedAt"], onEarlierText: hash.map { $0 != textHash } ?? false)
     }
 
     /// The importer's reading of clause `key` with the curation log applied in order, so that a

@@ -346,6 +346,53 @@ extension AppDatabase {
         }
     }
 
+    /// Everything about each recommendation of document `symbol`, with its log (oldest first),
+    /// in document order: what ``recommendationDetail(_:asOf:)`` and ``history(_:actor:)`` give
+    /// one at a time, read in a few queries for the whole document (a published site reads every
+    /// recommendation).
+    public func recommendationDetails(document symbol: String, asOf: CalendarDate) throws(FollowUpError)
+        -> [(detail: RecommendationDetail, history: [ProgressEntryInfo])]
+    {
+        try read { db in
+            let document = try Self.documentRow(symbol, in: db)
+            guard let documentId = document.id else { throw FollowUpError.internalError("a document without id") }
+            let summaries = try Self.summaries(where: "WHERE r.documentId = \(documentId)", asOf: asOf, in: db)
+            var addressing: [String: [AddressingInfo]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.key, a.code, a.kind, a.nameEn, a.nameZh, ad.phrase FROM addressing ad
+                    JOIN addressee a ON a.id = ad.addresseeId JOIN recommendation r ON r.id = ad.recommendationId
+                    WHERE r.documentId = ? ORDER BY a.code
+                    """, arguments: [documentId])
+            {
+                addressing[row["key"], default: []].append(try AddressingInfo(row: row))
+            }
+            let statuses = Dictionary(
+                grouping: try AssignmentQueries.statuses([.document(documentId)], asOf: asOf, in: db), by: \.key)
+            let entries = Dictionary(
+                grouping: try AssignmentQueries.entryInfos(.document(documentId), in: db), by: \.key)
+            var corrections: [String: [Row]] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM curation WHERE recommendationKey IN
+                      (SELECT key FROM recommendation WHERE documentId = ?) ORDER BY id
+                    """, arguments: [documentId])
+            {
+                corrections[row["recommendationKey"], default: []].append(row)
+            }
+            return summaries.map { summary in
+                let hash = SHA256.hex(Array(summary.text.utf8))
+                let detail = RecommendationDetail(
+                    recommendation: summary, documentTitle: document.title, documentDate: document.date,
+                    addressedTo: addressing[summary.key] ?? [], assignments: statuses[summary.key] ?? [],
+                    corrections: (corrections[summary.key] ?? []).map { Self.curation($0, textHash: hash) })
+                return (detail, entries[summary.key] ?? [])
+            }
+        }
+    }
+
     static func recommendationRow(_ key: String, in db: Database) throws -> Recommendation {
         let trimmed = key.trimmingCharacters(in: .whitespaces)
         if let found = try Recommendation.fetchOne(

@@ -463,6 +463,11 @@ extension AssignmentQueries {
             .fetchAll(db)
     }
 
+    /// Every group, by code.
+    package static func groups(in db: Database) throws -> [Addressee] {
+        try Addressee.fetchAll(db, sql: "SELECT * FROM addressee WHERE kind = ? ORDER BY code", arguments: ["group"])
+    }
+
     /// The members of group `id` on `date`, by code.
     package static func members(ofGroup id: Int64, on date: CalendarDate, in db: Database) throws -> [Addressee] {
         try SQLRequest<Addressee>(

@@ -16,7 +16,8 @@ struct ArchitectureTests {
         "FollowUpStore": 1,
         "FollowUpImport": 2, "FollowUpExchange": 2, "FollowUpReports": 2, "FollowUpReference": 2,
         "FollowUpBootstrap": 3, "FollowUpRendering": 3,
-        "FollowUpKit": 4,
+        "FollowUpPublishing": 4,
+        "FollowUpKit": 5,
     ]
 
     static let root = URL(fileURLWithPath: #filePath)
