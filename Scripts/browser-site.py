@@ -93,7 +93,7 @@ def shot(name):
     if args.screenshots:
         os.makedirs(args.screenshots, exist_ok=True)
         driver.execute_script("window.scrollTo(0, 0)")
-        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 2400)")
+        height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 1300)")
         driver.set_window_size(1280, max(900, height))
         driver.save_screenshot(os.path.join(args.screenshots, name))
         driver.set_window_size(1280, 900)

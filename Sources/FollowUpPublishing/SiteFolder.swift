@@ -44,7 +44,8 @@ struct SiteFolder {
             do {
                 try files.createDirectory(at: root, withIntermediateDirectories: true)
             } catch {
-                throw .fileAccess(path: path, reason: "cannot create the folder: \(error.localizedDescription)")
+                throw .outputFailed(
+                    path: path, reason: "cannot create the folder: \(error.localizedDescription)", saved: false)
             }
             previous = []
         }
@@ -75,7 +76,7 @@ struct SiteFolder {
             do {
                 try Data(manifest.utf8).write(to: url, options: .atomic)
             } catch {
-                throw .fileAccess(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+                throw .outputFailed(path: url.path, reason: "cannot write: \(error.localizedDescription)", saved: false)
             }
         }
         return removed
@@ -127,7 +128,7 @@ struct SiteFiles {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw .fileAccess(path: url.path, reason: "cannot write: \(error.localizedDescription)")
+            throw .outputFailed(path: url.path, reason: "cannot write: \(error.localizedDescription)", saved: false)
         }
         changed += 1
     }

@@ -154,6 +154,8 @@ struct PublishTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["report.docx"])
         let file = cli.run(["publish", "-o", folder + "/report.docx"])
         #expect(file.exitCode == 73 && file.standardError.contains("publish into a folder"))
+        let unwritable = cli.run(["publish", "-o", folder + "/report.docx/site"])
+        #expect(unwritable.exitCode == 74 && unwritable.standardError.contains("cannot create the folder"))
         let database = cli.run(["publish", "-o", cli.databasePath])
         #expect(database.exitCode == 73)
         let language = cli.run(["publish", "-o", cli.folder.file("new"), "--languages", "en,de"])

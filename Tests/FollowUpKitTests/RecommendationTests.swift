@@ -111,3 +111,42 @@ struct RecommendationTests {
         #expect(listed[1].statusCounts == ["in-progress": 1, "unreported": 192])
     }
 }
+
+/// What a published site reads in bulk is what the commands read one at a time.
+@Suite("Bulk reads for the published site")
+struct BulkReadTests {
+    @Test("recommendationDetails(document:) gives each recommendation's detail and log as the single reads do")
+    func details() throws {
+        let cli = try CLIHarness.seeded()
+        try cli.succeed([
+            "recs", "edit", "E/2020/31 DR-II (a)(v)", "--add", "UNCTAD", "--reason", "named in the text",
+            "--by", "test",
+        ])
+        let database = try AppDatabase.open(path: cli.databasePath)
+        let asOf = try #require(CalendarDate(year: 2026, month: 12, day: 1))
+        var compared = 0
+        for document in try database.documents() {
+            for (detail, history) in try database.recommendationDetails(document: document.symbol, asOf: asOf) {
+                let key = detail.recommendation.key
+                #expect(detail == (try database.recommendationDetail(key, asOf: asOf)), "\(key)")
+                #expect(history == (try database.history(key)), "\(key)")
+                compared += 1
+            }
+        }
+        #expect(compared == (try database.recommendations(RecommendationFilter(asOf: asOf))).count)
+        #expect(compared > 100)
+    }
+
+    @Test("groupReports gives every group's summary as groupReport does, one at a time")
+    func groups() throws {
+        let cli = try CLIHarness.seeded()
+        let database = try AppDatabase.open(path: cli.databasePath)
+        let asOf = try #require(CalendarDate(year: 2026, month: 12, day: 1))
+        let all = try database.groupReports(asOf: asOf)
+        #expect(all.count > 10)
+        for report in all {
+            let one = try #require(try database.groupReport(report.group.code, asOf: asOf))
+            #expect(try JSONRenderer.render(one) == (try JSONRenderer.render(report)), "\(report.group.code)")
+        }
+    }
+}
