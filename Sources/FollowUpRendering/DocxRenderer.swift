@@ -12,28 +12,30 @@ import ZIPFoundation
 /// "FollowUp Table" table style with a header row that Word repeats on every page, numbers in
 /// "Table Number" (right-aligned), notes and the footer "Note". Fonts are named for Latin text
 /// (Calibri) and for Chinese (SimSun, with Microsoft YaHei for headings), and the document's
-/// language is the report's (English or Chinese; Arabic text is not yet set right to left). Pages
-/// are A4 landscape: reports have wide tables. Charts are given as tables of their counts (a
-/// bar's statuses, a timeline's months), not as pictures.
+/// language is the report's; in Arabic, paragraphs and tables run right to left. Pages are A4
+/// landscape: reports have wide tables. Each chart is a picture (SVG with its labels, which Word
+/// 2016 and later show, and a PNG of its shapes for other readers), with a description for screen
+/// readers, followed by a table of its counts (a bar's statuses, a timeline's months).
 public enum DocxRenderer {
     public static func render(_ document: OutputDocument, language: Language) throws(FollowUpError) -> Data {
         var body = ""
-        for block in document.blocks { body += xml(block.displaySafe) }
-        let parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes),
-            ("_rels/.rels", packageRelationships),
-            ("word/_rels/document.xml.rels", documentRelationships),
-            ("word/styles.xml", styles(language)),
-            ("word/settings.xml", settings),
-            ("docProps/core.xml", coreProperties(title: title(of: document))),
-            ("word/document.xml", wordDocument(body)),
+        var media = Media(rightToLeft: language == .ar)
+        for block in document.blocks { body += try xml(block.displaySafe, media: &media) }
+        var parts: [(String, Data)] = [
+            ("[Content_Types].xml", Data(contentTypes.utf8)),
+            ("_rels/.rels", Data(packageRelationships.utf8)),
+            ("word/_rels/document.xml.rels", Data(documentRelationships(media).utf8)),
+            ("word/styles.xml", Data(styles(language).utf8)),
+            ("word/settings.xml", Data(settings.utf8)),
+            ("docProps/core.xml", Data(coreProperties(title: title(of: document)).utf8)),
+            ("word/document.xml", Data(wordDocument(body, rightToLeft: language == .ar).utf8)),
         ]
+        parts += media.files.map { ("word/" + $0.name, $0.data) }
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             // A fixed date: the same report gives the same file.
             let date = Date(timeIntervalSince1970: 1_767_225_600)
-            for (path, text) in parts {
-                let data = Data(text.utf8)
+            for (path, data) in parts {
                 try archive.addEntry(
                     with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
                     compressionMethod: .deflate
@@ -50,6 +52,23 @@ public enum DocxRenderer {
         }
     }
 
+    /// The pictures of a document: each chart's PNG and SVG, as parts of the package.
+    struct Media {
+        /// Whether the document runs right to left (Arabic): its paragraphs of left-to-right text
+        /// (a recommendation in Chinese or English, a date) then run left to right.
+        var rightToLeft = false
+        var files: [(name: String, data: Data)] = []
+        var pictures: Int { files.count / 2 }
+
+        /// Adds a chart's two pictures; returns their relationship ids (PNG, SVG) and number.
+        mutating func add(png: Data, svg: String) -> (png: String, svg: String, number: Int) {
+            let number = pictures + 1
+            files.append(("media/chart\(number).png", png))
+            files.append(("media/chart\(number).svg", Data(svg.utf8)))
+            return ("rIdChart\(number)", "rIdChartSVG\(number)", number)
+        }
+    }
+
     /// The document's title: its first heading of level 1.
     static func title(of document: OutputDocument) -> String {
         for case .heading(let text, let level) in document.blocks where level == 1 { return text }
@@ -58,21 +77,22 @@ public enum DocxRenderer {
 
     // MARK: Blocks
 
-    static func xml(_ block: OutputDocument.Block) -> String {
+    static func xml(_ block: OutputDocument.Block, media: inout Media) throws(FollowUpError) -> String {
         switch block {
         case .heading(let text, let level):
             return paragraph(text, style: "Heading\(min(max(level, 1), 3))")
         case .fields(let pairs):
+            let rtl = media.rightToLeft
             return pairs.map { label, value in
-                "<w:p><w:pPr><w:pStyle w:val=\"Field\"/></w:pPr>"
+                "<w:p><w:pPr><w:pStyle w:val=\"Field\"/>\(direction(label, rtl: rtl))</w:pPr>"
                     + "<w:r><w:rPr><w:rStyle w:val=\"FieldLabel\"/></w:rPr>\(textRun(label + ": "))</w:r>"
                     + "<w:r>\(textRun(value))</w:r></w:p>"
             }.joined()
         case .table(let table):
-            return self.table(table)
+            return self.table(table, rtl: media.rightToLeft)
         case .text(let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                paragraph(String($0), style: "Normal")
+                paragraph(String($0), style: "Normal", rtl: media.rightToLeft)
             }.joined()
         case .footer(let text):
             return text.split(separator: "\n").map { paragraph(String($0), style: "Note") }.joined()
@@ -84,9 +104,31 @@ public enum DocxRenderer {
             let rows = chart.bars.map { bar in
                 [bar.label] + groups.map { String(bar.counts[$0] ?? 0) } + [String(bar.total)]
             }
-            return paragraph(chart.title, style: "Caption") + table(TextTable(columns: columns, rows: rows))
+            let description =
+                chart.title + ": "
+                + chart.bars.map { bar in
+                    bar.label + " "
+                        + groups.compactMap { group in
+                            (bar.counts[group] ?? 0) > 0
+                                ? "\(chart.legend[group] ?? "\(group)") \(bar.counts[group] ?? 0)" : nil
+                        }.joined(separator: ", ")
+                }.joined(separator: "; ")
+            return paragraph(chart.title, style: "Caption")
+                + (try picture(
+                    ChartImage.bars(chart), svg: HTMLRenderer.standalone(HTMLRenderer.barsSVG(chart)),
+                    description: description, media: &media))
+                + table(TextTable(columns: columns, rows: rows), rtl: media.rightToLeft)
         case .timeline(let timeline):
             let groups = StatusGroup.allCases
+            var drawn = ""
+            if let image = ChartImage.timeline(timeline), let svg = HTMLRenderer.timelineSVG(timeline) {
+                let counts = timeline.monthCounts
+                let description =
+                    "\(timeline.title): \(counts.map(\.total).reduce(0, +)) entries from "
+                    + "\(counts.first.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "") to "
+                    + "\(counts.last.map { String(format: "%04d-%02d", $0.year, $0.month) } ?? "")"
+                drawn = try picture(image, svg: HTMLRenderer.standalone(svg), description: description, media: &media)
+            }
             if !timeline.months.isEmpty {
                 let columns =
                     [TextTable.Column("")]
@@ -95,17 +137,47 @@ public enum DocxRenderer {
                     [String(format: "%04d-%02d", month.year, month.month)]
                         + groups.map { String(month.counts[$0] ?? 0) }
                 }
-                return paragraph(timeline.title, style: "Caption") + table(TextTable(columns: columns, rows: rows))
+                return paragraph(timeline.title, style: "Caption") + drawn
+                    + table(TextTable(columns: columns, rows: rows), rtl: media.rightToLeft)
             }
-            let rows = timeline.points.map { [$0.date.description, timeline.legend[$0.group] ?? "", $0.label] }
-            return paragraph(timeline.title, style: "Caption")
-                + table(TextTable(columns: [.init(""), .init(""), .init("")], rows: rows))
+            let rows = timeline.sortedPoints.enumerated().map { number, point in
+                ["\(number + 1)", point.date.description, timeline.legend[point.group] ?? "", point.label]
+            }
+            return paragraph(timeline.title, style: "Caption") + drawn
+                + table(
+                    TextTable(columns: [.init("#", alignRight: true), .init(""), .init(""), .init("")], rows: rows),
+                    rtl: media.rightToLeft)
         }
+    }
+
+    /// A chart's picture in a paragraph of its own, 9 inches wide: the PNG, with the SVG as
+    /// Office 2016's extension of it, and `description` for screen readers.
+    static func picture(_ image: ChartImage, svg: String, description: String, media: inout Media)
+        throws(FollowUpError) -> String
+    {
+        let png: Data
+        do { png = try image.png() } catch { throw .internalError("the chart's picture was not made: \(error)") }
+        let ids = media.add(png: png, svg: svg)
+        let width = 8_229_600
+        let height = width * image.height / max(image.width, 1)
+        return """
+            <w:p><w:pPr><w:pStyle w:val="Normal"/><w:keepNext/></w:pPr><w:r><w:drawing>\
+            <wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="\(width)" cy="\(height)"/>\
+            <wp:docPr id="\(ids.number)" name="Chart \(ids.number)" descr="\(escape(description))"/>\
+            <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>\
+            <a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">\
+            <pic:pic><pic:nvPicPr><pic:cNvPr id="\(ids.number)" name="chart\(ids.number).png"/><pic:cNvPicPr/></pic:nvPicPr>\
+            <pic:blipFill><a:blip r:embed="\(ids.png)"><a:extLst><a:ext uri="{96DAC541-7B7A-43D3-8B79-37D633B846F1}">\
+            <asvg:svgBlip r:embed="\(ids.svg)"/></a:ext></a:extLst></a:blip><a:stretch><a:fillRect/></a:stretch></pic:blipFill>\
+            <pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="\(width)" cy="\(height)"/></a:xfrm>\
+            <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic>\
+            </wp:inline></w:drawing></w:r></w:p>
+            """
     }
 
     /// A table; a column of long text (a recommendation's) goes under its row's other cells,
     /// across the table's width, as in the HTML report, so that the other columns keep theirs.
-    static func table(_ table: TextTable) -> String {
+    static func table(_ table: TextTable, rtl: Bool = false) -> String {
         let shown = table.columns.indices.filter { !table.columns[$0].underRow }
         let under = table.columns.indices.filter { table.columns[$0].underRow }
         let widths = columnWidths(table, shown)
@@ -118,7 +190,7 @@ public enum DocxRenderer {
             "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
                 + (span > 1 ? "<w:gridSpan w:val=\"\(span)\"/>" : "") + "</w:tcPr>"
                 + text.split(separator: "\n", omittingEmptySubsequences: false).map {
-                    paragraph(String($0), style: style)
+                    paragraph(String($0), style: style, rtl: rtl)
                 }.joined() + "</w:tc>"
         }
         func row(_ cells: [String], header: Bool) -> String {
@@ -160,9 +232,26 @@ public enum DocxRenderer {
         return needs.map { page * $0 / total }
     }
 
-    static func paragraph(_ text: String, style: String) -> String {
-        "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/></w:pPr>" + (text.isEmpty ? "" : "<w:r>\(textRun(text))</w:r>")
+    /// A paragraph of `style`; in a right-to-left document (`rtl`), one whose first letter is not
+    /// Arabic or Hebrew runs left to right, as HTML's `unicode-bidi: plaintext` has it.
+    static func paragraph(_ text: String, style: String, rtl: Bool = false) -> String {
+        "<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>\(direction(text, rtl: rtl))</w:pPr>"
+            + (text.isEmpty ? "" : "<w:r>\(textRun(text))</w:r>")
             + "</w:p>"
+    }
+
+    /// `<w:bidi w:val="0"/>` for text in a right-to-left document whose first strong letter reads
+    /// left to right; nothing otherwise (the document's direction holds).
+    static func direction(_ text: String, rtl: Bool) -> String {
+        guard rtl else { return "" }
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF: return ""
+            default:
+                if scalar.properties.isAlphabetic { return "<w:bidi w:val=\"0\"/>" }
+            }
+        }
+        return ""
     }
 
     /// A run's text: escaped, its tabs as Word's tabs, its spaces kept.
@@ -201,6 +290,8 @@ public enum DocxRenderer {
         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
         <Default Extension="xml" ContentType="application/xml"/>\
+        <Default Extension="png" ContentType="image/png"/>\
+        <Default Extension="svg" ContentType="image/svg+xml"/>\
         <Override PartName="/word/document.xml" \
         ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" \
@@ -223,15 +314,24 @@ public enum DocxRenderer {
         </Relationships>
         """
 
-    static let documentRelationships = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
-        Target="styles.xml"/>\
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" \
-        Target="settings.xml"/>\
-        </Relationships>
-        """
+    static func documentRelationships(_ media: Media) -> String {
+        var pictures = ""
+        for number in stride(from: 1, through: media.pictures, by: 1) {
+            let image = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+            pictures += "<Relationship Id=\"rIdChart\(number)\" Type=\"\(image)\" Target=\"media/chart\(number).png\"/>"
+            pictures +=
+                "<Relationship Id=\"rIdChartSVG\(number)\" Type=\"\(image)\" Target=\"media/chart\(number).svg\"/>"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" \
+            Target="styles.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" \
+            Target="settings.xml"/>\(pictures)\
+            </Relationships>
+            """
+    }
 
     static func coreProperties(title: String) -> String {
         """
@@ -249,13 +349,19 @@ public enum DocxRenderer {
         w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>
         """
 
-    static func wordDocument(_ body: String) -> String {
+    /// The document part; `rightToLeft` sets its section's pages right to left (Arabic).
+    static func wordDocument(_ body: String, rightToLeft: Bool) -> String {
         """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="\(main)"><w:body>\(body)\
+        <w:document xmlns:w="\(main)" \
+        xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" \
+        xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" \
+        xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" \
+        xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" \
+        xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main"><w:body>\(body)\
         <w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>\
         <w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/>\
-        </w:sectPr></w:body></w:document>
+        \(rightToLeft ? "<w:bidi/>" : "")</w:sectPr></w:body></w:document>
         """
     }
 
@@ -281,8 +387,8 @@ public enum DocxRenderer {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:styles xmlns:w="\(main)"><w:docDefaults><w:rPrDefault><w:rPr>\
             <w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:cs="Calibri" w:eastAsia="SimSun"/>\
-            <w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="\(lang)" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>\
-            <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
+            <w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="\(lang)" w:eastAsia="zh-CN"\(language == .ar ? " w:bidi=\"ar-SA\"" : "")/></w:rPr></w:rPrDefault>\
+            <w:pPrDefault><w:pPr>\(language == .ar ? "<w:bidi/>" : "")<w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault>\
             </w:docDefaults>\
             <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>\
             \(paragraphStyle("Heading1", "heading 1", paragraph: "<w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>", run: headingFonts + "<w:b/><w:sz w:val=\"32\"/>"))\
@@ -300,7 +406,7 @@ public enum DocxRenderer {
             <w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>\
             </w:tblCellMar></w:tblPr></w:style>\
             <w:style w:type="table" w:styleId="FollowUpTable"><w:name w:val="FollowUp Table"/>\
-            <w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders>\
+            <w:basedOn w:val="TableNormal"/><w:tblPr>\(language == .ar ? "<w:bidiVisual/>" : "")<w:tblBorders>\
             <w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/>\
             <w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/>\
             <w:insideH w:val="single" w:sz="2" w:space="0" w:color="BFBFBF"/></w:tblBorders></w:tblPr>\

@@ -214,6 +214,12 @@ public enum HTMLRenderer {
 
     /// Horizontal stacked bars, one row per bar, with the label on the left.
     static func bars(_ chart: StatusChart) -> String {
+        "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n" + barsSVG(chart) + legend(chart.legend)
+            + "</figure>\n"
+    }
+
+    /// The bars as an SVG picture, the page's style sheet applying to it.
+    static func barsSVG(_ chart: StatusChart) -> String {
         let rowHeight = 18
         let labelWidth = min(280, 40 + 7 * (chart.bars.map { DisplayWidth.of($0.label) }.max() ?? 10))
         let barWidth = 560
@@ -247,8 +253,7 @@ public enum HTMLRenderer {
                 "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 12)\">\(counts.joined(separator: "  ")) / \(bar.total)</text>\n"
         }
         svg += "</svg>\n"
-        return "<figure>\n<figcaption>\(escape(chart.title))</figcaption>\n" + svg + legend(chart.legend)
-            + "</figure>\n"
+        return svg
     }
 
     /// Entries on a time axis, stacked where they share a month. Up to ``Timeline/labelledPoints``
@@ -256,12 +261,28 @@ public enum HTMLRenderer {
     /// actor, status, recommendation); beyond that, each month is a column of its entries coloured
     /// by status, with its count on top.
     static func timeline(_ timeline: Timeline) -> String {
-        let months = timeline.monthCounts
-        guard let first = months.first, let last = months.last else {
+        guard let svg = timelineSVG(timeline) else {
             return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n<p>—</p>\n</figure>\n"
         }
-        let points = timeline.points.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
-            .map(\.element)
+        var key = ""
+        let points = timeline.sortedPoints
+        if !points.isEmpty && points.count <= Timeline.labelledPoints {
+            key = "<ol class=\"timeline-key\">\n"
+            for point in points {
+                key +=
+                    "<li><span class=\"dot\" style=\"--c: \(colours[point.group] ?? "#fff")\"></span>\(escape(point.date.description)) · \(escape(point.label))</li>\n"
+            }
+            key += "</ol>\n"
+        }
+        return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n" + svg + legend(timeline.legend) + key
+            + "</figure>\n"
+    }
+
+    /// The timeline as an SVG picture (`nil` without entries), the page's style sheet applying to it.
+    static func timelineSVG(_ timeline: Timeline) -> String? {
+        let months = timeline.monthCounts
+        guard let first = months.first, let last = months.last else { return nil }
+        let points = timeline.sortedPoints
         let numbered = !points.isEmpty && points.count <= Timeline.labelledPoints
         let startYear = first.year
         let endYear = max(last.year, startYear) + 1
@@ -318,17 +339,16 @@ public enum HTMLRenderer {
         let svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">\n<title>\(escape(timeline.title))</title>\n"
             + axis + marks + "</svg>\n"
-        var key = ""
-        if numbered {
-            key = "<ol class=\"timeline-key\">\n"
-            for point in points {
-                key +=
-                    "<li><span class=\"dot\" style=\"--c: \(colours[point.group] ?? "#fff")\"></span>\(escape(point.date.description)) · \(escape(point.label))</li>\n"
-            }
-            key += "</ol>\n"
-        }
-        return "<figure>\n<figcaption>\(escape(timeline.title))</figcaption>\n" + svg + legend(timeline.legend) + key
-            + "</figure>\n"
+        return svg
+    }
+
+    /// A chart's SVG as a file of its own (a Word report's picture): the styles a page would give
+    /// its text, inside it.
+    static func standalone(_ svg: String) -> String {
+        guard let end = svg.range(of: ">") else { return svg }
+        return svg[..<end.upperBound]
+            + "<style>text{font-family:Calibri,\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;font-size:11px;fill:#1f2328}"
+            + "text.n{font-size:9px;font-weight:600}</style>" + svg[end.upperBound...]
     }
 
     static func format(_ value: Double) -> String {

@@ -183,6 +183,11 @@ public struct Timeline: Sendable, Equatable {
         self.legend = legend
     }
 
+    /// The points by date (those of one day in their order).
+    public var sortedPoints: [Point] {
+        points.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+    }
+
     /// The months with their counts: `months`, or the points counted per month.
     public var monthCounts: [Month] {
         if !months.isEmpty { return months.sorted { ($0.year, $0.month) < ($1.year, $1.month) } }

@@ -26,6 +26,19 @@ enum WordReader {
         var latinFont: String?
         var eastAsianFont: String?
         var title: String
+        /// Each picture: its description, whether its PNG decodes with the right size, and the
+        /// content type of the SVG beside it.
+        var pictures: [Picture]
+        /// Whether paragraphs run right to left by default, and tables with them.
+        var rightToLeft: Bool
+        var tablesRightToLeft: Bool
+    }
+
+    struct Picture: Decodable {
+        var description: String
+        var pngWidth: Int
+        var pngHeight: Int
+        var svgType: String
     }
 
     static let script = """
@@ -38,7 +51,33 @@ enum WordReader {
             trPr = t.rows[0]._tr.trPr
             tables.append({"rows": rows, "headerRepeats": trPr is not None and trPr.find(qn("w:tblHeader")) is not None})
         fonts = d.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+        import struct, zlib
+        pictures = []
+        for shape in d.inline_shapes:
+            inline = shape._inline
+            blip = inline.graphic.graphicData.pic.blipFill.blip
+            png = d.part.related_parts[blip.embed].blob
+            assert png[:8] == bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            width, height = struct.unpack(">II", png[16:24])
+            # Every chunk's CRC holds and the rows inflate to height * (1 + 3 * width) bytes.
+            at, data = 8, b""
+            while at < len(png):
+                size, kind = struct.unpack(">I4s", png[at:at + 8])
+                body = png[at + 8:at + 8 + size]
+                assert zlib.crc32(kind + body) == struct.unpack(">I", png[at + 8 + size:at + 12 + size])[0]
+                if kind == b"IDAT": data += body
+                at += 12 + size
+            assert len(zlib.decompress(data)) == height * (1 + 3 * width)
+            svg = blip.find(".//{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip")
+            svgPart = d.part.related_parts[svg.get(qn("r:embed"))]
+            pictures.append({"description": inline.docPr.get("descr"), "pngWidth": width, "pngHeight": height,
+                             "svgType": svgPart.content_type})
+        pPr = d.styles.element.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+        table_style = [s for s in d.styles.element.findall(qn("w:style")) if s.get(qn("w:styleId")) == "FollowUpTable"][0]
         print(json.dumps({
+            "pictures": pictures,
+            "rightToLeft": pPr.find(qn("w:bidi")) is not None,
+            "tablesRightToLeft": table_style.find(qn("w:tblPr")).find(qn("w:bidiVisual")) is not None,
             "paragraphs": [[p.style.name, p.text] for p in d.paragraphs],
             "tables": tables,
             "latinFont": fonts.get(qn("w:ascii")),
@@ -102,6 +141,13 @@ struct WordOutputTests {
         // The chart of all assignments, as a table, holds the same total.
         let chart = try #require(word.tables.first { $0.rows.first?.last == "Σ" })
         #expect(chart.rows.dropFirst().compactMap { Int($0.last ?? "") }.reduce(0, +) == total)
+        // Each chart is also a picture (a PNG that decodes, an SVG beside it) with a description.
+        #expect(word.pictures.count >= 2, "\(word.pictures)")
+        for picture in word.pictures {
+            #expect(picture.svgType == "image/svg+xml" && picture.pngWidth == 1200 && picture.pngHeight > 0)
+        }
+        #expect(word.pictures.first?.description.hasPrefix("All assignments: TEST/1 ") == true)
+        #expect(!word.rightToLeft && !word.tablesRightToLeft)
         // The same figures as the CSV of the report.
         let csv = try Self.fixture.get().succeed([
             "report", "document", "TEST/1", "--as-of", "2024-01-01", "--format", "csv",
@@ -122,6 +168,11 @@ struct WordOutputTests {
         #expect(!auditHeadings.isEmpty)
         let actorTables = audit.tables.filter { $0.rows.first?.first == "Actor" }
         #expect(!actorTables.isEmpty)
+
+        // Arabic runs right to left: paragraphs and tables.
+        let arabic = try word(["report", "country", "ETH", "--as-of", "2024-01-01", "--lang", "ar"])
+        #expect(arabic.rightToLeft && arabic.tablesRightToLeft)
+        #expect(arabic.paragraphs.first?[1].contains("إثيوبيا") == true)
 
         let refused = try Self.fixture.get().run(["report", "document", "TEST/1", "--format", "docx"])
         #expect(refused.exitCode == 65)  // refused before anything is read, as --format pdf is
