@@ -48,13 +48,15 @@ actor LoginLimiter {
         return true
     }
 
-    /// Settles a reserved attempt: a failure counts for the window, a success clears the name.
+    /// Settles a reserved attempt: a failure counts for the window, a success clears the name's
+    /// failures (the attempts still in flight stay counted until they settle).
     func settle(_ name: String, succeeded: Bool) {
         let key = name.lowercased()
         guard var attempts = names[key] else { return }
         attempts.inFlight = max(0, attempts.inFlight - 1)
         if succeeded {
-            names[key] = nil
+            attempts.failures = []
+            names[key] = attempts.inFlight > 0 ? attempts : nil
             return
         }
         attempts.failures.append(now())
