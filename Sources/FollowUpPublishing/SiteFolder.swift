@@ -59,7 +59,9 @@ struct SiteFolder {
         let files = FileManager.default
         for relative in previous.subtracting(seen).sorted() {
             // Only paths inside the folder: a manifest edited to name "../x" removes nothing.
-            guard !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/") else { continue }
+            guard !relative.split(separator: "/").contains(".."), !relative.hasPrefix("/"),
+                Self.isInside(root, folderOf: relative)
+            else { continue }
             let url = root.appendingPathComponent(relative)
             if (try? files.removeItem(at: url)) != nil { removed += 1 }
             var folder = url.deletingLastPathComponent()
@@ -81,6 +83,30 @@ struct SiteFolder {
         }
         return removed
     }
+
+    /// Whether every folder on the way from `root` to `relative` is a folder (not a link to one
+    /// elsewhere), so that what is written or removed there stays inside the site.
+    static func isInside(_ root: URL, folderOf relative: String) -> Bool {
+        var path = root.path
+        for component in relative.split(separator: "/").dropLast() {
+            path += "/" + component
+            guard kind(path) == .folder else { return false }
+        }
+        return true
+    }
+
+    enum Kind { case missing, file, folder, other }
+
+    /// What is at `path`, links not followed.
+    static func kind(_ path: String) -> Kind {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .missing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
 }
 
 /// The files one part of a publication writes (the shared files, or one language's pages), each
@@ -94,6 +120,8 @@ struct SiteFiles {
     /// The pages written, with their titles, for the site map.
     var pages: [(path: String, title: String)] = []
     private var seen: Set<String> = []
+    /// The folders found to be folders (not links), by path.
+    private var folders: Set<String> = []
 
     init(root: URL) { self.root = root }
 
@@ -108,36 +136,60 @@ struct SiteFiles {
         }
         written.append(relative)
         let url = root.appendingPathComponent(relative)
-        let exists = FileManager.default.fileExists(atPath: url.path)
-        if exists, let existing = try? Data(contentsOf: url), existing == data {
+        let kind = SiteFolder.kind(url.path)
+        if kind == .file, let existing = try? Data(contentsOf: url), existing == data {
             unchanged += 1
             return
         }
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).publishing")
         do {
-            if !FileManager.default.fileExists(atPath: folder.path) {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
-            if exists {
-                // A reader of the old site never sees half a page: the new one replaces it whole.
-                try Self.save(data, to: temporary.path)
-                if rename(temporary.path, url.path) != 0 { throw CocoaError(.fileWriteUnknown) }
-            } else {
+            try makeFolders(for: relative)
+            if kind == .missing {
                 try Self.save(data, to: url.path)
+            } else {
+                // A reader of the old site never sees half a page: the new one replaces it whole.
+                // A link put in a page's place is replaced, never followed.
+                unlink(temporary.path)
+                try Self.save(data, to: temporary.path)
+                if rename(temporary.path, url.path) != 0 { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
             }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
             throw .outputFailed(path: url.path, reason: "cannot write: \(error.localizedDescription)", saved: false)
         }
         changed += 1
     }
 
-    /// Writes `data` to a new or truncated file, without flushing it to the disk on the way (as
+    /// The folders on the way to `relative`, created where missing; a link or a file where a
+    /// folder should be is refused, so that nothing is written outside the site.
+    private mutating func makeFolders(for relative: String) throws {
+        var path = root.path
+        for component in relative.split(separator: "/").dropLast() {
+            path += "/" + component
+            if folders.contains(path) { continue }
+            switch SiteFolder.kind(path) {
+            case .folder: break
+            case .missing:
+                if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                guard SiteFolder.kind(path) == .folder else { throw POSIXError(.ENOTDIR) }
+            case .file, .other:
+                throw CocoaError(
+                    .fileWriteUnknown,
+                    userInfo: [NSLocalizedDescriptionKey: "\(path) is not a folder (a file or a link): remove it"])
+            }
+            folders.insert(path)
+        }
+    }
+
+    /// Writes `data` to a new file, without flushing it to the disk on the way (as
     /// `Data.write` does): a site is rewritten whole by publishing again, and tens of thousands
     /// of flushes would cost more than the writing.
     private static func save(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file only, never through a link: O_EXCL | O_NOFOLLOW.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in

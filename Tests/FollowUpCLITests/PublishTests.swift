@@ -165,6 +165,38 @@ struct PublishTests {
         #expect(!FileManager.default.fileExists(atPath: cli.folder.file("new")))
     }
 
+    @Test("a link put in the site's place is replaced, never followed; a linked folder is refused")
+    func links() throws {
+        let cli = try CLIHarness.seeded()
+        let site = cli.folder.file("site")
+        try cli.succeed(["publish", "-o", site, "--languages", "en"])
+        let outside = cli.folder.file("precious.txt")
+        try "precious".write(toFile: outside, atomically: true, encoding: .utf8)
+        let files = FileManager.default
+        // A page and a download replaced by links to a file outside, one page by a dangling link.
+        for page in ["en/actors.csv", "en/index.html"] {
+            try files.removeItem(atPath: site + "/" + page)
+            try files.createSymbolicLink(atPath: site + "/" + page, withDestinationPath: outside)
+        }
+        try files.removeItem(atPath: site + "/en/audit.html")
+        try files.createSymbolicLink(atPath: site + "/en/audit.html", withDestinationPath: cli.folder.file("new.txt"))
+        try cli.succeed(["publish", "-o", site, "--languages", "en"])
+        #expect(try String(contentsOfFile: outside, encoding: .utf8) == "precious")
+        #expect(!files.fileExists(atPath: cli.folder.file("new.txt")))
+        for page in ["en/actors.csv", "en/index.html", "en/audit.html"] {
+            let attributes = try files.attributesOfItem(atPath: site + "/" + page)
+            #expect(attributes[.type] as? FileAttributeType == .typeRegular, "\(page)")
+        }
+        // A folder of the site replaced by a link to one outside: refused, nothing written there.
+        let elsewhere = cli.folder.file("elsewhere")
+        try files.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try files.removeItem(atPath: site + "/en/groups")
+        try files.createSymbolicLink(atPath: site + "/en/groups", withDestinationPath: elsewhere)
+        let refused = cli.run(["publish", "-o", site, "--languages", "en"])
+        #expect(refused.exitCode == 74 && refused.standardError.contains("is not a folder"), "\(refused.standardError)")
+        #expect(try files.contentsOfDirectory(atPath: elsewhere).isEmpty)
+    }
+
     @Test("with --base-url, sitemap.xml lists every page by its whole address")
     func sitemap() throws {
         let cli = try CLIHarness.seeded()
