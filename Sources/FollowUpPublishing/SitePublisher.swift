@@ -197,6 +197,21 @@ struct SiteContent: Sendable {
         return text
     }
 
+    /// Links the cells of every table of `output` by `links`; returns the tables, each to be
+    /// offered as a download labelled `label`.
+    static func link(_ output: inout OutputDocument, _ links: [String: String], label: String)
+        -> [(label: String, name: String, table: TextTable)]
+    {
+        var tables: [(label: String, name: String, table: TextTable)] = []
+        for index in output.blocks.indices {
+            guard case .table(var table) = output.blocks[index] else { continue }
+            table.links = links
+            output.blocks[index] = .table(table)
+            tables.append((label, "table\(tables.count + 1)", table))
+        }
+        return tables
+    }
+
     /// A table as JSON Lines: one object per row, its columns' headers as keys.
     static func jsonLines(_ table: TextTable) -> String {
         var text = ""
@@ -301,13 +316,7 @@ struct SiteContent: Sendable {
         guard let report = documentReports[document.symbol] else { return }
         var output = ReportPresentation.document(report, actors: directory, language: language)
         let links = recommendationLinks("../", document: document.symbol)
-        var tables: [(String, String, TextTable)] = []
-        for index in output.blocks.indices {
-            guard case .table(var table) = output.blocks[index] else { continue }
-            table.links = links
-            output.blocks[index] = .table(table)
-            tables.append((SitePage.w("Recommendations", language), "table\(tables.count + 1)", table))
-        }
+        let tables = Self.link(&output, links, label: SitePage.w("Recommendations", language))
         let page = SitePage(
             path: "documents/\(documentSlugs(document.symbol)).html", language: language,
             title: "\(document.symbol) — \(document.title)", body: HTMLRenderer.fragment(output))
@@ -353,13 +362,7 @@ struct SiteContent: Sendable {
             ])
             list.links[code] = "actors/\(SiteSlugs.readable(code)).html"
             var output = ReportPresentation.country(report, actors: directory, language: language)
-            var tables: [(String, String, TextTable)] = []
-            for index in output.blocks.indices {
-                guard case .table(var table) = output.blocks[index] else { continue }
-                table.links = links
-                output.blocks[index] = .table(table)
-                tables.append((w("Recommendations"), "table\(tables.count + 1)", table))
-            }
+            let tables = Self.link(&output, links, label: w("Recommendations"))
             try write(
                 SitePage(
                     path: "actors/\(SiteSlugs.readable(code)).html", language: language,
@@ -386,22 +389,13 @@ struct SiteContent: Sendable {
         for code in actorCodes { actorLinks[code] = "../actors/\(SiteSlugs.readable(code)).html" }
         for code in groupReports.keys.sorted() {
             guard let report = groupReports[code] else { continue }
-            let overdue = report.members.reduce(0) { $0 + $1.overdue }
-            let total = report.members.reduce(0) { $0 + $1.tally.total }
-            let implemented = report.members.reduce(0) { $0 + $1.tally.counts[.implemented, default: 0] }
             list.rows.append([
-                code, directory.name(code, language), String(report.members.count), String(total),
-                String(implemented), String(overdue),
+                code, directory.name(code, language), String(report.members.count), String(report.tally.total),
+                String(report.tally.counts[.implemented, default: 0]), String(report.overdue),
             ])
             list.links[code] = "groups/\(SiteSlugs.readable(code)).html"
             var output = ReportPresentation.group(report, actors: directory, language: language)
-            var tables: [(String, String, TextTable)] = []
-            for index in output.blocks.indices {
-                guard case .table(var table) = output.blocks[index] else { continue }
-                table.links = actorLinks
-                output.blocks[index] = .table(table)
-                tables.append((w("Members"), "table\(tables.count + 1)", table))
-            }
+            let tables = Self.link(&output, actorLinks, label: w("Members"))
             try write(
                 SitePage(
                     path: "groups/\(SiteSlugs.readable(code)).html", language: language,
@@ -417,15 +411,11 @@ struct SiteContent: Sendable {
     func writeAudit(_ language: Language, into files: inout SiteFiles) throws(FollowUpError) {
         let links = recommendationLinks("")
         var output = ReportPresentation.audit(audit, actors: directory, language: language, flat: false)
-        for index in output.blocks.indices {
-            guard case .table(var table) = output.blocks[index] else { continue }
-            table.links = links
-            output.blocks[index] = .table(table)
-        }
-        var flat =
+        _ = Self.link(&output, links, label: "")
+        // One list of every item to download, not a table per document.
+        let flat =
             ReportPresentation.audit(audit, actors: directory, language: language, flat: true).mainTable
             ?? TextTable(columns: [])
-        flat.links = [:]
         try write(
             SitePage(
                 path: "audit.html", language: language, title: SitePage.w("Overdue audit", language),
@@ -439,13 +429,7 @@ struct SiteContent: Sendable {
         guard let matrix = reviewMatrices[review.report] else { return }
         var output = ReportPresentation.reviewMatrix(matrix, language: language)
         let links = recommendationLinks("../")
-        var tables: [(String, String, TextTable)] = []
-        for index in output.blocks.indices {
-            guard case .table(var table) = output.blocks[index] else { continue }
-            table.links = links
-            output.blocks[index] = .table(table)
-            tables.append((SitePage.w("Recommendations", language), "table\(tables.count + 1)", table))
-        }
+        let tables = Self.link(&output, links, label: SitePage.w("Recommendations", language))
         try write(
             SitePage(
                 path: "upr/\(reviewSlugs(review.report)).html", language: language,

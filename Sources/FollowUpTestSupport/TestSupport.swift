@@ -79,6 +79,18 @@ public final class CLIHarness: @unchecked Sendable {
         return cli
     }
 
+    /// The seeds with two accounts for Kenya: a focal point (`amina`) and a validator (`otieno`),
+    /// both with the password `correct horse battery`.
+    public static func seededWithKenyaAccounts() throws -> CLIHarness {
+        let cli = try seeded()
+        for (name, role) in [("amina", "focal-point"), ("otieno", "validator")] {
+            try cli.succeed(
+                ["users", "add", name, "--role", role, "--actor", "KEN", "--password-file", "-"],
+                standardInput: Data("correct horse battery\n".utf8))
+        }
+        return cli
+    }
+
     /// Runs `followup` with `arguments`.
     public func run(_ arguments: [String], environment: [String: String] = [:], standardInput: Data = Data())
         -> CLIResult
@@ -109,8 +121,8 @@ public final class CLIHarness: @unchecked Sendable {
 
     /// Runs `followup` and returns standard output, failing loudly on a non-zero exit.
     @discardableResult
-    public func succeed(_ arguments: [String]) throws -> String {
-        let result = run(arguments)
+    public func succeed(_ arguments: [String], standardInput: Data = Data()) throws -> String {
+        let result = run(arguments, standardInput: standardInput)
         guard result.exitCode == 0 else {
             throw HarnessFailure(arguments: arguments, result: result)
         }

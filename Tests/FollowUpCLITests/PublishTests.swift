@@ -7,18 +7,11 @@ import Testing
 @Suite("Publishing a static site (CLI)")
 struct PublishTests {
     static let key = "E/2020/31 DR-II (a)(v)"
-    static let password = Data("correct horse battery\n".utf8)
 
     /// The seeds with a focal point and a validator for Kenya, an accepted entry with a note and
     /// evidence, a submission left waiting and one returned with a comment.
     func harness() throws -> CLIHarness {
-        let cli = try CLIHarness.seeded()
-        for (name, role) in [("amina", "focal-point"), ("otieno", "validator")] {
-            let result = cli.run(
-                ["users", "add", name, "--role", role, "--actor", "KEN", "--password-file", "-"],
-                standardInput: Self.password)
-            #expect(result.exitCode == 0, "\(result.standardError)")
-        }
+        let cli = try CLIHarness.seededWithKenyaAccounts()
         try cli.succeed([
             "submit", Self.key, "--account", "amina", "--actor", "KEN", "--status", "implemented",
             "--as-of", "2021-03-01", "--note", "ACCEPTED-NOTE broadband plan", "--evidence", "https://example.org/plan",

@@ -10,16 +10,7 @@ struct WorkflowCommandTests {
     static let password = Data("correct horse battery\n".utf8)
 
     /// The seeds, a focal point and a validator for Kenya.
-    func harness() throws -> CLIHarness {
-        let cli = try CLIHarness.seeded()
-        for (name, role) in [("amina", "focal-point"), ("otieno", "validator")] {
-            let result = cli.run(
-                ["users", "add", name, "--role", role, "--actor", "KEN", "--password-file", "-"],
-                standardInput: Self.password)
-            #expect(result.exitCode == 0, "\(result.standardError)")
-        }
-        return cli
-    }
+    func harness() throws -> CLIHarness { try CLIHarness.seededWithKenyaAccounts() }
 
     @Test("users: a password never on the command line, a short one refused; list shows roles and actors")
     func users() throws {

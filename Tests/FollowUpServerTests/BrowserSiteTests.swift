@@ -29,19 +29,9 @@ struct BrowserSiteTests {
             "needs python3-selenium, chromium-driver and axe-core (Scripts/fetch-axe.sh)"))
     func site() throws {
         let axe = try #require(Self.axe, "no axe-core: run Scripts/fetch-axe.sh")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BrowserWorkflowTests.python)
-        process.arguments = [
-            Self.root.appendingPathComponent("Scripts/browser-site.py").path, "--bin",
-            try BrowserWorkflowTests.binaries().path, "--axe", axe,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try BrowserWorkflowTests.script(
+            "browser-site.py", ["--bin", try BrowserWorkflowTests.binaries().path, "--axe", axe])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("browser site: all steps passed"), "\(text)")
     }
 }

@@ -44,19 +44,26 @@ struct BrowserWorkflowTests {
         "a focal point logs in, records progress, a validator accepts it, the report shows it",
         .enabled(if: required || seleniumAvailable, "needs Debian's python3-selenium and chromium-driver"))
     func workflow() throws {
+        let (status, text) = try Self.script("browser-workflow.py", ["--bin", try Self.binaries().path])
+        #expect(status == 0, "\(text)")
+        #expect(text.contains("browser workflow: all steps passed"), "\(text)")
+    }
+
+    /// Runs `Scripts/NAME` with Debian's Python and `arguments`: its exit status and everything it
+    /// printed.
+    static func script(_ name: String, _ arguments: [String]) throws -> (Int32, String) {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scripts/browser-workflow.py")
+            .deletingLastPathComponent().appendingPathComponent("Scripts/" + name)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [script.path, "--bin", try Self.binaries().path]
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script.path] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("browser workflow: all steps passed"), "\(text)")
+        return (process.terminationStatus, text)
     }
 
     @Test("a second server on a port in use says so and exits 69; a missing database 66; a bad port or host 64")
