@@ -115,7 +115,8 @@ public enum ReportViews {
         grouping: ReviewGrouping? = nil, footer: Footer, in database: AppDatabase
     ) throws(FollowUpError) -> ReportView<ReviewMatrixReport> {
         let matrix = try database.reviewMatrixReport(
-            report: report, asOf: asOf, recommender: recommender, midTerm: midTerm, grouping: grouping)
+            report: report, asOf: asOf, recommender: recommender, midTerm: midTerm, grouping: grouping,
+            language: language)
         let document = ReportPresentation.reviewMatrix(matrix, language: language)
         return ReportView(
             document: try finished(document, asOf: asOf, language: language, footer, database), report: matrix)

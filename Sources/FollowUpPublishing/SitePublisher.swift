@@ -81,6 +81,7 @@ struct SiteContent: Sendable {
     var countryReports: [String: CountryReport] = [:]
     var groupReports: [String: GroupReport] = [:]
     var reviews: [PeriodicReview] = []
+    /// Each review's matrix in each language, by "LANGUAGE SYMBOL".
     var reviewMatrices: [String: ReviewMatrixReport] = [:]
     var audit: OverdueAudit
     /// Each document's recommendations, in document order, with their logs.
@@ -115,7 +116,10 @@ struct SiteContent: Sendable {
         reviews = try database.periodicReviews()
         reviewSlugs = SiteSlugs(reviews.map(\.report))
         for review in reviews {
-            reviewMatrices[review.report] = try database.reviewMatrixReport(report: review.report, asOf: asOf)
+            for language in options.languages {
+                reviewMatrices["\(language.rawValue) \(review.report)"] = try database.reviewMatrixReport(
+                    report: review.report, asOf: asOf, language: language)
+            }
         }
         audit = try database.overdueAudit(ReportScope(), grouping: .document, asOf: asOf)
     }
@@ -426,7 +430,7 @@ struct SiteContent: Sendable {
     func writeReview(_ review: PeriodicReview, _ language: Language, into files: inout SiteFiles)
         throws(FollowUpError)
     {
-        guard let matrix = reviewMatrices[review.report] else { return }
+        guard let matrix = reviewMatrices["\(language.rawValue) \(review.report)"] else { return }
         var output = ReportPresentation.reviewMatrix(matrix, language: language)
         let links = recommendationLinks("../")
         let tables = Self.link(&output, links, label: SitePage.w("Recommendations", language))

@@ -56,10 +56,11 @@ public struct ReviewMatrixReport: Codable, Sendable {
 extension AppDatabase {
     /// The matrix of the review reported in `report` as known on `asOf`; `recommender` keeps the
     /// recommendations that State made ("what did Brazil recommend, and what became of it"),
-    /// `midTerm` those supported and not yet reported on, `grouping` adds a summary.
+    /// `midTerm` those supported and not yet reported on, `grouping` adds a summary. States are
+    /// named in `language` (in English where no name in it is known).
     public func reviewMatrixReport(
         report: String, asOf: CalendarDate, recommender: String? = nil, midTerm: Bool = false,
-        grouping: ReviewGrouping? = nil
+        grouping: ReviewGrouping? = nil, language: Language = .en
     ) throws(FollowUpError) -> ReviewMatrixReport {
         let (review, all) = try reviewMatrix(report: report, asOf: asOf)
         let directory = try actorDirectory()
@@ -73,7 +74,7 @@ extension AppDatabase {
         if midTerm { rows = rows.filter(\.isOwed) }
         var names: [String: String] = [:]
         for code in Set(all.flatMap(\.recommenders) + [review.state]) {
-            names[code] = directory.entries[code]?.nameEn ?? code
+            names[code] = directory.name(code, language)
         }
         let positions = Dictionary(grouping: rows, by: { $0.response?.rawValue ?? "pending" }).mapValues(\.count)
         let statuses = Dictionary(grouping: rows, by: { $0.status?.rawValue ?? "unreported" }).mapValues(\.count)
