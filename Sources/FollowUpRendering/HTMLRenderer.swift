@@ -117,7 +117,7 @@ public enum HTMLRenderer {
           dl.fields { grid-template-columns: 1fr; }
           dl.fields dd { margin-bottom: .3rem; }
           div.table table, div.table tbody, div.table tr, div.table td { display: block; width: auto; }
-          div.table thead { position: absolute; left: -9999px; }
+          div.table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
           div.table tbody { border: 1px solid #d0d7de; margin-bottom: .6rem; }
           div.table td { border: none; white-space: normal; text-align: left; padding: .1rem .5rem; }
           div.table td::before { content: attr(data-label) ": "; font-weight: 600; color: #57606a; }
