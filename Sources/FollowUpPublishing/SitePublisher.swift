@@ -218,14 +218,18 @@ struct SiteContent: Sendable {
 
     /// A table as JSON Lines: one object per row, its columns' headers as keys.
     static func jsonLines(_ table: TextTable) -> String {
+        // The keys are the same on every line: quoted once.
+        let keys = table.columns.map { JSONText.string($0.header) + ":" }
         var text = ""
         for row in table.rows {
-            let fields = table.columns.indices.map { index in
+            text += "{"
+            for index in keys.indices {
+                if index > 0 { text += "," }
                 let cell = index < row.count ? row[index] : ""
-                return JSONText.string(table.columns[index].header) + ":"
-                    + (cell == "—" || cell.isEmpty ? "null" : JSONText.string(cell))
+                text += keys[index]
+                text += cell == "—" || cell.isEmpty ? "null" : JSONText.string(cell)
             }
-            text += "{" + fields.joined(separator: ",") + "}\n"
+            text += "}\n"
         }
         return text
     }

@@ -5,6 +5,9 @@ import Foundation
 public enum JSONText {
     /// `text` as a JSON string literal, quoted and escaped.
     package static func string(_ text: String) -> String {
+        // Most text needs no escape: a scan of its bytes (those to escape are all ASCII), then
+        // one copy, instead of a copy scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
