@@ -49,6 +49,17 @@ struct SiteFolder {
             }
             previous = []
         }
+        // The folder is a site from now on: a publication that fails halfway leaves a folder the
+        // next one accepts (and completes), not one it refuses as someone else's.
+        let manifest = root.appendingPathComponent(Self.manifestName)
+        if !files.fileExists(atPath: manifest.path) {
+            do {
+                try Data((Self.manifestHeader + "\n").utf8).write(to: manifest, options: .atomic)
+            } catch {
+                throw .outputFailed(
+                    path: manifest.path, reason: "cannot write: \(error.localizedDescription)", saved: false)
+            }
+        }
     }
 
     /// Removes what the previous publication wrote and this one did not (`written`), then records
