@@ -19,7 +19,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .customLong("output-dir"), help: "The folder to write into (created if missing).")
     var folder = "followup-demo"
 
-    @Option(name: .customLong("lang"), help: "Language of labels and actor names: en or zh.")
+    @Option(
+        name: .customLong("lang"),
+        help: "Language of labels and actor names: en, zh, ar, fr, ru or es (labels in English outside en and zh).")
     var language: Language = .en
 
     @Option(help: "Countries to summarise (codes or names).")
