@@ -56,7 +56,11 @@ public enum SitePublisher {
         -> Result
     {
         let folder = try SiteFolder(path: path)
-        let site = try SiteContent(database, options: options)
+        // Every page from one snapshot: a write made meanwhile (a server on the same database)
+        // shows on all of them or on none, so that the index and the pages add up.
+        let site = try database.consistentRead { () throws(FollowUpError) in
+            try SiteContent(database, options: options)
+        }
         let files = try site.write(root: folder.root)
         let removed = try folder.finish(files.written)
         return Result(

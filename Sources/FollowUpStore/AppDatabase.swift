@@ -247,9 +247,49 @@ public struct AppDatabase: Sendable {
 
     // MARK: Running database work
 
-    /// Runs `body` in one read transaction, translating database errors.
+    /// Runs `body` in one read transaction, translating database errors; inside
+    /// ``consistentRead(_:)``, in its transaction.
     package func read<T>(_ body: (Database) throws -> T) throws(FollowUpError) -> T {
-        try attempt { try writer.read(body) }
+        if let held = Self.heldRead, held.writer === writer as AnyObject {
+            return try attempt { try body(held.db) }
+        }
+        return try attempt { try writer.read(body) }
+    }
+
+    /// A read transaction that the reads made inside ``consistentRead(_:)`` share.
+    final class HeldRead: @unchecked Sendable {
+        let writer: AnyObject
+        let db: Database
+
+        init(writer: AnyObject, db: Database) {
+            self.writer = writer
+            self.db = db
+        }
+    }
+
+    @TaskLocal static var heldRead: HeldRead?
+
+    /// Runs `body`, whose reads of this database (reports, details, lists) all see one snapshot:
+    /// they share one read transaction, so a write made meanwhile by another process or
+    /// connection shows in none of them or, on the next call, in all. For work that reads much
+    /// and must add up across what it read (a published site). Writing inside it is an error.
+    public func consistentRead<T>(_ body: () throws(FollowUpError) -> T) throws(FollowUpError) -> T {
+        var failure: FollowUpError?
+        let result: T? = try attempt {
+            try writer.read { db in
+                Self.$heldRead.withValue(HeldRead(writer: writer as AnyObject, db: db)) {
+                    do throws(FollowUpError) {
+                        return try body()
+                    } catch {
+                        failure = error
+                        return nil
+                    }
+                }
+            }
+        }
+        if let failure { throw failure }
+        guard let result else { throw .internalError("a consistent read gave nothing") }
+        return result
     }
 
     /// Runs `body` in one immediate write transaction: all of it happens, or none of it.
@@ -257,7 +297,10 @@ public struct AppDatabase: Sendable {
     /// `BEGIN IMMEDIATE` takes the write lock at once, so two processes never both hold a read
     /// lock and wait on each other to upgrade it; the busy timeout makes the second one wait.
     package func write<T>(_ body: (Database) throws -> T) throws(FollowUpError) -> T {
-        try attempt {
+        if let held = Self.heldRead, held.writer === writer as AnyObject {
+            throw .internalError("a write inside a consistent read")
+        }
+        return try attempt {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
