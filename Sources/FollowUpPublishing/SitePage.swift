@@ -41,6 +41,20 @@ struct SitePage {
         "all of them are in this page's download": "全部记录见本页的下载",
     ]
 
+    /// What kind of actor `kind` is, in words.
+    static func kind(_ kind: AddresseeKind, _ language: Language) -> String {
+        let words: (String, String) =
+            switch kind {
+            case .state: ("State", "国家")
+            case .territory: ("Territory", "领土")
+            case .unEntity: ("UN entity", "联合国实体")
+            case .organization: ("Organization", "组织")
+            case .group: ("Group", "组别")
+            case .collective: ("Collective", "集体")
+            }
+        return language == .zh ? words.1 : words.0
+    }
+
     static func w(_ english: String, _ language: Language) -> String {
         language == .zh ? chinese[english] ?? english : english
     }

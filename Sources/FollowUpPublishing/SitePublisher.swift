@@ -369,7 +369,8 @@ struct SiteContent: Sendable {
         for code in actorCodes {
             guard let report = countryReports[code] else { continue }
             list.rows.append([
-                code, directory.name(code, language), report.actor.kind.rawValue, String(report.rows.count),
+                code, directory.name(code, language), SitePage.kind(report.actor.kind, language),
+                String(report.rows.count),
                 String(report.tally.counts[.implemented, default: 0]), String(report.overdue),
             ])
             list.links[code] = "actors/\(SiteSlugs.readable(code)).html"
