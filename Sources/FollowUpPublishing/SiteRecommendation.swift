@@ -33,8 +33,7 @@ struct SiteRecommendation {
                 .init(w("As of")), .init(w("Last update")), .init(w("Overdue")),
             ],
             rows: reported.map { assignment in
-                // Past its due date and neither implemented nor no longer relevant (AssignmentRow).
-                let overdue = (due.map { $0 < asOf } ?? false) && !(assignment.status?.isClosed ?? false)
+                let overdue = AssignmentRow.isOverdue(due: due, status: assignment.status, on: asOf)
                 return [
                     assignment.actor,
                     directory.name(assignment.actor, language, en: assignment.nameEn, zh: assignment.nameZh),
@@ -100,11 +99,11 @@ struct SiteRecommendation {
         html += "<p>" + tally.sorted { $0.key < $1.key }.map { "\(e($0.key)): \($0.value)" }.joined(separator: " · ")
         html += " (\(detail.assignments.count))</p>\n"
         if !reported.isEmpty { html += HTMLRenderer.fragment(OutputDocument([.table(assignmentTable)])) }
-        let silent = detail.assignments.filter { $0.status == nil && $0.response == nil }
-        if !silent.isEmpty {
-            let overdue = (detail.recommendation.dueDate.map { $0 < asOf } ?? false)
-            html += "<p>\(e(w("Not reported yet"))) (\(silent.count))\(overdue ? ", \(e(w("overdue")))" : ""): "
-            html += silent.map { "<a href=\"\(e(actorPage($0.actor)))\">\(e($0.actor))</a>" }.joined(separator: " ")
+        let unreported = detail.assignments.filter { $0.status == nil && $0.response == nil }
+        if !unreported.isEmpty {
+            let overdue = AssignmentRow.isOverdue(due: detail.recommendation.dueDate, status: nil, on: asOf)
+            html += "<p>\(e(w("Not reported yet"))) (\(unreported.count))\(overdue ? ", \(e(w("overdue")))" : ""): "
+            html += unreported.map { "<a href=\"\(e(actorPage($0.actor)))\">\(e($0.actor))</a>" }.joined(separator: " ")
             html += "</p>\n"
         }
         html += "<h2>\(e(w("Progress entries (accepted)")))</h2>\n"

@@ -51,8 +51,11 @@ public struct AssignmentRow: Codable, Hashable, Sendable, Equatable {
     public var latest: LatestEntry?
 
     /// Past its due date and neither implemented nor no longer relevant.
-    public func isOverdue(on date: CalendarDate) -> Bool {
-        guard let dueDate, dueDate < date else { return false }
+    public func isOverdue(on date: CalendarDate) -> Bool { Self.isOverdue(due: dueDate, status: status, on: date) }
+
+    /// The rule of ``isOverdue(on:)``, for what is not a row (a recommendation's page).
+    public static func isOverdue(due: CalendarDate?, status: ImplementationStatus?, on date: CalendarDate) -> Bool {
+        guard let due, due < date else { return false }
         return !(status?.isClosed ?? false)
     }
 
