@@ -112,16 +112,34 @@ extension ClauseAnalyzer {
                     return next
                 }
             }
+            // "major groups and other donors": a short item of plain words, then the conjunction.
+            if character == " ", index > start, words <= 3, lower[index + 1].isLetter,
+                let next = conjunction(clause, at: index), next > index + 2,
+                !String(lower[start..<index]).split(separator: " ").contains(where: {
+                    Self.englishListBreakers.contains(String($0))
+                }),
+                addressee(clause, at: next, context: []) != nil
+            {
+                return next
+            }
             if index > start, lower[index - 1] == " ", verb(at: index, clause) != nil { return nil }
             index += 1
         }
         return nil
     }
 
+    /// Words that show a span is no list item but an action or a circumstance: "to urge …",
+    /// "in consultation with …".
+    static let englishListBreakers: Set<String> = [
+        "to", "with", "in", "by", "for", "of", "on", "from", "through", "within", "at", "into",
+    ]
+
     /// The Chinese form of ``listItemSkipped(_:from:)``: past an item that names no actor
     /// (民间社会行为体) to the 、 or conjunction before one that does (非政府组织以及私营部门).
     func chineseListItemSkipped(_ clause: ClauseText, from start: Int) -> Int? {
         let chars = clause.chars
+        // An item is a noun: "为联合国人道主义机构…提供" says for whom, "在…" where.
+        guard start < chars.count, !"为向对在给从以按根通".contains(chars[start]) else { return nil }
         var index = start
         while index < chars.count && index < start + 12 {
             let character = chars[index]
@@ -146,7 +164,9 @@ extension ClauseAnalyzer {
         let (chars, lower) = (clause.chars, clause.lower)
         var raw = start
         while raw < chars.count && chars[raw] == " " { raw += 1 }
-        for begin in Set([raw, skipQualifiers(clause, from: raw)]).sorted() {
+        // Each place the qualifiers pass through, first to last: "that all parties" is "all
+        // parties" (a name), not "parties"; "relevant actors" a name, "the relevant ones" not.
+        for begin in qualifierStops(clause, from: raw) {
             if let reference = backReference(clause, at: begin, context: context) {
                 return (reference.items, reference.end)
             }
@@ -279,12 +299,25 @@ extension ClauseAnalyzer {
     }
 
     func skipQualifiers(_ clause: ClauseText, from start: Int) -> Int {
+        qualifierStops(clause, from: start).last ?? start
+    }
+
+    /// `start` and each position after one more qualifier (酌情, the, all, relevant) or an
+    /// inserted "including" phrase (包括世界银行和国际货币基金组织在内的), in order.
+    func qualifierStops(_ clause: ClauseText, from start: Int) -> [Int] {
         let (chars, lower) = (clause.chars, clause.lower)
         var position = start
+        var stops = [start]
         var moved = true
         while moved {
             moved = false
             while position < chars.count && chars[position] == " " { position += 1 }
+            if stops.last != position { stops.append(position) }
+            if let after = includedSkipped(clause, from: position) {
+                position = after
+                moved = true
+                continue
+            }
             for qualifier in Lexicon.chineseQualifiers + Lexicon.englishQualifiers {
                 let word = Array(qualifier)
                 let end = position + word.count
@@ -295,7 +328,22 @@ extension ClauseAnalyzer {
                 break
             }
         }
-        return position
+        if stops.last != position { stops.append(position) }
+        return stops
+    }
+
+    /// Past 包括…在内的, which names members of the whole that follows (包括世界银行和国际货币基金组织
+    /// 在内的所有相关国际组织 binds the international organizations): `nil` if none starts here.
+    func includedSkipped(_ clause: ClauseText, from start: Int) -> Int? {
+        let chars = clause.chars
+        guard start + 2 < chars.count, chars[start] == "包", chars[start + 1] == "括" else { return nil }
+        var index = start + 2
+        while index + 2 < chars.count && index < start + 60 {
+            if "，；：。,;:".contains(chars[index]) { return nil }
+            if chars[index] == "在", chars[index + 1] == "内", chars[index + 2] == "的" { return index + 3 }
+            index += 1
+        }
+        return nil
     }
 
     func conjunction(_ clause: ClauseText, at start: Int) -> Int? {
@@ -321,10 +369,20 @@ extension ClauseAnalyzer {
         let (chars, lower) = (clause.chars, clause.lower)
         guard start < chars.count, !chars[start].isASCII else { return nil }
         var index = start
-        while index < min(chars.count, start + 30) {
+        var inTitle = false
+        while index < min(chars.count, start + 60) {
             if "，；：。,;:".contains(chars[index]) { return nil }
-            if index > start, chars[index - 1] == "的", let match = matcher.match(in: chars, lowered: lower, at: index) {
-                return (match.code, index + match.length)
+            // A title is no actor's modifier: 《…在发生严重干旱的国家…公约》.
+            if chars[index] == "《" { inTitle = true }
+            if chars[index] == "》" { inTitle = false }
+            if !inTitle, index > start, chars[index - 1] == "的" {
+                if let match = matcher.match(in: chars, lowered: lower, at: index) {
+                    return (match.code, index + match.length)
+                }
+                // 尚未加入《公约》的国家: the States that have not, a part of all States.
+                if index + 1 < chars.count, chars[index] == "国", chars[index + 1] == "家" {
+                    return ("ALL-STATES", index + 2)
+                }
             }
             index += 1
         }
@@ -340,6 +398,16 @@ extension ClauseAnalyzer {
             let end = start + letters.count
             guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
             if letters.first?.isASCII == true && end < lower.count && lower[end].isLetter { continue }
+            // 其他 / 其余 / 其中 are "other", "the rest", "among them": no reference.
+            if word == "其", end < chars.count, "他它余中".contains(chars[end]) { continue }
+            if word == "政府" {
+                // 敦促布隆迪政府…；鼓励政府…: the Government already named. With no State named
+                // before, 政府 is left to the actor list (Governments).
+                guard start == 0 || !"国各".contains(chars[start - 1]),
+                    let state = context.first(where: { stateCodes.contains($0.code) })
+                else { continue }
+                return ([Mention(state.code, String(chars[start..<end]))], end)
+            }
             if word == "it" {
                 // "Acknowledges the leadership role of the Human Rights Council, and encourages it to
                 // continue": the nearest actor named before the pronoun.

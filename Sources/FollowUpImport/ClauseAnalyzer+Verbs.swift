@@ -116,7 +116,11 @@ extension ClauseAnalyzer {
             return before.hasSuffix(", and ") || before.hasSuffix("; and ") || before.hasSuffix("; ")
                 || before.hasSuffix(", ") || before.hasSuffix(" and ")
         }
-        let before = String(chars[max(0, index - 6)..<index])
+        var before = String(chars[max(0, index - 12)..<index])
+        // Lead-ins between the boundary and the verb: "，并酌情促请", "；在这方面鼓励".
+        while let leadIn = Lexicon.chineseVerbLeadIns.first(where: { before.hasSuffix($0) }) {
+            before = String(before.dropLast(leadIn.count))
+        }
         // Normalised text has ASCII punctuation: NFKC maps ，；： to ,;:
         let boundaries = [",", ";", "，", "；", "并", "还", "又", "同时", "为此", "因此", "从而", "并且"]
         return boundaries.contains { before.hasSuffix($0) }

@@ -392,7 +392,11 @@ struct ClauseAnalyzer: Sendable {
         let lower = clause.lower
         let modals = ["will ", "shall ", "should ", "is to ", "are to "]
         let rest = String(lower[end..<min(lower.count, end + 100)])
-        let trimmed = rest.drop { $0 == " " }
+        var trimmed = rest.drop { $0 == " " }
+        // Past the short name in brackets: "the … Hybrid Operation in Darfur (UNAMID) shall".
+        if trimmed.hasPrefix("("), let close = trimmed.firstIndex(of: ")") {
+            trimmed = trimmed[trimmed.index(after: close)...].drop { $0 == " " }
+        }
         if modals.contains(where: { trimmed.hasPrefix($0) }) { return true }
         guard trimmed.hasPrefix(","), let close = trimmed.dropFirst().firstIndex(of: ",") else { return false }
         if trimmed[trimmed.startIndex..<close].contains(where: { ";.".contains($0) }) { return false }

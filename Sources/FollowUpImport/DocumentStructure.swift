@@ -87,7 +87,7 @@ enum DocumentStructure {
                 DocumentRegion(kind: .conclusions, prefix: "", organ: nil, items: items, line: blocks[conclusions].line)
             ]
         }
-        if let organ = blocks.firstIndex(where: { organName($0.normalized) != nil }) {
+        if let organ = organLine(in: blocks) {
             let end = blocks[(organ + 1)...].firstIndex(where: { isEndOfResolution($0.normalized) }) ?? blocks.endIndex
             let operative = Array(blocks[(organ + 1)..<end])
             var region = DocumentRegion(
@@ -237,6 +237,23 @@ enum DocumentStructure {
     static func isConclusionsHeading(_ line: String) -> Bool {
         isTopLevelHeading(line)
             && (line.contains("建议") || line.matches(pattern: "[Rr]ecommendations"))
+    }
+
+    /// The block that opens the resolution: the first organ line that ends in its comma (`人权理事会，`);
+    /// failing one, the last bare organ line (`安全理事会`) before the first numbered paragraph.
+    /// A masthead names its organ bare too ("大会" above "人权理事会，" in a Council resolution).
+    static func organLine(in blocks: [TextBlock]) -> Int? {
+        let lines = blocks.indices.filter { organName(blocks[$0].normalized) != nil }
+        if let punctuated = lines.first(where: { isPunctuatedOrgan(blocks[$0].normalized) }) { return punctuated }
+        let firstNumbered =
+            blocks.firstIndex { $0.normalized.firstMatch(of: ImportPatterns.numberLabel) != nil } ?? blocks.endIndex
+        return lines.last { $0 < firstNumbered } ?? lines.first
+    }
+
+    /// Whether an organ line ends as one: `大会，`, `The General Assembly,`.
+    static func isPunctuatedOrgan(_ line: String) -> Bool {
+        guard let last = line.trimmingWhitespace().last else { return false }
+        return "，,：:".contains(last)
     }
 
     /// The organ of an organ line: `大会，` → `大会`; `The General Assembly,` → `General Assembly`.

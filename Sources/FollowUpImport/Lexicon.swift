@@ -13,7 +13,7 @@ enum Lexicon {
 
     static let chineseVerbs: [Verb] = {
         let actionable = ["鼓励", "敦促", "促请", "吁请", "呼吁", "请", "要求", "邀请", "建议", "恳请", "号召", "责成", "提议"]
-        let decision = ["决定", "决心", "商定", "核准", "赞同", "通过", "批准", "宣布", "授权", "指定"]
+        let decision = ["决定", "决心", "商定", "核准", "核可", "赞同", "同意", "通过", "批准", "宣布", "授权", "指定"]
         let declaratory = [
             "注意到", "表示注意到", "欢迎", "赞扬", "重申", "确认", "承认", "强调", "着重指出", "表示赞赏", "回顾", "认识到", "肯定",
             "关切", "表示关切", "深表关切", "感谢", "表示感谢", "重点指出", "提请注意", "赞赏", "意识到", "铭记", "深信", "认为", "申明",
@@ -33,7 +33,8 @@ enum Lexicon {
             "reiterates its appeal", "renews its call", "renews its appeal", "renews its request", "demands",
             "reiterates its requests", "reiterates its previous request", "reiterates its previous requests",
             "reiterates its calls", "reiterates its invitation", "renews its invitation", "reiterates the invitation",
-            "reiterates the call", "reiterates the request",
+            "reiterates the call", "reiterates the request", "reiterates its demand", "reiterates its demands",
+            "renews its demand",
         ]
         let decision = [
             "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
@@ -80,7 +81,7 @@ enum Lexicon {
     /// Qualifiers that are not actors and may stand between a verb and its addressee.
     static let chineseQualifiers = [
         "酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续", "其他", "所有", "有关", "相关",
-        "适当的", "各", "并酌情",
+        "适当的", "各", "并酌情", "现有",
     ]
     static let englishQualifiers = [
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
@@ -150,11 +151,14 @@ enum Lexicon {
         "therefore", "once again", "again", "strongly", "urgently",
     ]
 
+    /// Words that may stand between a clause boundary and a verb in Chinese: "，并酌情促请".
+    static let chineseVerbLeadIns = ["酌情", "在这方面", "在此方面", "为此目的", "为此", "还", "也", "再次"]
+
     /// Joins between two addressees.
     static let chineseConjunctions = ["、", "和", "以及", "及", "与", "或", "并", ","]
     static let englishConjunctions = [", and", ", or", ",", "and", "or", "as well as"]
 
     /// Words that refer back to an earlier actor: `请他`, `requests him`, `该国`.
-    static let chineseBackReferences = ["他", "她", "该国", "其"]
+    static let chineseBackReferences = ["他", "她", "该国", "其", "政府"]
     static let englishBackReferences = ["him", "her", "that State", "those States", "them", "it"]
 }
