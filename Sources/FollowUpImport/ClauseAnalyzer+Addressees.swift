@@ -358,10 +358,21 @@ extension ClauseAnalyzer {
                 !(letters.last?.isASCII == true && letters.last?.isLetter == true && end < lower.count
                     && lower[end].isLetter)
             {
+                // 与特别报告员合作 is "cooperate with the Special Rapporteur": a partner, not a second addressee.
+                if word == "与" && isPartner(clause, from: end) { continue }
                 return end
             }
         }
         return nil
+    }
+
+    /// Whether the words after 与 name someone acted with (与X合作, 与X协商) rather than a second actor.
+    func isPartner(_ clause: ClauseText, from start: Int) -> Bool {
+        let chars = clause.chars
+        var end = start
+        while end < chars.count && end < start + 30 && !"，；：。,;:".contains(chars[end]) { end += 1 }
+        let span = String(chars[start..<end])
+        return Lexicon.chineseJointActions.contains { span.contains($0) }
     }
 
     /// An actor named after a modifier that ends in 的: 协助实施世界峰会行动方针的联合国系统各实体.

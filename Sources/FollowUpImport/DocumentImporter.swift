@@ -215,7 +215,9 @@ struct DocumentImporter {
     /// The blocks are read joined by spaces, in runs of about 256 KB: a run is held as two arrays
     /// of characters (16 bytes each), and the whole of a 10 MB document held so took 320 MB.
     static func documentNames(in blocks: [String], analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
-        guard blocks.lazy.compactMap({ $0.first(where: \.isLetter) }).first?.isASCII == true else { return [] }
+        guard blocks.lazy.compactMap({ $0.first(where: \.isLetter) }).first?.isASCII == true else {
+            return chineseShortForms(in: blocks, analyzer: analyzer)
+        }
         var powers = Set<String>()
         var heads: [String: [String: Int]] = [:]
         var run: [String] = []
@@ -243,6 +245,72 @@ struct DocumentImporter {
             }
         }
         return names
+    }
+
+    /// The short forms a Chinese document uses for a body it names in full: 联合规划署 after
+    /// 联合国艾滋病毒/艾滋病联合规划署, 特别报告员 after 人权理事会食物权特别报告员. A short form is
+    /// an ending of the full name (four characters or more, or 特派团, 工作组) that the text also
+    /// uses on its own, for one body only, or for one named at least three times as often as any
+    /// other; a name of another actor is never one. Learnt from the first million characters.
+    static func chineseShortForms(in blocks: [String], analyzer: ClauseAnalyzer) -> [(phrase: String, code: String)] {
+        var text = ""
+        for block in blocks {
+            if text.count > 1_000_000 { break }
+            text += block + "\n"
+        }
+        let chars = Array(text.map(AddresseeMatcher.fold))
+        let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
+        // The full names the text uses (six characters or more), and how often each names each body.
+        var fullNames: [String: [String: Int]] = [:]
+        var index = 0
+        while index < chars.count {
+            guard !chars[index].isASCII, let match = analyzer.matcher.match(in: chars, lowered: lower, at: index) else {
+                index += 1
+                continue
+            }
+            if match.length >= 6, !analyzer.stateCodes.contains(match.code) {
+                fullNames[String(chars[index..<(index + match.length)]), default: [:]][match.code, default: 0] += 1
+            }
+            index += match.length
+        }
+        var endings: [String: [String: Int]] = [:]
+        for (name, codes) in fullNames {
+            let letters = Array(name)
+            for length in 3...(letters.count - 2) {
+                let ending = String(letters.suffix(length))
+                guard length >= 4 || ["特派团", "工作组"].contains(ending),
+                    let first = ending.first, !"的和及与、，,/-—(（".contains(first)
+                else { continue }
+                for (code, count) in codes { endings[ending, default: [:]][code, default: 0] += count }
+            }
+        }
+        var names: [(phrase: String, code: String)] = []
+        for (ending, codes) in endings.sorted(by: { $0.key < $1.key }) {
+            let letters = Array(ending)
+            if let own = analyzer.matcher.match(in: letters, lowered: letters, at: 0), own.length == letters.count {
+                continue
+            }
+            let ranked = codes.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            guard let first = ranked.first, ranked.count == 1 || first.value >= 3 * ranked[1].value else { continue }
+            // Used on its own: more often than inside the full names that end so.
+            let inside = fullNames.reduce(0) { sum, entry in
+                sum + (entry.key.hasSuffix(ending) ? entry.value.values.reduce(0, +) : 0)
+            }
+            guard occurrences(of: ending, in: text) > inside else { continue }
+            names.append((ending, first.key))
+        }
+        return names
+    }
+
+    /// How often `needle` occurs in `text`, without overlaps.
+    private static func occurrences(of needle: String, in text: String) -> Int {
+        var count = 0
+        var rest = text[...]
+        while let range = rest.range(of: needle) {
+            count += 1
+            rest = rest[range.upperBound...]
+        }
+        return count
     }
 
     private static func isASCIILetter(_ value: UInt8) -> Bool {

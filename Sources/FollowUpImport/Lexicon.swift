@@ -154,6 +154,9 @@ enum Lexicon {
     /// Words that may stand between a clause boundary and a verb in Chinese: "，并酌情促请".
     static let chineseVerbLeadIns = ["酌情", "在这方面", "在此方面", "为此目的", "为此", "还", "也", "再次"]
 
+    /// What one does with a partner: after 与X, these make X a partner, not an addressee.
+    static let chineseJointActions = ["合作", "协作", "协调", "协商", "磋商", "对话", "配合", "接触", "一道", "一起", "携手"]
+
     /// Joins between two addressees.
     static let chineseConjunctions = ["、", "和", "以及", "及", "与", "或", "并", ","]
     static let englishConjunctions = [", and", ", or", ",", "and", "or", "as well as"]

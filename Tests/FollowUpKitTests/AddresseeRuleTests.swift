@@ -111,9 +111,28 @@ struct AddresseeRuleTests {
             ("经济及社会理事会", "呼吁现有捐助者一如既往地捐款和增加捐款；", ["DONORS"]),
             // A/RES/79/132 (Chinese): 核可 decides.
             ("大会", "核可全权证书委员会的报告。", ["GA"]),
+            // A/RES/79/171 ¶48 (Chinese): 与特别报告员合作 names a partner, not a second addressee.
+            ("大会", "促请各国政府与特别报告员合作并协助其执行任务；", ["GOVERNMENTS"]),
         ])
     func chinese(organ: String, paragraph: String, expected: [String]) throws {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
+    }
+
+    @Test("a Chinese text's short form of a body it names in full (联合规划署, 特别报告员) is that body")
+    func chineseShortForms() throws {
+        // E/RES/2023/30 and A/RES/79/171 (Chinese), shortened.
+        let text = """
+            E/RES/2023/30
+            2023年7月25日经济及社会理事会决议
+            经济及社会理事会，
+            \t回顾联合国艾滋病毒/艾滋病联合规划署的工作，以及人权理事会食物权特别报告员的报告，
+            1.\t鼓励联合规划署继续努力推动在消除小儿艾滋病方面取得进展；
+            2.\t请特别报告员继续开展工作；
+            3.\t敦促联合规划署继续发挥比较优势；
+
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "e.txt"))
+        #expect(plan.items.map(\.addressees) == [["UNAIDS"], ["SR-FOOD"], ["UNAIDS"]])
     }
 
     @Test("a Council resolution under the Assembly's masthead (大会 bare on its line) decides as the Council")
