@@ -166,7 +166,10 @@ extension ClauseAnalyzer {
         while raw < chars.count && chars[raw] == " " { raw += 1 }
         // Each place the qualifiers pass through, first to last: "that all parties" is "all
         // parties" (a name), not "parties"; "relevant actors" a name, "the relevant ones" not.
-        for begin in qualifierStops(clause, from: raw) {
+        let stops = qualifierStops(clause, from: raw)
+        // A name as written wins over a reading of what surrounds it: 所有会员国、…在内的民间社会
+        // starts with the Member States, not with a modifier that ends at 的民间社会.
+        for begin in stops {
             if let reference = backReference(clause, at: begin, context: context) {
                 return (reference.items, reference.end)
             }
@@ -178,13 +181,19 @@ extension ClauseAnalyzer {
                 }
                 return ([Mention(match.code, phrase)], begin + match.length)
             }
-            if let modified = modifiedActor(clause, from: begin) {
-                return ([Mention(modified.code, String(chars[begin..<modified.end]))], modified.end)
-            }
+        }
+        for begin in stops {
             if let state = ofState(clause, at: begin) { return ([state.item], state.end) }
             if let body = ofBody(clause, at: begin) { return ([body.item], body.end) }
             if let unit = unitOf(clause, at: begin) { return ([unit.item], unit.end) }
             if let pair = distributed(clause, at: begin) { return pair }
+        }
+        // Last, a name after a modifier ending in 的, which may reach far (其他国际和区域组织以及
+        // 包括…在内的民间社会 is two items, not one modified).
+        for begin in stops {
+            if let modified = modifiedActor(clause, from: begin) {
+                return ([Mention(modified.code, String(chars[begin..<modified.end]))], modified.end)
+            }
         }
         return nil
     }

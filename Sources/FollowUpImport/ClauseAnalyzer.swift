@@ -347,7 +347,8 @@ struct ClauseAnalyzer: Sendable {
     ) -> [Mention] {
         let lower = clause.lower
         var starts: [Int] = []
-        for lead in [" also that ", " further that ", " that "] {
+        // "that " or "that," ("Also decides that, at each session, the Commission will …").
+        for lead in [" also that ", " further that ", " that ", " also that,", " further that,", " that,"] {
             let letters = Array(lead)
             if end + letters.count <= lower.count, Array(lower[end..<(end + letters.count)]) == letters {
                 starts.append(end + letters.count)
@@ -376,12 +377,29 @@ struct ClauseAnalyzer: Sendable {
             index += 1
         }
         var subjects: [Mention] = []
-        for start in starts {
+        for first in starts {
             // "Decides that it will consider the question": the Assembly itself.
-            if String(lower[start..<min(lower.count, start + 3)]) == "it " { continue }
-            let found = addressees(clause, at: start, context: context)
-            guard !found.list.isEmpty, isModal(after: found.end, clause) else { continue }
-            for item in found.list where !subjects.contains(where: { $0.code == item.code }) { subjects.append(item) }
+            if String(lower[first..<min(lower.count, first + 3)]) == "it " { continue }
+            // Past up to two circumstances before the subject: "Decides that at its sixty-ninth
+            // session, in 2025, the Commission on the Status of Women will undertake …".
+            var start = first
+            // "Decides that, at each session, the Commission will …".
+            while start < lower.count && (lower[start] == "," || lower[start] == " ") { start += 1 }
+            for _ in 0..<3 {
+                let found = addressees(clause, at: start, context: context)
+                if !found.list.isEmpty, isModal(after: found.end, clause) {
+                    for item in found.list where !subjects.contains(where: { $0.code == item.code }) {
+                        subjects.append(item)
+                    }
+                    break
+                }
+                let rest = String(lower[start..<min(lower.count, start + 80)])
+                guard Lexicon.englishCircumstanceLeads.contains(where: { rest.hasPrefix($0) }),
+                    let comma = rest.firstIndex(of: ","), !rest[..<comma].contains(";")
+                else { break }
+                start += rest.distance(from: rest.startIndex, to: comma) + 1
+                while start < lower.count && lower[start] == " " { start += 1 }
+            }
         }
         return subjects
     }
@@ -390,7 +408,8 @@ struct ClauseAnalyzer: Sendable {
     /// "…, within their respective mandates and available resources, should provide".
     func isModal(after end: Int, _ clause: ClauseText) -> Bool {
         let lower = clause.lower
-        let modals = ["will ", "shall ", "should ", "is to ", "are to "]
+        // "will " or "will," ("the Commission will, as necessary, discuss").
+        let modals = ["will ", "shall ", "should ", "is to ", "are to ", "will,", "shall,", "should,"]
         let rest = String(lower[end..<min(lower.count, end + 100)])
         var trimmed = rest.drop { $0 == " " }
         // Past the short name in brackets: "the … Hybrid Operation in Darfur (UNAMID) shall".

@@ -98,14 +98,17 @@ struct DocumentImporter {
         var census = ImportCensus()
         for region in regions {
             var analyzer = self.analyzer
-            for (phrase, code) in documentNames { analyzer.matcher.add(phrase, code: code) }
+            let ownCommissionCode =
+                ownCommission ?? bodyCode.flatMap({ ["GA", "HRC", "SC", "ECOSOC"].contains($0) ? nil : $0 })
+            // A commission's own report: "the Commission" is that commission, whatever else it names.
+            for (phrase, code) in documentNames where !(phrase == "Commission" && ownCommissionCode != nil) {
+                analyzer.matcher.add(phrase, code: code)
+            }
             // "The Commission" / 委员会 is the commission the text is about (or its body); "the
             // Council" / 理事会 the organ of the organ line; "the Assembly" the General Assembly.
             // Not for an organ's own resolution: "the Commission" in a General Assembly or Council
             // resolution is a commission it named, not the Assembly or the Council.
-            if let commission = ownCommission
-                ?? bodyCode.flatMap({ ["GA", "HRC", "SC", "ECOSOC"].contains($0) ? nil : $0 })
-            {
+            if let commission = ownCommissionCode {
                 for phrase in ["委员会", "该委员会", "本委员会", "Commission"] { analyzer.matcher.add(phrase, code: commission) }
             }
             let organCode = region.organ.flatMap(codeForName) ?? "ECOSOC"

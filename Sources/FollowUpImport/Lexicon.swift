@@ -139,7 +139,7 @@ enum Lexicon {
     static let englishShortFormHeads = [
         "Special Committee", "Working Group", "Special Rapporteur", "Independent Expert", "Group of Experts",
         "Preparatory Committee", "Ad Hoc Committee", "Intergovernmental Committee", "Expert Mechanism",
-        "Special Representative", "Special Envoy", "Special Adviser", "Permanent Forum",
+        "Special Representative", "Special Envoy", "Special Adviser", "Permanent Forum", "Commission", "Committee",
     ]
 
     /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:
@@ -149,6 +149,13 @@ enum Lexicon {
         "in this connection", "to this end", "to that end", "for this purpose", "for that purpose", "in addition",
         "also", "further",
         "therefore", "once again", "again", "strongly", "urgently",
+    ]
+
+    /// How a circumstance set between "decides that" and its subject begins: "at its sixty-ninth
+    /// session,", "in 2025,", "ahead of each session,".
+    static let englishCircumstanceLeads = [
+        "at ", "in ", "during ", "ahead of ", "before ", "after ", "from ", "for ", "as from ", "with effect from ",
+        "beginning ", "starting ", "as of ", "on ", "until ", "pending ",
     ]
 
     /// Words that may stand between a clause boundary and a verb in Chinese: "，并酌情促请".

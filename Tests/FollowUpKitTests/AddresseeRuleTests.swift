@@ -118,6 +118,59 @@ struct AddresseeRuleTests {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
     }
 
+    @Test(
+        "from the sixth blind set's misses: non-breaking hyphens, circumstances before a decided subject, lists",
+        arguments: [
+            // A/HRC/RES/55/2 ¶5: the UN's files write "non‑governmental" with U+2011.
+            (
+                "Human Rights Council",
+                "Calls upon all States, other international organizations and non\u{2011}governmental organizations and the private sector to cooperate fully;",
+                ["ALL-STATES", "INTERNATIONAL-ORGANIZATIONS", "NGOS", "PRIVATE-SECTOR"]
+            ),
+            // E/RES/2022/4 ¶16 and ¶37: the subject after "that," and one or two circumstances.
+            (
+                "Economic and Social Council",
+                "Also decides that, at each session, the Commission on the Status of Women will evaluate progress;",
+                ["CSW"]
+            ),
+            (
+                "Economic and Social Council",
+                "Decides that, at its seventy-first session, in 2027, the Commission on the Status of Women should further review its methods of work.",
+                ["CSW"]
+            ),
+            // A/RES/79/110 ¶12: "international and regional agencies".
+            (
+                "General Assembly",
+                "Calls upon Member States and international and regional agencies to contribute to the Fund;",
+                ["MEMBER-STATES", "INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS"]
+            ),
+        ])
+    func sixthSetEnglish(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: false) == expected)
+    }
+
+    @Test(
+        "from the sixth blind set's misses, in Chinese: 所有各方, 政府间组织, 联合国所有会员国, a name before a modifier",
+        arguments: [
+            ("安全理事会", "要求所有各方遵守其根据国际法所承担的义务；", ["PARTIES-TO-ARMED-CONFLICT"]),
+            (
+                "大会", "邀请各国政府、政府间组织和非政府组织、主要群体和捐助方自愿捐款；",
+                ["GOVERNMENTS", "INTERNATIONAL-ORGANIZATIONS", "NGOS", "MAJOR-GROUPS", "DONORS"]
+            ),
+            ("人权理事会", "鼓励联合国所有会员国参加社会论坛的讨论；", ["MEMBER-STATES"]),
+            // A/RES/77/158 ¶2: the Member States first, not a modifier reaching to 的民间社会.
+            (
+                "大会", "邀请所有会员国、联合国系统各组织、其他国际和区域组织以及包括非政府组织、个人和其他相关利益攸关方在内的民间社会庆祝该国际年；",
+                [
+                    "MEMBER-STATES", "UN-ENTITIES", "INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS",
+                    "CIVIL-SOCIETY",
+                ]
+            ),
+        ])
+    func sixthSetChinese(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
+    }
+
     @Test("a Chinese text's short form of a body it names in full (联合规划署, 特别报告员) is that body")
     func chineseShortForms() throws {
         // E/RES/2023/30 and A/RES/79/171 (Chinese), shortened.

@@ -101,7 +101,7 @@ struct LabelledSetTests {
     }
 
     @Test(
-        "the UN's own text of seven resolutions, English and Chinese (a development set): segmentation 100%, class ≥ 95%, F1 ≥ 0.78"
+        "the UN's own text of seven resolutions, English and Chinese (a development set): segmentation 100%, class ≥ 95%, F1 ≥ 0.86"
     )
     func layoutsSet() throws {
         let score = try Self.score(["ground-truth-dev-layouts"])
@@ -109,7 +109,22 @@ struct LabelledSetTests {
         #expect(score.segmented == score.paragraphs)
         #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
         #expect(
-            score.f1 >= 0.78,
+            score.f1 >= 0.86,
+            "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
+    }
+
+    @Test(
+        "the sixth blind set, 16 resolutions in English and Chinese, once its blind score was taken (F1 0.78): segmentation 100%, class ≥ 95%, F1 ≥ 0.84"
+    )
+    func sixthBlindSetAfterTuning() throws {
+        // Scored blind once at 4e0c750 before any miss was read; the rules written from its misses
+        // since are held here, so this set no longer measures unseen text.
+        let score = try Self.score(["ground-truth-blind-6"])
+        #expect(score.paragraphs == 177)
+        #expect(score.segmented == score.paragraphs)
+        #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
+        #expect(
+            score.f1 >= 0.84,
             "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
     }
 }

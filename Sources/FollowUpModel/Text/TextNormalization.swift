@@ -15,6 +15,10 @@ package enum TextNormalization {
         }
         // Extraction confusables: 攸 read as the archaic 攷 (seen in 利益攷關方).
         table["攷"] = "攸"
+        // The hyphen and the non-breaking hyphen the UN's own files use ("non‑governmental
+        // organizations") read as the hyphen-minus that names are written with.
+        table["\u{2010}"] = "-"
+        table["\u{2011}"] = "-"
         return table
     }()
 
