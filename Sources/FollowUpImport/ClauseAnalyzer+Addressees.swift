@@ -40,7 +40,11 @@ extension ClauseAnalyzer {
             // after the rest of an item the name did not cover ("relevant United Nations agencies,
             // funds and programmes, treaty bodies"): the list goes on at the next item that names one.
             guard var next = conjunction(clause, at: position) else {
-                if let after = listItemSkipped(clause, from: position), after > position {
+                // Right after a name, in Chinese, only the rest of that item is passed over (…行为体、):
+                // 吁请以色列遵守大会、安全理事会… goes on with what Israel is to do, not with a list.
+                if let after = listItemSkipped(clause, from: position), after > position,
+                    chars[position].isASCII || after - position <= 4
+                {
                     position = after
                     continue
                 }

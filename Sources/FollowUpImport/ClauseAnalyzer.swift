@@ -150,6 +150,8 @@ struct ClauseAnalyzer: Sendable {
                 for item in subjects where !analysis.addressees.contains(where: { $0.code == item.code }) {
                     analysis.addressees.append(item)
                 }
+            } else if lead.classification == .decision {
+                chineseDecision(clause, after: leadEnd, into: &analysis, context: &context)
             }
         }
         // Further verbs with their own addressees: "，并请…", ", and requests the Secretary-General".
@@ -204,6 +206,36 @@ struct ClauseAnalyzer: Sendable {
         var seen = Set<String>()
         analysis.verbs = analysis.verbs.filter { seen.insert($0).inserted }
         return analysis
+    }
+
+    /// What a Chinese decision binds: 决定请秘书长… asks the Secretary-General; 决定，混合行动应… and
+    /// 决定特别委员会于…举行 bind the body named first; 决定将…延长, 决定设立… the deciding organ.
+    func chineseDecision(
+        _ clause: ClauseText, after end: Int, into analysis: inout ClauseAnalysis, context: inout [Mention]
+    ) {
+        let chars = clause.chars
+        var start = end
+        while start < chars.count && "，, 、".contains(chars[start]) { start += 1 }
+        if let verb = verb(at: start, clause), verb.classification == .actionable, !verb.addresseeFirst {
+            let after = start + verb.text.count
+            let found = addressees(clause, at: after, context: context)
+            if !found.list.isEmpty {
+                analysis.verbs.append(verb.text)
+                record(found, verb: verb.text, into: &analysis, context: &context, clause: clause, at: after)
+                return
+            }
+        }
+        // 决定将…延长 / 决定把…: 将 and 把 mark the object of what the organ itself decides.
+        let subjects =
+            start < chars.count && "将把".contains(chars[start])
+            ? [] : addressees(clause, at: start, context: context).list
+        guard !subjects.isEmpty else {
+            analysis.bindsOwnOrgan = true
+            return
+        }
+        for item in subjects where !analysis.addressees.contains(where: { $0.code == item.code }) {
+            analysis.addressees.append(item)
+        }
     }
 
     /// Where to look for gapped requests: after the first actionable verb of the clause.

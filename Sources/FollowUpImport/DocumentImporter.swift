@@ -363,6 +363,15 @@ struct DocumentImporter {
             if phrase.contains("High Commissioner for ") {
                 heads["High Commissioner", default: [:]][match.code, default: 0] += 1
             }
+            // "the Staff College", "the Advisory Committee": the last two words of a longer name,
+            // when the last names an institution.
+            let words = phrase.split(separator: " ")
+            if words.count >= 3, let last = words.last, Lexicon.englishInstitutionNouns.contains(String(last)),
+                let before = words.dropLast().last, before.first?.isUppercase == true,
+                !["Nations", "Rights", "States"].contains(before)
+            {
+                heads["\(before) \(last)", default: [:]][match.code, default: 0] += 1
+            }
             index = end
         }
     }

@@ -82,6 +82,8 @@ enum Lexicon {
     static let chineseQualifiers = [
         "酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续", "其他", "所有", "有关", "相关",
         "适当的", "各", "并酌情", "现有",
+        // 占领国以色列: the occupying Power is the State named after it.
+        "占领国",
     ]
     static let englishQualifiers = [
         "as appropriate,", "inter alia,", "where appropriate,", "within their respective mandates,",
@@ -140,6 +142,15 @@ enum Lexicon {
         "Special Committee", "Working Group", "Special Rapporteur", "Independent Expert", "Group of Experts",
         "Preparatory Committee", "Ad Hoc Committee", "Intergovernmental Committee", "Expert Mechanism",
         "Special Representative", "Special Envoy", "Special Adviser", "Permanent Forum", "Commission", "Committee",
+        "Advisory Committee",
+    ]
+
+    /// The last word of a body's name that the body may be called by with the word before it:
+    /// "the Staff College" (United Nations System Staff College), "the Advisory Committee".
+    static let englishInstitutionNouns: Set<String> = [
+        "Committee", "College", "Commission", "Council", "Board", "Mission", "Office", "Programme", "Fund", "Forum",
+        "Institute", "Panel", "Mechanism", "Centre", "Agency", "Court", "Tribunal", "Secretariat", "Facility",
+        "Platform", "Network", "University", "Operation", "Force",
     ]
 
     /// Words that may stand between a clause boundary and a verb in the middle of a paragraph:

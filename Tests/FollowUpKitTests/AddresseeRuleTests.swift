@@ -171,6 +171,43 @@ struct AddresseeRuleTests {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
     }
 
+    @Test(
+        "from the seventh blind set's misses, in Chinese: 占领国以色列, decisions that ask, bind a subject or the organ",
+        arguments: [
+            // A/HRC/RES/55/31 ¶3 and ¶1: the occupying Power is the State; what it is to comply with is no list.
+            ("人权理事会", "吁请占领国以色列停止改变被占叙利亚戈兰的地理特征；", ["ISR"]),
+            ("人权理事会", "吁请占领国以色列遵守大会、安全理事会和人权理事会的相关决议；", ["ISR"]),
+            // S/RES/2642 (2022) ¶2: 决定将…延续 binds the Council, 请秘书长 the Secretary-General.
+            ("安全理事会", "决定将第2165(2014)号决议所载各项决定的期限延续6个月，请秘书长提交一份特别报告；", ["SG", "SC"]),
+            // S/RES/2446 (2018) ¶1: 将 marks the object; the mission is not the subject.
+            ("安全理事会", "决定将第2387(2017)号决议规定的中非稳定团的任务期限延至2018年12月15日；", ["SC"]),
+            // S/RES/2517 (2020) ¶1 (Chinese): the subject of 应.
+            ("安全理事会", "决定，非洲联盟-联合国达尔富尔混合行动(达尔富尔混合行动)应维持目前的部队人数上限；", ["UNAMID"]),
+            ("大会", "决定请秘书长向大会第八十届会议提交报告；", ["SG"]),
+            // A/RES/79/200 ¶8 (Chinese).
+            ("大会", "再次邀请各国和国际捐助界向该信托基金自愿捐款；", ["ALL-STATES", "DONORS"]),
+        ])
+    func seventhSetChinese(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
+    }
+
+    @Test("English short forms: the Staff College and the Advisory Committee of a document that names them in full")
+    func englishShortForms() throws {
+        // E/RES/2023/6 ¶9 and A/HRC/RES/56/19 ¶2, shortened; A/RES/77/159 ¶2 (parliaments).
+        let text = """
+            A/RES/99/1
+            Resolution adopted on 7 December 2023
+            The Economic and Social Council,
+            \tRecalling the statute of the United Nations System Staff College and the work of the Human Rights Council Advisory Committee,
+            1.\tEncourages the Staff College to enhance its cooperation with relevant entities;
+            2.\tAlso requests the Advisory Committee to work in close collaboration with relevant stakeholders;
+            3.\tEncourages parliaments to assess the contribution of existing national legal frameworks;
+
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "e.txt"))
+        #expect(plan.items.map(\.addressees) == [["UNSSC"], ["HRC-AC"], ["NATIONAL-PARLIAMENTS"]])
+    }
+
     @Test("a Chinese text's short form of a body it names in full (联合规划署, 特别报告员) is that body")
     func chineseShortForms() throws {
         // E/RES/2023/30 and A/RES/79/171 (Chinese), shortened.

@@ -115,7 +115,7 @@ enum EnglishTestDocuments {
 
         (c) Requests the Secretary-General to report to the Commission at its twenty-fifth session;
 
-        4. Calls upon the parliaments of all States to support the work of the Commission;
+        4. Calls upon the ombudsman bodies of all States to support the work of the Commission;
         """
 
     /// A Secretary-General's report: analysis in sections I–IV, recommendations in section V.

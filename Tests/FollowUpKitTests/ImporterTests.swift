@@ -515,7 +515,7 @@ struct EnglishImporterTests {
         #expect(items["¶3(b)(i)"]?.addressees == ["DONORS"])
         #expect(items["¶3(b)(iii)"]?.text == "Through in-kind support;")
         #expect(items["¶3(c)"]?.addressees == ["SG"])
-        #expect(items["¶4"]?.unresolved == ["parliaments"])
+        #expect(items["¶4"]?.unresolved == ["ombudsman bodies"])
     }
 
     @Test("a Secretary-General's report: only its conclusions and recommendations")
