@@ -102,11 +102,16 @@ extension ClauseAnalyzer {
         guard chars[start].isASCII else { return chineseListItemSkipped(clause, from: start) }
         var index = start
         var words = 0
-        while index < chars.count && index < start + 60 {
+        while index < chars.count && index < start + 90 {
             let character = chars[index]
             if ";:.".contains(character) { return nil }
             if character == " " { words += 1 }
-            if words > 6 { return nil }
+            // At most six words, or nine of a body's proper name.
+            // (Judged at each space, on the words before it.)
+            if words > 9 { return nil }
+            if character == " ", words > 6 || index >= start + 60, !isProperName(String(chars[start..<index])) {
+                return nil
+            }
             if character == "," {
                 if addressee(clause, at: index + 1, context: []) != nil { return index + 1 }
                 // "States and international donors, as well as the private sector"
@@ -116,12 +121,16 @@ extension ClauseAnalyzer {
                     return next
                 }
             }
-            // "major groups and other donors": a short item of plain words, then the conjunction.
-            if character == " ", index > start, words <= 3, lower[index + 1].isLetter,
+            // "major groups and other donors": a short item of plain words, then the conjunction;
+            // or the proper name of a body no register holds ("the Office of the Secretary-General's
+            // Envoy on Youth and the United Nations Entity for …").
+            if character == " ", index > start, lower[index + 1].isLetter,
                 let next = conjunction(clause, at: index), next > index + 2,
-                !String(lower[start..<index]).split(separator: " ").contains(where: {
-                    Self.englishListBreakers.contains(String($0))
-                }),
+                isProperName(String(chars[start..<index]))
+                    || (words <= 3
+                        && !String(lower[start..<index]).split(separator: " ").contains(where: {
+                            Self.englishListBreakers.contains(String($0))
+                        })),
                 addressee(clause, at: next, context: []) != nil
             {
                 return next
@@ -130,6 +139,17 @@ extension ClauseAnalyzer {
             index += 1
         }
         return nil
+    }
+
+    /// Whether a span is a body's proper name: capitalised words, with "of", "the", "on", "for"
+    /// between them ("the Office of the Secretary-General's Envoy on Youth").
+    func isProperName(_ span: String) -> Bool {
+        var words = span.split(separator: " ")
+        if words.first == "the" { words.removeFirst() }
+        guard words.count >= 2, words.count <= 9, words.first?.first?.isUppercase == true else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true || ["of", "the", "on", "for", "and"].contains(String(word))
+        }
     }
 
     /// Words that show a span is no list item but an action or a circumstance: "to urge …",
@@ -171,6 +191,9 @@ extension ClauseAnalyzer {
         // Each place the qualifiers pass through, first to last: "that all parties" is "all
         // parties" (a name), not "parties"; "relevant actors" a name, "the relevant ones" not.
         let stops = qualifierStops(clause, from: raw)
+        for begin in stops {
+            if let system = systemMembers(clause, at: begin) { return system }
+        }
         // A name as written wins over a reading of what surrounds it: 所有会员国、…在内的民间社会
         // starts with the Member States, not with a modifier that ends at 的民间社会.
         for begin in stops {
@@ -198,6 +221,53 @@ extension ClauseAnalyzer {
             if let modified = modifiedActor(clause, from: begin) {
                 return ([Mention(modified.code, String(chars[begin..<modified.end]))], modified.end)
             }
+        }
+        return nil
+    }
+
+    /// Kinds of members named together "of the United Nations system": "the specialized agencies,
+    /// components, organizations, programmes and funds of the United Nations system", "relevant
+    /// organs, bodies and agencies of the United Nations system" are its entities (and, when named,
+    /// its specialized agencies, funds and programmes).
+    func systemMembers(_ clause: ClauseText, at start: Int) -> (items: [Mention], end: Int)? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard start < chars.count, chars[start].isASCII, chars[start].isLetter else { return nil }
+        let tail = Array(" of the united nations system")
+        var index = start
+        var kinds = 0
+        var specialized = false
+        while index < lower.count && index < start + 160 {
+            if lower[index...].starts(with: tail) {
+                guard kinds >= 2 else { return nil }
+                let end = index + tail.count
+                let phrase = String(chars[start..<end])
+                // The kinds that have codes of their own are named too: the specialized agencies,
+                // the funds and programmes.
+                let words = Set(phrase.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                var items = specialized ? [Mention("SPECIALIZED-AGENCIES", phrase)] : []
+                items.append(Mention("UN-ENTITIES", phrase))
+                if words.contains("funds") && words.contains("programmes") {
+                    items.append(Mention("UN-FUNDS-PROGRAMMES", phrase))
+                }
+                return (items, end)
+            }
+            if lower[index] == " " || lower[index] == "," {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < lower.count && lower[end].isLetter { end += 1 }
+            guard end > index else { return nil }
+            let word = String(lower[index..<end])
+            if Lexicon.englishSystemMembers.contains(word) {
+                kinds += 1
+                if word == "agencies", index >= 12, String(lower[(index - 12)..<index]) == "specialized " {
+                    specialized = true
+                }
+            } else if !["specialized", "other", "relevant", "and", "the", "its", "all"].contains(word) {
+                return nil
+            }
+            index = end
         }
         return nil
     }
@@ -231,11 +301,20 @@ extension ClauseAnalyzer {
             let end = start + letters.count
             guard end <= lower.count, Array(lower[start..<end]) == letters else { continue }
             let begin = skipQualifiers(clause, from: end)
-            if let match = matcher.match(in: chars, lowered: lower, at: begin), !stateCodes.contains(match.code) {
+            if let match = matcher.match(in: chars, lowered: lower, at: begin), !stateCodes.contains(match.code),
+                !isPossessive(clause, at: begin + match.length)
+            {
                 return (Mention(match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
             }
         }
         return nil
+    }
+
+    /// Whether 's follows: "the Office of the Secretary-General's Envoy on Youth" is the envoy's
+    /// office, not the Secretary-General.
+    func isPossessive(_ clause: ClauseText, at end: Int) -> Bool {
+        let chars = clause.chars
+        return end + 1 < chars.count && (chars[end] == "'" || chars[end] == "\u{2019}") && chars[end + 1] == "s"
     }
 
     /// A unit of a known body, named in capitals: "the Development Assistance Committee of the
@@ -257,7 +336,9 @@ extension ClauseAnalyzer {
             words += 1
             if Lexicon.englishUnitHeads.contains(word), lower[end...].starts(with: " of ") {
                 let owner = skipQualifiers(clause, from: end + 4)
-                if let match = matcher.match(in: chars, lowered: lower, at: owner), !stateCodes.contains(match.code) {
+                if let match = matcher.match(in: chars, lowered: lower, at: owner), !stateCodes.contains(match.code),
+                    !isPossessive(clause, at: owner + match.length)
+                {
                     return (Mention(match.code, String(chars[start..<(owner + match.length)])), owner + match.length)
                 }
                 return nil
@@ -326,7 +407,7 @@ extension ClauseAnalyzer {
             moved = false
             while position < chars.count && chars[position] == " " { position += 1 }
             if stops.last != position { stops.append(position) }
-            if let after = includedSkipped(clause, from: position) {
+            if let after = includedSkipped(clause, from: position) ?? titlesSkipped(clause, from: position) {
                 position = after
                 moved = true
                 continue
@@ -343,6 +424,22 @@ extension ClauseAnalyzer {
         }
         if stops.last != position { stops.append(position) }
         return stops
+    }
+
+    /// Past the titles of instruments before the actor they qualify: 《特拉特洛尔科条约》、《第一附加
+    /// 议定书》和《第二附加议定书》缔约国 are the States parties. `nil` unless an actor follows.
+    func titlesSkipped(_ clause: ClauseText, from start: Int) -> Int? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var index = start
+        var titles = 0
+        while index < chars.count && chars[index] == "《" {
+            guard let close = chars[index...].prefix(60).firstIndex(of: "》") else { return nil }
+            titles += 1
+            index = close + 1
+            if index < chars.count && "、和及与".contains(chars[index]) { index += 1 }
+        }
+        guard titles > 0, matcher.match(in: chars, lowered: lower, at: index) != nil else { return nil }
+        return index
     }
 
     /// Past 包括…在内的, which names members of the whole that follows (包括世界银行和国际货币基金组织
@@ -427,10 +524,12 @@ extension ClauseAnalyzer {
             if word == "政府" {
                 // 敦促布隆迪政府…；鼓励政府…: the Government already named. With no State named
                 // before, 政府 is left to the actor list (Governments).
-                guard start == 0 || !"国各".contains(chars[start - 1]),
-                    let state = context.first(where: { stateCodes.contains($0.code) })
-                else { continue }
-                return ([Mention(state.code, String(chars[start..<end]))], end)
+                guard start == 0 || !"国各".contains(chars[start - 1]) else { continue }
+                let named = nearestState(clause, before: start)
+                guard let state = named ?? context.first(where: { stateCodes.contains($0.code) })?.code else {
+                    continue
+                }
+                return ([Mention(state, String(chars[start..<end]))], end)
             }
             if word == "it" {
                 // "Acknowledges the leadership role of the Human Rights Council, and encourages it to
@@ -438,7 +537,7 @@ extension ClauseAnalyzer {
                 guard let mention = nearestMention(clause, before: start) else { continue }
                 return ([Mention(mention, String(chars[start..<end]))], end)
             }
-            if word == "them", case let mentions = mentionsInPreviousClause(clause, before: start),
+            if ["them", "它们", "他们"].contains(word), case let mentions = mentionsInPreviousClause(clause, before: start),
                 !mentions.isEmpty
             {
                 // "Recognizes the role of the United Nations and of the international financial
@@ -460,7 +559,7 @@ extension ClauseAnalyzer {
         var verbs: [(start: Int, end: Int)] = []
         var index = 0
         while index < end {
-            if index == 0 || !lower[index - 1].isLetter, let verb = verb(at: index, clause) {
+            if index == 0 || !lower[index - 1].isLetter || !chars[index].isASCII, let verb = verb(at: index, clause) {
                 verbs.append((index, index + verb.text.count))
                 index += verb.text.count
             } else {
@@ -479,7 +578,7 @@ extension ClauseAnalyzer {
         var codes: [String] = []
         var begin = from
         while begin < governing.start {
-            if begin == 0 || !lower[begin - 1].isLetter,
+            if begin == 0 || !lower[begin - 1].isLetter || !chars[begin].isASCII,
                 let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length <= governing.start
             {
                 if !codes.contains(match.code) { codes.append(match.code) }
@@ -489,6 +588,22 @@ extension ClauseAnalyzer {
             }
         }
         return codes
+    }
+
+    /// The code of the State named last before `end`, if any: whose 政府 a bare 政府 is.
+    func nearestState(_ clause: ClauseText, before end: Int) -> String? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        var last: String?
+        var begin = 0
+        while begin < end {
+            if let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length <= end {
+                if stateCodes.contains(match.code) { last = match.code }
+                begin += match.length
+            } else {
+                begin += 1
+            }
+        }
+        return last
     }
 
     /// The code of the actor named last before `end`, if any.

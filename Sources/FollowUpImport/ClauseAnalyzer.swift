@@ -151,7 +151,12 @@ struct ClauseAnalyzer: Sendable {
                     analysis.addressees.append(item)
                 }
             } else if lead.classification == .decision {
-                chineseDecision(clause, after: leadEnd, into: &analysis, context: &context)
+                // 核准委员会…临时议程: what follows 核准, 通过 … is what is approved, not who acts.
+                if verb.text == "决定" {
+                    chineseDecision(clause, after: leadEnd, into: &analysis, context: &context)
+                } else {
+                    analysis.bindsOwnOrgan = true
+                }
             }
         }
         // Further verbs with their own addressees: "，并请…", ", and requests the Secretary-General".
@@ -178,13 +183,15 @@ struct ClauseAnalyzer: Sendable {
             if !found.list.isEmpty {
                 analysis.verbs.append(verb.text)
                 record(found, verb: verb.text, into: &analysis, context: &context, clause: clause, at: after)
+            } else if verb.classification == .actionable, reportsAnotherActor(clause, analysis: analysis) {
+                // 回顾大会在第70/125号决议中，呼吁继续…: the Assembly's call, recalled, is no request.
             } else if verb.classification == .actionable, let phrase = actorLikePhrase(clause, from: after) {
                 analysis.verbs.append(verb.text)
                 analysis.unresolved.append(phrase)
-                // Measured on English resolutions only: Chinese keeps the leading verb's class.
-                if chars[index].isASCII { analysis.hasActionableRequest = true }
-            } else if verb.classification == .actionable, chars[index].isASCII {
-                // "…, and encourages the continuation of …": a request, whoever is to act.
+                analysis.hasActionableRequest = true
+            } else if verb.classification == .actionable {
+                // "…, and encourages the continuation of …", "…，鼓励继续进行此类接触": a request,
+                // whoever is to act.
                 analysis.verbs.append(verb.text)
                 analysis.hasActionableRequest = true
             }
@@ -206,6 +213,19 @@ struct ClauseAnalyzer: Sendable {
         var seen = Set<String>()
         analysis.verbs = analysis.verbs.filter { seen.insert($0).inserted }
         return analysis
+    }
+
+    /// Whether a Chinese clause recalls what another actor did (回顾大会在…中, 忆及秘书长…): a verb
+    /// later in it with no addressee of its own is that actor's, not a request of the organ's.
+    func reportsAnotherActor(_ clause: ClauseText, analysis: ClauseAnalysis) -> Bool {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard let lead = analysis.leadVerb, ["回顾", "忆及"].contains(lead.text), !chars.isEmpty, !chars[0].isASCII
+        else { return false }
+        guard let start = chars.indices.first(where: { chars[$0...].starts(with: Array(lead.text)) }) else {
+            return false
+        }
+        let after = start + lead.text.count
+        return matcher.match(in: chars, lowered: lower, at: after) != nil
     }
 
     /// What a Chinese decision binds: 决定请秘书长… asks the Secretary-General; 决定，混合行动应… and

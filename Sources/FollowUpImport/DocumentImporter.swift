@@ -265,6 +265,8 @@ struct DocumentImporter {
         let lower = Array(text.lowercased().map(AddresseeMatcher.fold))
         // The full names the text uses (six characters or more), and how often each names each body.
         var fullNames: [String: [String: Int]] = [:]
+        var powers = Set<String>()
+        var territories: [String: Int] = [:]
         var index = 0
         while index < chars.count {
             guard !chars[index].isASCII, let match = analyzer.matcher.match(in: chars, lowered: lower, at: index) else {
@@ -274,7 +276,22 @@ struct DocumentImporter {
             if match.length >= 6, !analyzer.stateCodes.contains(match.code) {
                 fullNames[String(chars[index..<(index + match.length)]), default: [:]][match.code, default: 0] += 1
             }
+            // 管理国大不列颠及北爱尔兰联合王国, 联合王国作为管理国: the administering Power.
+            if analyzer.stateCodes.contains(match.code),
+                (index >= 3 && String(chars[(index - 3)..<index]) == "管理国")
+                    || String(chars[(index + match.length)..<min(chars.count, index + match.length + 5)]) == "作为管理国"
+            {
+                powers.insert(match.code)
+            }
+            if analyzer.territoryCodes.contains(match.code) { territories[match.code, default: 0] += 1 }
             index += match.length
+        }
+        var names: [(phrase: String, code: String)] = []
+        if powers.count == 1, let power = powers.first { names += [("管理国", power), ("该管理国", power)] }
+        // 领土, 该领土, 领土政府: the one territory the text is about (or the one named most, three times as often).
+        let territoryRanks = territories.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        if let first = territoryRanks.first, territoryRanks.count == 1 || first.value >= 3 * territoryRanks[1].value {
+            names += [("领土", first.key), ("该领土", first.key), ("领土政府", first.key)]
         }
         var endings: [String: [String: Int]] = [:]
         for (name, codes) in fullNames {
@@ -287,7 +304,6 @@ struct DocumentImporter {
                 for (code, count) in codes { endings[ending, default: [:]][code, default: 0] += count }
             }
         }
-        var names: [(phrase: String, code: String)] = []
         for (ending, codes) in endings.sorted(by: { $0.key < $1.key }) {
             let letters = Array(ending)
             if let own = analyzer.matcher.match(in: letters, lowered: letters, at: 0), own.length == letters.count {

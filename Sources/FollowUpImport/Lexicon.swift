@@ -34,6 +34,7 @@ enum Lexicon {
             "reiterates its requests", "reiterates its previous request", "reiterates its previous requests",
             "reiterates its calls", "reiterates its invitation", "renews its invitation", "reiterates the invitation",
             "reiterates the call", "reiterates the request", "reiterates its demand", "reiterates its demands",
+            "directs",
             "renews its demand",
         ]
         let decision = [
@@ -169,6 +170,12 @@ enum Lexicon {
         "beginning ", "starting ", "as of ", "on ", "until ", "pending ",
     ]
 
+    /// The kinds of member a list may name "of the United Nations system".
+    static let englishSystemMembers: Set<String> = [
+        "organs", "bodies", "agencies", "entities", "organizations", "funds", "programmes", "components",
+        "departments", "offices",
+    ]
+
     /// Words that may stand between a clause boundary and a verb in Chinese: "，并酌情促请".
     static let chineseVerbLeadIns = ["酌情", "在这方面", "在此方面", "为此目的", "为此", "还", "也", "再次"]
 
@@ -180,6 +187,6 @@ enum Lexicon {
     static let englishConjunctions = [", and", ", or", ",", "and", "or", "as well as"]
 
     /// Words that refer back to an earlier actor: `请他`, `requests him`, `该国`.
-    static let chineseBackReferences = ["他", "她", "该国", "其", "政府"]
+    static let chineseBackReferences = ["它们", "他们", "他", "她", "该国", "其", "政府"]
     static let englishBackReferences = ["him", "her", "that State", "those States", "them", "it"]
 }

@@ -191,6 +191,93 @@ struct AddresseeRuleTests {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
     }
 
+    @Test(
+        "from the eighth blind set's misses, in English: members of the UN system, a body's proper name, directs",
+        arguments: [
+            // A/RES/77/16 ¶3, A/RES/79/11 ¶3, A/HRC/RES/57/10 ¶7.
+            (
+                "General Assembly",
+                "Invites the specialized agencies and other organizations, programmes and funds of the United Nations system, as well as international financial institutions, to develop their cooperation;",
+                ["SPECIALIZED-AGENCIES", "UN-ENTITIES", "UN-FUNDS-PROGRAMMES", "IFIS"]
+            ),
+            (
+                "Human Rights Council",
+                "Appeals to relevant organs, bodies and agencies of the United Nations system to promote human rights education;",
+                ["UN-ENTITIES"]
+            ),
+            // A/HRC/RES/57/10 ¶9: an office no register holds, then one it does.
+            (
+                "Human Rights Council",
+                "Requests the United Nations Educational, Scientific and Cultural Organization, the Office of the Secretary-General's Envoy on Youth and the United Nations Entity for Gender Equality and the Empowerment of Women to disseminate the plan;",
+                ["UNESCO", "UN-WOMEN"]
+            ),
+            // S/RES/2664 (2022) ¶6.
+            (
+                "Security Council",
+                "Directs the Committees established by this Council to assist Member States in properly understanding paragraph 1;",
+                []
+            ),
+            (
+                "General Assembly", "Urges all sides to work immediately and cooperatively to defuse tensions;",
+                ["PARTIES-CONCERNED"]
+            ),
+        ])
+    func eighthSetEnglish(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: false) == expected)
+    }
+
+    @Test(
+        "from the eighth blind set's misses, in Chinese: titles before 缔约国, 政府 of the State just named, a request with no addressee",
+        arguments: [
+            // A/RES/80/15 ¶4.
+            ("大会", "再次鼓励《特拉特洛尔科条约》、《第一附加议定书》和《第二附加议定书》缔约国审议其解释性声明；", ["STATES-PARTIES"]),
+            // A/HRC/RES/60/1 ¶5: 政府 after 斯里兰卡政府 in a statement is Sri Lanka's, not Governments.
+            ("人权理事会", "又欢迎斯里兰卡政府承诺废除该法，鼓励政府继续审查；", ["LKA"]),
+            // S/RES/2736 (2024) ¶5.
+            ("安全理事会", "要求冲突所有当事方遵守其根据国际法承担的义务；", ["PARTIES-TO-ARMED-CONFLICT"]),
+            // S/RES/2736 (2024) ¶4.
+            ("安全理事会", "鼓励会员国、国际捐助方及合作伙伴确保及时全额兑现所有认捐；", ["MEMBER-STATES", "DONORS", "DEVELOPMENT-PARTNERS"]),
+        ])
+    func eighthSetChinese(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
+    }
+
+    @Test("a Chinese request with no addressee is still a request (鼓励在这方面进一步采取行动)")
+    func chineseRequestWithoutAddressee() throws {
+        let text =
+            "A/HRC/RES/60/1\n2025年10月6日人权理事会通过的决议\n人权理事会，\n\t回顾其各项决议，\n"
+            + "1.\t确认斯里兰卡政府采取了问责措施，鼓励在这方面进一步采取行动；\n"
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "c.txt"))
+        #expect(plan.items.map(\.classification) == [.actionable])
+        // E/2020/31 DR-I ¶22 (the seed): the Assembly's call, recalled, is the Assembly's, not a request.
+        let recalled =
+            "E/RES/2020/99\n2020年7月22日经济及社会理事会决议\n经济及社会理事会，\n\t回顾其各项决议，\n"
+            + "1.\t又回顾大会在第70/125号决议中，呼吁继续经由科学和技术促进发展委员会提交年度报告；\n"
+            + "2.\t核准委员会第二十四届会议临时议程和文件；\n"
+        let items = try TestDatabase.withReference().planImport(
+            text: recalled, options: ImportOptions(sourceName: "r.txt")
+        ).items
+        #expect(items.map(\.classification) == [.declaratory, .decision])
+        // What 核准 approves is no actor: the deciding organ is bound.
+        #expect(items.last?.addressees == ["ECOSOC"])
+    }
+
+    @Test("a Chinese territory resolution: 管理国 is the administering Power it names, 领土 the territory")
+    func chineseAdministeringPower() throws {
+        // A/RES/80/100 (Chinese), shortened.
+        let text = """
+            A/RES/80/100
+            2025年12月5日大会决议
+            大会，
+            \t注意到圣赫勒拿人民的政治地位，以及管理国大不列颠及北爱尔兰联合王国提供的资料，
+            1.\t请管理国协助领土推动公共教育外联方面的工作；
+            2.\t请领土和管理国采取一切必要措施保护领土的环境；
+
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "t.txt"))
+        #expect(plan.items.map(\.addressees) == [["GBR"], ["SHN", "GBR"]])
+    }
+
     @Test("English short forms: the Staff College and the Advisory Committee of a document that names them in full")
     func englishShortForms() throws {
         // E/RES/2023/6 ¶9 and A/HRC/RES/56/19 ¶2, shortened; A/RES/77/159 ¶2 (parliaments).
