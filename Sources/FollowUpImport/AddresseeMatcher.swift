@@ -33,10 +33,15 @@ struct AddresseeMatcher: Sendable {
     }
 
     /// "Special Rapporteur of the Human Rights Council on …" for every "Special Rapporteur on …", and
-    /// likewise for independent experts and working groups: resolutions use both forms.
+    /// likewise for independent experts and working groups: resolutions use both forms; and "UN …"
+    /// for every "United Nations …".
     static func councilForms(of names: [(name: String, code: String)]) -> [(name: String, code: String)] {
         var forms: [(name: String, code: String)] = []
         for (name, code) in names {
+            // "the UN Truce Supervision Organization": UN for United Nations.
+            if name.hasPrefix("United Nations ") {
+                forms.append(("UN " + name.dropFirst("United Nations ".count), code))
+            }
             for head in ["Special Rapporteur on ", "Independent Expert on ", "Working Group on "]
             where name.hasPrefix(head) {
                 let rest = name.dropFirst(head.count)

@@ -210,7 +210,9 @@ extension ClauseAnalyzer {
             }
         }
         for begin in stops {
-            if let state = ofState(clause, at: begin) { return ([state.item], state.end) }
+            if let state = ofState(clause, at: begin) ?? demonymState(clause, at: begin) {
+                return ([state.item], state.end)
+            }
             if let body = ofBody(clause, at: begin) { return ([body.item], body.end) }
             if let unit = unitOf(clause, at: begin) { return ([unit.item], unit.end) }
             if let pair = distributed(clause, at: begin) { return pair }
@@ -286,6 +288,32 @@ extension ClauseAnalyzer {
                 stateCodes.contains(match.code) || territoryCodes.contains(match.code)
             {
                 return (Mention(match.code, String(chars[start..<(begin + match.length)])), begin + match.length)
+            }
+        }
+        return nil
+    }
+
+    /// "the Haitian authorities", "the Syrian Government": the State whose name the adjective is
+    /// made from (Haiti-an, Syria-n, Sudan-ese, Iraq-i), when the matcher knows that name.
+    func demonymState(_ clause: ClauseText, at start: Int) -> (item: Mention, end: Int)? {
+        let (chars, lower) = (clause.chars, clause.lower)
+        guard start < chars.count, chars[start].isUppercase, chars[start].isASCII else { return nil }
+        var end = start
+        while end < chars.count && chars[end].isLetter { end += 1 }
+        let word = String(chars[start..<end])
+        let rest = String(lower[end..<min(lower.count, end + 24)])
+        guard
+            let head = [" authorities", " government", " transitional authorities", " de facto authorities"]
+                .first(where: { rest.hasPrefix($0) })
+        else { return nil }
+        for suffix in ["ese", "ian", "an", "n", "i"] where word.count > suffix.count + 3 && word.hasSuffix(suffix) {
+            let stem = Array(word.dropLast(suffix.count))
+            let lowered = Array(String(stem).lowercased())
+            if let match = matcher.match(in: stem, lowered: lowered, at: 0), match.length == stem.count,
+                stateCodes.contains(match.code)
+            {
+                let stop = end + head.count
+                return (Mention(match.code, String(chars[start..<stop])), stop)
             }
         }
         return nil

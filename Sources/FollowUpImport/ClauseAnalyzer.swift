@@ -169,6 +169,13 @@ struct ClauseAnalyzer: Sendable {
                 continue
             }
             let after = index + verb.text.count
+            // 因此决定将…延长: a Chinese decision later in the paragraph, read as one that leads it.
+            if verb.text == "决定" {
+                analysis.verbs.append(verb.text)
+                chineseDecision(clause, after: after, into: &analysis, context: &context)
+                index = after
+                continue
+            }
             if verb.classification == .decision, chars[index].isASCII, isSelfDecision(after: after, clause) {
                 analysis.verbs.append(verb.text)
                 let shares = apportioned(clause, after: after, context: context)
@@ -236,6 +243,12 @@ struct ClauseAnalyzer: Sendable {
         let chars = clause.chars
         var start = end
         while start < chars.count && "，, 、".contains(chars[start]) { start += 1 }
+        // Past a circumstance before the subject: 还决定，在此期间达尔富尔混合行动应….
+        if start < chars.count, chars[start] == "在",
+            let comma = chars[start...].prefix(40).firstIndex(where: { "，,".contains($0) })
+        {
+            start = comma + 1
+        }
         if let verb = verb(at: start, clause), verb.classification == .actionable, !verb.addresseeFirst {
             let after = start + verb.text.count
             let found = addressees(clause, at: after, context: context)
@@ -246,9 +259,21 @@ struct ClauseAnalyzer: Sendable {
             }
         }
         // 决定将…延长 / 决定把…: 将 and 把 mark the object of what the organ itself decides.
-        let subjects =
+        var subjects =
             start < chars.count && "将把".contains(chars[start])
             ? [] : addressees(clause, at: start, context: context).list
+        // 在此期间达尔富尔混合行动应…: a subject a little further on, when 应 or 将 follows it.
+        if subjects.isEmpty, start < chars.count, chars[start] == "在" {
+            let lower = clause.lower
+            for position in start..<min(chars.count, start + 20) {
+                guard let match = matcher.match(in: chars, lowered: lower, at: position) else { continue }
+                let after = position + match.length
+                if after < chars.count, "应将须".contains(chars[after]) {
+                    subjects = [Mention(match.code, String(chars[position..<after]))]
+                }
+                break
+            }
+        }
         guard !subjects.isEmpty else {
             analysis.bindsOwnOrgan = true
             return

@@ -117,6 +117,12 @@ struct DocumentImporter {
                 for phrase in ["理事会", "Council"] { analyzer.matcher.add(phrase, code: organCode) }
             }
             analyzer.matcher.add("Assembly", code: "GA")
+            // "Reiterates its request to its subsidiary bodies", 请其附属机构: the deciding organ's.
+            if let subsidiary = ["ECOSOC": "ECOSOC-SUBSIDIARY-BODIES", "GA": "GA-SUBSIDIARY-BODIES"][organCode] {
+                for phrase in ["its subsidiary bodies", "其附属机构", "其各附属机构"] {
+                    analyzer.matcher.add(phrase, code: subsidiary)
+                }
+            }
             var context = RegionContext(
                 region: region, organCode: organCode, symbol: symbol, ownSession: ownSession, issued: date,
                 analyzer: analyzer)
@@ -382,6 +388,13 @@ struct DocumentImporter {
             // "the Staff College", "the Advisory Committee": the last two words of a longer name,
             // when the last names an institution.
             let words = phrase.split(separator: " ")
+            // "the Institute" (United Nations Institute for Training and Research), "the
+            // Commission" (the Peacebuilding Commission): the one institution noun of the name.
+            // Not "the Council", which is the organ of the organ line.
+            let nouns = words.filter { Lexicon.englishInstitutionNouns.contains(String($0)) && $0 != "Council" }
+            if words.count >= 2, nouns.count == 1, let noun = nouns.first, !phrase.hasPrefix(noun + " ") {
+                heads[String(noun), default: [:]][match.code, default: 0] += 1
+            }
             if words.count >= 3, let last = words.last, Lexicon.englishInstitutionNouns.contains(String(last)),
                 let before = words.dropLast().last, before.first?.isUppercase == true,
                 !["Nations", "Rights", "States"].contains(before)

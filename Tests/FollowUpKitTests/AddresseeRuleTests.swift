@@ -242,6 +242,67 @@ struct AddresseeRuleTests {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: true) == expected)
     }
 
+    @Test(
+        "from the ninth blind set's misses, in English: demonyms, UN for United Nations, its subsidiary bodies",
+        arguments: [
+            // A/HRC/RES/58/32 ¶6, S/RES/2504 (2020) ¶2.
+            (
+                "Human Rights Council",
+                "Invites the Haitian authorities to continue to engage in an inclusive dialogue;", ["HTI"]
+            ),
+            (
+                "Security Council", "Demands that the Syrian authorities immediately comply with their obligations;",
+                ["SYR"]
+            ),
+            // S/RES/2530 (2020) ¶12.
+            (
+                "Security Council",
+                "Encourages the Department of Peace Operations and the UN Truce Supervision Organization to continue relevant discussions;",
+                ["DPO", "UNTSO"]
+            ),
+            // E/RES/2021/14 ¶2, E/RES/2023/9 ¶2.
+            (
+                "Economic and Social Council",
+                "Reiterates its request to its subsidiary bodies to organize the dates of their sessions;",
+                ["ECOSOC-SUBSIDIARY-BODIES"]
+            ),
+            // A/HRC/RES/58/32 ¶7: the Members of the United Nations, not all States.
+            (
+                "Human Rights Council", "Urges the States Members of the United Nations to support Haiti;",
+                ["MEMBER-STATES"]
+            ),
+        ])
+    func ninthSetEnglish(organ: String, paragraph: String, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: false) == expected)
+    }
+
+    @Test("the one institution a name holds is its short form: 'the Institute', 'the Commission'")
+    func institutionShortForms() throws {
+        // E/RES/2021/16 ¶3 and S/RES/2558 (2020) ¶2, shortened.
+        let text = """
+            A/RES/99/1
+            Resolution adopted on 7 December 2023
+            The Economic and Social Council,
+            \tRecalling the work of the United Nations Institute for Training and Research and of the Peacebuilding Commission,
+            1.\tEncourages the Institute to continue to respond to learning needs;
+            2.\tCalls on the Commission to continue strengthening its advisory role;
+
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "i.txt"))
+        #expect(plan.items.map(\.addressees) == [["UNITAR"], ["PBC"]])
+    }
+
+    @Test("a Chinese decision later in a paragraph, and one whose subject follows a circumstance")
+    func chineseLaterDecisions() throws {
+        // S/RES/2697 (2023) ¶2 and S/RES/2517 (2020) ¶1 (Chinese), shortened.
+        let text =
+            "S/RES/2697 (2023)\n2023年9月15日安全理事会第9420次会议通过\n安全理事会，\n\t回顾其各项决议，\n"
+            + "1.\t表示注意到伊拉克政府提出的请求，因此决定将调查小组的任务期限最后一次延长一年；\n"
+            + "2.\t决定，在此期间达尔富尔混合行动应维持所有队部以执行任务；\n"
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "s.txt"))
+        #expect(plan.items.map(\.addressees) == [["SC"], ["UNAMID"]])
+    }
+
     @Test("a Chinese request with no addressee is still a request (鼓励在这方面进一步采取行动)")
     func chineseRequestWithoutAddressee() throws {
         let text =
