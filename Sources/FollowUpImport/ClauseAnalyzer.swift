@@ -33,6 +33,9 @@ struct ClauseAnalysis: Sendable {
     var classification: Classification? {
         if hasActionableAddressee || hasActionableRequest { return .actionable }
         if leadVerb == nil && isModalDecision { return .decision }
+        // "Notes …, and decides to include …", "表示注意到…，因此决定将…延长": a decision later in
+        // the paragraph makes it one.
+        if bindsOwnOrgan, leadVerb?.classification == .declaratory { return .decision }
         return leadVerb?.classification
     }
 }
@@ -222,11 +225,11 @@ struct ClauseAnalyzer: Sendable {
         return analysis
     }
 
-    /// Whether a Chinese clause recalls what another actor did (回顾大会在…中, 忆及秘书长…): a verb
-    /// later in it with no addressee of its own is that actor's, not a request of the organ's.
+    /// Whether a Chinese clause recalls what another actor did (回顾大会在…中…): a verb later in it
+    /// with no addressee of its own is that actor's, not a request of the organ's.
     func reportsAnotherActor(_ clause: ClauseText, analysis: ClauseAnalysis) -> Bool {
         let (chars, lower) = (clause.chars, clause.lower)
-        guard let lead = analysis.leadVerb, ["回顾", "忆及"].contains(lead.text), !chars.isEmpty, !chars[0].isASCII
+        guard let lead = analysis.leadVerb, lead.text == "回顾", !chars.isEmpty, !chars[0].isASCII
         else { return false }
         guard let start = chars.indices.first(where: { chars[$0...].starts(with: Array(lead.text)) }) else {
             return false

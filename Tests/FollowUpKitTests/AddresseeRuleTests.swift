@@ -301,6 +301,8 @@ struct AddresseeRuleTests {
             + "2.\t决定，在此期间达尔富尔混合行动应维持所有队部以执行任务；\n"
         let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "s.txt"))
         #expect(plan.items.map(\.addressees) == [["SC"], ["UNAMID"]])
+        // A paragraph that notes, then decides, is a decision: it binds the Council.
+        #expect(plan.items.map(\.classification) == [.decision, .decision])
     }
 
     @Test("a Chinese request with no addressee is still a request (鼓励在这方面进一步采取行动)")
