@@ -113,63 +113,25 @@ struct LabelledSetTests {
             "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
     }
 
+    /// The blind sets once their blind scores were taken: the rules written from each one's misses
+    /// since are held here, so these sets no longer measure unseen text (docs/importer.md gives
+    /// each first score, taken before any miss was read).
     @Test(
-        "the sixth blind set, 16 resolutions in English and Chinese, once its blind score was taken (F1 0.78): segmentation 100%, class ≥ 95%, F1 ≥ 0.84"
-    )
-    func sixthBlindSetAfterTuning() throws {
-        // Scored blind once at 4e0c750 before any miss was read; the rules written from its misses
-        // since are held here, so this set no longer measures unseen text.
-        let score = try Self.score(["ground-truth-blind-6"])
-        #expect(score.paragraphs == 177)
-        #expect(score.segmented == score.paragraphs)
-        #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
+        "the sixth to ninth blind sets, after their blind scores (0.78, 0.77, 0.73, 0.77): segmentation 100%, class ≥ 95%, F1 at its floor",
+        arguments: [
+            ("ground-truth-blind-6", 177, 0.84), ("ground-truth-blind-7", 112, 0.85),
+            ("ground-truth-blind-8", 114, 0.84),
+            ("ground-truth-blind-9", 138, 0.86),
+        ])
+    func blindSetsAfterTuning(folder: String, paragraphs: Int, floor: Double) throws {
+        let score = try Self.score([folder])
+        #expect(score.paragraphs == paragraphs, "\(folder)")
+        #expect(score.segmented == score.paragraphs, "\(folder)")
         #expect(
-            score.f1 >= 0.84,
-            "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
-    }
-
-    @Test(
-        "the seventh blind set, 13 resolutions in English and Chinese, once its blind score was taken (F1 0.77): segmentation 100%, class ≥ 95%, F1 ≥ 0.85"
-    )
-    func seventhBlindSetAfterTuning() throws {
-        // Scored blind once at 4955a90 before any miss was read; the rules written from its misses
-        // since are held here.
-        let score = try Self.score(["ground-truth-blind-7"])
-        #expect(score.paragraphs == 112)
-        #expect(score.segmented == score.paragraphs)
-        #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
+            Double(score.classes) >= 0.95 * Double(score.paragraphs),
+            "\(folder): class \(score.classes)/\(score.paragraphs)")
         #expect(
-            score.f1 >= 0.85,
-            "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
-    }
-
-    @Test(
-        "the eighth blind set, 13 resolutions in English and Chinese, once its blind score was taken (F1 0.73): segmentation 100%, class ≥ 95%, F1 ≥ 0.84"
-    )
-    func eighthBlindSetAfterTuning() throws {
-        // Scored blind once at 19dd860 before any miss was read; the rules written from its misses
-        // since are held here.
-        let score = try Self.score(["ground-truth-blind-8"])
-        #expect(score.paragraphs == 114)
-        #expect(score.segmented == score.paragraphs)
-        #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
-        #expect(
-            score.f1 >= 0.84,
-            "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
-    }
-
-    @Test(
-        "the ninth blind set, 13 resolutions in English and Chinese, once its blind score was taken (F1 0.77): segmentation 100%, class ≥ 95%, F1 ≥ 0.86"
-    )
-    func ninthBlindSetAfterTuning() throws {
-        // Scored blind once at 09f8970 before any miss was read; the rules written from its misses
-        // since are held here.
-        let score = try Self.score(["ground-truth-blind-9"])
-        #expect(score.paragraphs == 138)
-        #expect(score.segmented == score.paragraphs)
-        #expect(Double(score.classes) >= 0.95 * Double(score.paragraphs), "class \(score.classes)/\(score.paragraphs)")
-        #expect(
-            score.f1 >= 0.86,
-            "addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
+            score.f1 >= floor,
+            "\(folder): addressee F1 \(score.f1): \(score.right) right, \(score.wrong) wrong, \(score.missed) missed")
     }
 }
