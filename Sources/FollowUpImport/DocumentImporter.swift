@@ -527,7 +527,11 @@ struct DocumentImporter {
             if index > 0, text.hasPrefix("秘书长的报告") || text.hasPrefix("Report of the Secretary-General") {
                 return head[index - 1].text.trimmingWhitespace() + " — " + text
             }
-            if index > 0, text.hasPrefix("第"), DisplayWidth.of(head[index - 1].text) <= 60 {
+            // A title wrapped before 第…: "科学和技术促进发展委员会" / "第二十四届会议报告". Not a
+            // masthead's date or symbol above 第2697(2023)号决议.
+            if index > 0, text.hasPrefix("第"), DisplayWidth.of(head[index - 1].text) <= 60,
+                !head[index - 1].text.matches(pattern: "\\d{4}|Distr|^\\s*[A-Z]+/")
+            {
                 return head[index - 1].text.trimmingWhitespace() + text
             }
             return text

@@ -143,3 +143,11 @@ extension LayoutTests {
         }
     }
 }
+
+extension LayoutTests {
+    @Test("a Chinese Security Council text's title is its resolution line, not the masthead's date joined to it")
+    func chineseCouncilTitle() throws {
+        let plan = try Self.plan(try Self.text("ground-truth-blind-9/texts/S_RES_2697_2023.zh.txt"))
+        #expect(plan.document.title == "第2697(2023)号决议")
+    }
+}
