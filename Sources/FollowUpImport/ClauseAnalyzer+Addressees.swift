@@ -553,7 +553,7 @@ extension ClauseAnalyzer {
                 // 敦促布隆迪政府…；鼓励政府…: the Government already named. With no State named
                 // before, 政府 is left to the actor list (Governments).
                 guard start == 0 || !"国各".contains(chars[start - 1]) else { continue }
-                let named = nearestState(clause, before: start)
+                let named = nearestMention(clause, before: start, wanted: stateCodes.contains)
                 guard let state = named ?? context.first(where: { stateCodes.contains($0.code) })?.code else {
                     continue
                 }
@@ -618,34 +618,22 @@ extension ClauseAnalyzer {
         return codes
     }
 
-    /// The code of the State named last before `end`, if any: whose 政府 a bare 政府 is.
-    func nearestState(_ clause: ClauseText, before end: Int) -> String? {
-        let (chars, lower) = (clause.chars, clause.lower)
-        var last: String?
-        var begin = 0
-        while begin < end {
-            if let match = matcher.match(in: chars, lowered: lower, at: begin), begin + match.length <= end {
-                if stateCodes.contains(match.code) { last = match.code }
-                begin += match.length
-            } else {
-                begin += 1
-            }
-        }
-        return last
-    }
-
-    /// The code of the actor named last before `end`, if any.
-    func nearestMention(_ clause: ClauseText, before end: Int) -> String? {
+    /// The code of the actor named last before `end`, if any; only those `wanted` counts ("it" is
+    /// any actor, a bare 政府 the government of the State named last).
+    func nearestMention(
+        _ clause: ClauseText, before end: Int, wanted: (String) -> Bool = { _ in true }
+    ) -> String? {
         let (chars, lower) = (clause.chars, clause.lower)
         // Read from the start, longest names first, so that "the Human Rights Council" is not "Council".
+        // A name starts at a word's start; Chinese has no spaces.
         var last: String?
         var begin = 0
         while begin < end {
-            if begin == 0 || !lower[begin - 1].isLetter,
+            if begin == 0 || !lower[begin - 1].isLetter || !chars[begin].isASCII,
                 let match = matcher.match(in: chars, lowered: lower, at: begin),
                 begin + match.length <= end
             {
-                last = match.code
+                if wanted(match.code) { last = match.code }
                 begin += match.length
             } else {
                 begin += 1
