@@ -53,7 +53,9 @@ public enum TextCleaner {
         var blocks: [TextBlock] = []
         var previous: PhysicalLine?
         for line in lines {
-            let startsUnit = DocumentPatterns.startsUnit(line.normalized)
+            let startsUnit =
+                DocumentPatterns.startsUnit(line.normalized)
+                || (previous.map { opensUnnumberedParagraph(line.normalized, after: $0.normalized) } ?? false)
             var join = false
             if let previous, !blocks.isEmpty, !startsUnit {
                 if line.noiseBefore {
@@ -83,6 +85,22 @@ public enum TextCleaner {
         return blocks.map { block in
             let text = removeFootnoteMarkers(block.text)
             return TextBlock(text: text, normalized: TextNormalization.normalize(text), line: block.line)
+        }
+    }
+
+    /// Whether `line` opens an unnumbered paragraph of a resolution's body: it starts with an
+    /// operative verb, capitalised ("Decides to adopt the outcome …", "Takes note of …"), and the
+    /// line before ends a preamble paragraph with a comma or a semicolon. Mid-sentence, an
+    /// operative verb is not capitalised, so a hard-wrapped one-paragraph decision whose preamble
+    /// ends with "…resolution 5/1," is not read as one long preamble paragraph.
+    static func opensUnnumberedParagraph(_ line: String, after previous: String) -> Bool {
+        guard let last = previous.last, ",;，；".contains(last), let first = line.first, first.isUppercase,
+            first.isASCII
+        else { return false }
+        let lowered = line.prefix(40).lowercased()
+        return Lexicon.englishVerbs.contains { verb in
+            !verb.addresseeFirst && lowered.hasPrefix(verb.text)
+                && lowered.dropFirst(verb.text.count).first.map { $0 == " " || $0 == "," } ?? true
         }
     }
 
@@ -250,9 +268,12 @@ public enum TextCleaner {
             result = result.replacing(pattern: "(?<=[\\p{Han}])\\d{1,3}(?= [\\p{Han}])", with: "")
         }
         // English: digits glued to a lower-case word or punctuation, then a space or the end:
-        // Society,4  ·  Agenda.12
+        // Society,4  ·  Agenda.12  — but not a symbol's addendum or revision: A/HRC/28/15/Add.1.
+        // A marker after a paragraph's full stop, spaced, at the block's end: "… Working Group. 2".
         if digit {
-            result = result.replacing(pattern: "(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
+            result = result.replacing(
+                pattern: "(?<!/[A-Za-z]{2,5}\\.)(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
+            result = result.replacing(pattern: "(?<=[a-z)]\\.) \\d{1,3}$", with: "")
         }
         // A space that justified PDF text leaves beside a hyphen: "non -governmental", "system -wide",
         // "Secretary- General". A dash between words has a space on both sides and stays.

@@ -151,3 +151,23 @@ extension LayoutTests {
         #expect(plan.document.title == "第2697(2023)号决议")
     }
 }
+
+extension LayoutTests {
+    @Test(
+        "a one-paragraph decision wrapped at a fixed width: its paragraph is not joined to the preamble before it",
+        arguments: [
+            ("A_HRC_DEC_28_111", "Decides to adopt the outcome of the review of Slovenia", "(A/HRC/28/15/Add.1 and"),
+            ("A_HRC_DEC_43_112", "Adopts the outcome of the review of Slovenia", "held in the Working Group."),
+        ])
+    func wrappedSoleParagraph(file: String, opening: String, kept: String) throws {
+        let plan = try Self.plan(try Self.text("layouts/pdftotext/\(file).txt"))
+        #expect(Self.paragraphs(plan) == [1])
+        #expect(plan.census.parts.map(\.summary) == ["operative paragraphs: 1, not numbered (the only one)"])
+        let text = try #require(plan.items.first?.text)
+        #expect(text.hasPrefix(opening))
+        // A symbol's addendum keeps its number; a footnote marker after the last full stop goes.
+        #expect(text.contains(kept))
+        #expect(text.hasSuffix(".") || text.hasSuffix(")."))
+        #expect(plan.document.body == "HRC")
+    }
+}
