@@ -49,6 +49,12 @@ extension AppDatabase {
                 source: options.sourceName, line: nil, field: nil,
                 reason: "this is a national report of the Universal Periodic Review: it answers the previous "
                     + "cycle's recommendations; read it with 'followup import evidence FILE --answers REPORT'")
+        case .compilation?:
+            throw .invalidInput(
+                source: options.sourceName, line: nil, field: nil,
+                reason: "this is a compilation or a summary of submissions prepared for a Universal Periodic Review "
+                    + "(A/HRC/WG.6/…/2 or …/3): it quotes what others recommended, but the review's own "
+                    + "recommendations are in the Working Group's report (A/HRC/NN/…): import that instead")
         case .thematicList?:
             throw .invalidInput(
                 source: options.sourceName, line: nil, field: nil,

@@ -411,3 +411,28 @@ struct PeriodicReviewTests {
         #expect(country.overdue == 163 + 97)
     }
 }
+
+extension PeriodicReviewTests {
+    @Test(
+        "OHCHR's compilation and summary for a review are named as such, not as 'no organ line'",
+        arguments: [
+            // The first lines of A/HRC/WG.6/34/SVN/2 and of A/HRC/WG.6/7/SVN/2/Corr.1 as pdftotext reads them.
+            "United Nations\n\nGeneral Assembly\n\nA/HRC/WG.6/34/SVN/2\nDistr.: General\n30 August 2019\n"
+                + "Original: English\n\nHuman Rights Council\nWorking Group on the Universal Periodic Review\n"
+                + "Thirty-fourth session\n4–15 November 2019\n\nCompilation on Slovenia\n\nI. Background\n1.\n"
+                + "The present report was prepared pursuant to Human Rights Council resolutions 5/1\n",
+            "UNITED\nNATIONS\n\nA\nGeneral Assembly\n\nDistr.\nGENERAL\nA/HRC/WG.6/7/SVN/2/Corr.1\n22 December 2009\n\n"
+                + "Original: ENGLISH\nHUMAN RIGHTS COUNCIL\nWorking Group on the Universal Periodic Review\n"
+                + "Seventh session\n\nCOMPILATION PREPARED BY THE OFFICE OF THE HIGH COMMISSIONER FOR\n"
+                + "HUMAN RIGHTS\n\nSlovenia\nCorrigendum\n",
+        ])
+    func compilation(text: String) throws {
+        #expect(ReviewDocumentKind.of(text) == .compilation)
+        let database = try TestDatabase.withReference()
+        #expect {
+            _ = try database.planImport(text: text, options: ImportOptions(sourceName: "SVN_2.pdf"))
+        } throws: { error in
+            "\(error)".contains("compilation") && "\(error)".contains("Working Group")
+        }
+    }
+}

@@ -11,14 +11,20 @@ public enum ReviewDocumentKind: String, Codable, Sendable {
     case nationalReport = "national-report"
     /// OHCHR's thematic list of a review's recommendations (a Word table).
     case thematicList = "thematic-list"
+    /// OHCHR's compilation of UN information (`A/HRC/WG.6/34/SVN/2`) or summary of stakeholders'
+    /// submissions (`…/3`) prepared for a review: they quote what others recommended, but the
+    /// review's own recommendations are in the Working Group's report.
+    case compilation
 
     /// The kind of `text`, or `nil` for any other document.
     public static func of(_ text: String) -> ReviewDocumentKind? {
-        // A national report's own symbol: A/HRC/WG.6/20/SVN/1 (the compilations are …/2 and …/3).
+        // A national report's own symbol: A/HRC/WG.6/20/SVN/1; the compilations are …/2 and …/3,
+        // and each may be corrected (…/2/Corr.1).
+        let reviewSymbol = /^A\/HRC\/WG\.6\/\d{1,3}\/[A-Z]{3}\/([1-3])(?:\/(?:CORR|REV)\.\d+)?$/
         if let symbol = DocumentImporter.detectSymbol(text),
-            symbol.uppercased().firstMatch(of: /^A\/HRC\/WG\.6\/\d{1,3}\/[A-Z]{3}\/1$/) != nil
+            let match = symbol.uppercased().firstMatch(of: reviewSymbol)
         {
-            return .nationalReport
+            return match.1 == "1" ? .nationalReport : .compilation
         }
         let head = ReviewText.head(text).lowercased()
         if head.contains("full list of themes") || head.contains("source of position:") {
