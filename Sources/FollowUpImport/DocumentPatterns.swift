@@ -66,16 +66,33 @@ enum DocumentPatterns {
         return result
     }
 
-    /// Whether a line ends with sentence-final punctuation.
+    /// Whether a line ends with sentence-final punctuation (a footnote marker after it aside).
     static func endsWithTerminal(_ line: String) -> Bool {
-        guard let last = line.last else { return false }
+        guard let last = lastBeforeMarker(line) else { return false }
         return "。．.;；!！?？)）".contains(last)
     }
 
-    /// Whether a line ends with any punctuation (a paragraph-per-line text's lines do).
+    /// Whether a line ends with any punctuation (a paragraph-per-line text's lines do), a
+    /// footnote marker after it aside.
     static func endsWithPunctuation(_ line: String) -> Bool {
-        guard let last = line.last else { return false }
+        guard let last = lastBeforeMarker(line) else { return false }
         return "。．.;；:：,，、!！?？)）”\"…》".contains(last)
+    }
+
+    /// The line's last character, or, where the line ends with a footnote marker glued to
+    /// punctuation after a word ("… the Credentials Committee.1", "…的报告。3"), the punctuation
+    /// before it. A symbol's addendum or revision ("A/79/613/Add.1") is not a marker.
+    static func lastBeforeMarker(_ line: String) -> Character? {
+        guard let last = line.last else { return nil }
+        guard last.isASCII, last.isNumber else { return last }
+        let digits = line.reversed().prefix { $0.isASCII && $0.isNumber }.count
+        guard digits <= 3 else { return last }
+        let before = line.dropLast(digits)
+        guard let mark = before.last, ".;,:。；，：)）”\"".contains(mark) else { return last }
+        let word = before.dropLast().reversed().prefix { $0.isLetter }
+        guard let letter = word.first, letter.isLowercase || !letter.isASCII else { return last }
+        if word.count <= 5, before.dropLast(word.count + 1).last == "/" { return last }
+        return mark
     }
 
     /// Whether a line starts a structural unit: a numbered paragraph, a labelled sub-item, a

@@ -171,3 +171,22 @@ extension LayoutTests {
         #expect(plan.document.body == "HRC")
     }
 }
+
+extension LayoutTests {
+    @Test("a footnote marker after a paragraph's full stop still ends it: the closing line is not joined to it")
+    func markerAfterFullStop() throws {
+        // Re-laid from A/RES/79/132 as its XML has it: the marker of the footnote citing A/79/613
+        // glued to the full stop, the meeting and the date on one line.
+        let original = try Self.text("layouts/A_RES_79_132.en.txt")
+        let relaid = original.replacingOccurrences(
+            of: "Approves the report of the Credentials Committee.\n48th plenary meeting\n6 December 2024",
+            with: "Approves the report of the Credentials Committee.1\n48th plenary meeting 6 December 2024")
+        #expect(relaid != original)
+        let plan = try Self.plan(relaid)
+        #expect(Self.paragraphs(plan) == [1])
+        #expect(plan.items.first?.text == "Approves the report of the Credentials Committee.")
+        // A symbol's addendum at a line's end is not a marker: the line goes on.
+        #expect(!DocumentPatterns.endsWithPunctuation("as requested in A/79/613/Add.1"))
+        #expect(DocumentPatterns.endsWithTerminal("核可全权证书委员会的报告。1"))
+    }
+}
