@@ -40,7 +40,7 @@ function setup(thread) table.insert(threads, thread) end
 function request()
   index = index %% #sessions + 1
   local s = sessions[index]
-  local body = "key=" .. s.key .. "&actor=" .. s.actor .. "&status=in-progress&as_of=2026-11-01&note=load+test&csrf=" .. s.csrf
+  local body = "key=" .. s.key .. "&actor=" .. s.actor .. "&status=in-progress&asOf=2026-11-01&note=load+test&csrf=" .. s.csrf
   return wrk.format("POST", "/submit", {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = s.cookie}, body)
 end
 function response(status, headers, body)
