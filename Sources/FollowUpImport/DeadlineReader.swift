@@ -11,7 +11,7 @@ enum DeadlineReader {
     /// (``SessionCalendar``), up to five sessions ahead.
     static func dueDate(in text: String, ownSession: SessionCalendar?, issued: CalendarDate? = nil) -> CalendarDate? {
         // "to report … within 30 days", "within six months": counted from the document's date.
-        if let issued, text.contains(ImportPatterns.reportingVerb),
+        if let issued, text.containsBytes("within "), text.contains(ImportPatterns.reportingVerb),
             let match = text.firstMatch(of: ImportPatterns.withinPeriod),
             let count = Int(match.1) ?? EnglishOrdinals.cardinals[String(match.1)]
         {
@@ -22,13 +22,13 @@ enum DeadlineReader {
             default: return issued.adding(months: 12 * count)
             }
         }
-        for match in text.matches(of: ImportPatterns.yearDeadline) {
+        for match in text.hasFourDigits ? text.matches(of: ImportPatterns.yearDeadline) : [] {
             if isTarget(match.range, in: text) { continue }
             if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
                 return CalendarDate(year: year, month: 12, day: 31)
             }
         }
-        if let ownSession {
+        if let ownSession, text.containsBytes("届") || text.containsBytes(" session") {
             // Only the body's own sessions: 委员会第二十四届会议, 其第二十四届会议, at its 81st session.
             if let match = text.firstMatch(of: ImportPatterns.chineseOwnSession),
                 let number = ChineseNumerals.value(String(match.1)), let due = ownSession.dueDate(of: number)
@@ -53,6 +53,7 @@ enum DeadlineReader {
     /// A year that sets a quantified goal for the world ("到 2020 年增加 15 亿新的在线互联网用户",
     /// "by 2030, halve …"): kept as the recommendation's target, not made its addressees' deadline.
     static func target(in text: String) -> Int? {
+        guard text.hasFourDigits else { return nil }
         for match in text.matches(of: ImportPatterns.yearDeadline)
         where isTarget(match.range, in: text) {
             return Int(match.1 ?? match.2 ?? match.3 ?? "")

@@ -258,16 +258,15 @@ enum DocumentStructure {
 
     /// The organ of an organ line: `大会，` → `大会`; `The General Assembly,` → `General Assembly`.
     static func organName(_ line: String) -> String? {
-        if let match = line.firstMatch(of: ImportPatterns.chineseOrgan) {
+        // Each pattern is anchored at the line's start: a Chinese organ line starts with an
+        // ideograph, an English one with "The ".
+        guard let first = line.unicodeScalars.first else { return nil }
+        if first.value >= 0x2E80 {
+            guard let match = line.firstMatch(of: ImportPatterns.chineseOrgan) else { return nil }
             return String(match.1 ?? match.2 ?? "")
         }
-        if let match = line.firstMatch(
-            of:
-                ImportPatterns.englishOrgan
-        ) {
-            return String(match.2 ?? match.1).trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
-        }
-        return nil
+        guard line.hasPrefix("The "), let match = line.firstMatch(of: ImportPatterns.englishOrgan) else { return nil }
+        return String(match.2 ?? match.1).trimmingCharacters(in: CharacterSet(charactersIn: ",:"))
     }
 
     static func isEndOfResolution(_ line: String) -> Bool {

@@ -273,7 +273,9 @@ public enum TextCleaner {
         if digit {
             result = result.replacing(
                 pattern: "(?<!/[A-Za-z]{2,5}\\.)(?<=[a-z][,.;:)”\"]|[a-z]{3})\\d{1,3}(?=\\s|$)", with: "")
-            result = result.replacing(pattern: "(?<=[a-z)]\\.) \\d{1,3}$", with: "")
+            if result.utf8.last.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+                result = result.replacing(pattern: "(?<=[a-z)]\\.) \\d{1,3}$", with: "")
+            }
         }
         // A space that justified PDF text leaves beside a hyphen: "non -governmental", "system -wide",
         // "Secretary- General". A dash between words has a space on both sides and stays.
