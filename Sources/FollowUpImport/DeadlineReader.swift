@@ -22,7 +22,7 @@ enum DeadlineReader {
             default: return issued.adding(months: 12 * count)
             }
         }
-        for match in text.hasFourDigits ? text.matches(of: ImportPatterns.yearDeadline) : [] {
+        for match in Self.mayNameYear(text) ? text.matches(of: ImportPatterns.yearDeadline) : [] {
             if isTarget(match.range, in: text) { continue }
             if let year = Int(match.1 ?? match.2 ?? match.3 ?? "") {
                 return CalendarDate(year: year, month: 12, day: 31)
@@ -50,10 +50,16 @@ enum DeadlineReader {
         return nil
     }
 
+    /// Whether `text` can hold a year deadline (``ImportPatterns/yearDeadline``): four digits
+    /// together, and 年 or "by " (tried by bytes before the pattern, which most clauses fail).
+    private static func mayNameYear(_ text: String) -> Bool {
+        text.hasFourDigits && (text.containsBytes("年") || text.containsBytes("by ") || text.containsBytes("By "))
+    }
+
     /// A year that sets a quantified goal for the world ("到 2020 年增加 15 亿新的在线互联网用户",
     /// "by 2030, halve …"): kept as the recommendation's target, not made its addressees' deadline.
     static func target(in text: String) -> Int? {
-        guard text.hasFourDigits else { return nil }
+        guard Self.mayNameYear(text) else { return nil }
         for match in text.matches(of: ImportPatterns.yearDeadline)
         where isTarget(match.range, in: text) {
             return Int(match.1 ?? match.2 ?? match.3 ?? "")

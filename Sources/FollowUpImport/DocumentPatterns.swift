@@ -21,7 +21,9 @@ enum DocumentPatterns {
     /// A running head or foot: a bare symbol (`A/76/64`), a job number (`20-08012 (C)`), a page
     /// counter (`3/21`), a bar code (`*2008012*`).
     static func isRunningHead(_ line: String) -> Bool {
-        guard starts(line, with: { isDigit($0) || ("A"..."Z").contains($0) || $0 == "*" }) else { return false }
+        // Each is a short line: a symbol, a job number, a counter (most paragraphs start with a capital).
+        guard line.utf8.count <= 48, starts(line, with: { isDigit($0) || ("A"..."Z").contains($0) || $0 == "*" })
+        else { return false }
         return matches(line, "^\\d{2}-\\d{5}\\s*(\\([A-Z]\\))?(\\s+\\d{6})?(\\s+\\d{6})?$")
             || matches(line, "^\\d{1,3}/\\d{1,3}$")
             || matches(line, "^[A-Z]{1,6}(/[A-Z0-9.]+)+(/(Rev|Add|Corr)\\.\\d+)*$")
@@ -60,7 +62,7 @@ enum DocumentPatterns {
             result.removeFirst(2)
         }
         // A Markdown link's text kept, its target dropped (the pattern only runs where one can be).
-        if result.contains("](") {
+        if result.containsBytes("](") {
             result = result.replacing(pattern: "\\[([^\\]]+)\\]\\([^)]*\\)", with: "$1")
         }
         return result
@@ -118,6 +120,7 @@ enum DocumentPatterns {
 
     /// A draft's title line: `决议草案一`, `Draft resolution II`, `决定草案`, `Draft decision I`.
     static func isDraftMarker(_ line: String) -> (kind: DraftKind, number: Int?)? {
+        guard line.hasPrefix("决") || line.hasPrefix("Draft ") else { return nil }
         if let match = line.firstMatch(of: ImportPatterns.chineseDraftResolution) {
             return (.resolution, ChineseNumerals.value(String(match.1)))
         }
@@ -143,6 +146,8 @@ enum DocumentPatterns {
     }
 
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
+        // Every label starts with a digit or a parenthesis: most lines are tried no further.
+        guard let first = line.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x28 else { return nil }
         if let match = line.firstMatch(of: ImportPatterns.numberLabel), let number = Int(match.1) {
             return (.number(number), line[match.range.upperBound...])
         }

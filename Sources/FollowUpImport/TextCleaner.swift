@@ -137,9 +137,11 @@ public enum TextCleaner {
         var number = 0
         var blankBefore = false
         var noiseBefore = false
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split by byte: splitting by Character finds grapheme boundaries in every line (and
+        // would keep "\r\n", one Character, unsplit).
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            var original = String(rawLine)
+            var original = String(Substring(rawLine))
             if original.hasSuffix("\r") { original.removeLast() }
             let trimmed = original.trimmingWhitespace()
             if trimmed.isEmpty {
