@@ -147,7 +147,13 @@ enum DocumentPatterns {
 
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
         // Every label starts with a digit or a parenthesis: most lines are tried no further.
-        guard let first = line.utf8.first, (first >= 0x30 && first <= 0x39) || first == 0x28 else { return nil }
+        guard let first = line.utf8.first else { return nil }
+        if first == UInt8(ascii: "i") || first == UInt8(ascii: "v") || first == UInt8(ascii: "x"),
+            let match = line.firstMatch(of: ImportPatterns.romanDotLabel)
+        {
+            return RomanNumerals.value(String(match.1)).map { (.roman($0), line[match.range.upperBound...]) }
+        }
+        guard (first >= 0x30 && first <= 0x39) || first == 0x28 else { return nil }
         if let match = line.firstMatch(of: ImportPatterns.numberLabel), let number = Int(match.1) {
             return (.number(number), line[match.range.upperBound...])
         }
@@ -175,6 +181,8 @@ enum RawLabel: Equatable, Sendable {
     case latin(String)
     /// `(一)` … `(二十八)`.
     case chinese(Int)
+    /// `i.`, `ii.` … : a roman numeral with a full stop, which is never a letter.
+    case roman(Int)
 }
 
 /// Chinese numerals up to ninety-nine: 一 … 十, 十一 … 二十八 … 九十九.

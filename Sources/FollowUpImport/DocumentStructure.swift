@@ -479,7 +479,7 @@ enum DocumentStructure {
                     continue  // a numbered sub-heading, not a paragraph
                 }
                 label = .number(value)
-            case .chinese(let value):
+            case .chinese(let value), .roman(let value):
                 label = .roman(value)
             case .latin(let text):
                 label = decideLatin(text, path: path)

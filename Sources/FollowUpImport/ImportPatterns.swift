@@ -13,6 +13,8 @@ enum ImportPatterns {
     nonisolated(unsafe) static let numberLabel = /^(\d{1,4})\.\s*(?=\S)/
     nonisolated(unsafe) static let labelOnly = /\d{1,4}\.|\(([a-z]{1,2}|[ivxl]{1,6})\)|\([一二三四五六七八九十]{1,4}\)/
     nonisolated(unsafe) static let letterLabel = /^\(([a-z]{1,2}|[ivxl]{1,6})\)\s*/
+    /// A roman numeral with a full stop, as some Security Council texts number sub-items: "ii.\tA joint …".
+    nonisolated(unsafe) static let romanDotLabel = /^([ivx]{1,5})\.\s+(?=[A-Z])/
     nonisolated(unsafe) static let chineseLabel = /^\(([一二三四五六七八九十]{1,4})\)\s*/
     /// `大会，`; a main organ also bare on its line (`安全理事会`), as web pages lay it out.
     nonisolated(unsafe) static let chineseOrgan =
@@ -37,6 +39,6 @@ enum ImportPatterns {
     nonisolated(unsafe) static let reportingVerb = /\b(?:report|submit|present|brief|inform)/
     /// "Adopted by the Security Council at its 9586th meeting, on 25 March 2024".
     nonisolated(unsafe) static let meetingAdoption =
-        /Adopted by the [A-Z][A-Za-z ]{2,60} at its \d+(?:st|nd|rd|th) meeting,? on (\d{1,2}) ([A-Z][a-z]+) (\d{4})/
+        /Adopted by the [A-Z][A-Za-z ]{2,60} at its \d+(?:st|nd|rd|th) meeting,? on ?(\d{1,2}) ([A-Z][a-z]+) (\d{4})/
     nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/
 }

@@ -39,7 +39,7 @@ enum Lexicon {
         ]
         let decision = [
             "decides", "resolves", "agrees", "approves", "endorses", "adopts", "declares", "designates", "authorizes",
-            "proclaims",
+            "proclaims", "determines",
         ]
         let declaratory = [
             "notes", "takes note", "welcomes", "commends", "reaffirms", "recognizes", "acknowledges", "stresses",
@@ -130,7 +130,8 @@ enum Lexicon {
         "director general of",
         "directors-general of", "executive director of", "executive directors of", "administrator of", "head of",
         "heads of", "executive heads of", "president of",
-        "envoys of", "special envoys of",
+        "envoys of", "special envoys of", "special representatives of", "special representatives and special envoys of",
+        "special representatives and envoys of",
     ]
 
     /// A decision verb followed by what the deciding organ itself will do ("Decides to include in the

@@ -276,6 +276,23 @@ struct AddresseeRuleTests {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: false) == expected)
     }
 
+    @Test("from the tenth blind set's misses: a determination is a decision; the Secretary-General's envoys are his")
+    func tenthSet() throws {
+        // S/RES/2719 (2023) ¶8 and S/RES/2565 (2021) ¶13, shortened.
+        let text = """
+            S/RES/2719 (2023)
+            Adopted by the Security Council at its 9518th meeting, on 21 December 2023
+            The Security Council,
+            \tRecalling its resolutions,
+            1.\tDetermines that in authorizing African Union-led Peace Support Operations the Security Council will decide on the most appropriate mission model;
+            2.\tFurther requests that Special Representatives and Special Envoys of the Secretary-General use their good offices;
+
+            """
+        let plan = try TestDatabase.withReference().planImport(text: text, options: ImportOptions(sourceName: "s.txt"))
+        #expect(plan.items.map(\.classification) == [.decision, .actionable])
+        #expect(plan.items.map(\.addressees) == [["SC"], ["SG"]])
+    }
+
     @Test("the one institution a name holds is its short form: 'the Institute', 'the Commission'")
     func institutionShortForms() throws {
         // E/RES/2021/16 ¶3 and S/RES/2558 (2020) ¶2, shortened.

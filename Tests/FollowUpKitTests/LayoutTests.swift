@@ -190,3 +190,14 @@ extension LayoutTests {
         #expect(DocumentPatterns.endsWithTerminal("核可全权证书委员会的报告。1"))
     }
 }
+
+extension LayoutTests {
+    @Test("sub-items numbered 'i.' … 'vi.' are roman numerals, and 'on21 December 2023' is the adoption date")
+    func romanWithFullStop() throws {
+        let plan = try Self.plan(try Self.text("ground-truth-blind-10/texts/S_RES_2719_2023.txt"))
+        let third = plan.items.map(\.path).filter { $0.hasPrefix("¶3") }
+        #expect(third == ["¶3(i)", "¶3(ii)", "¶3(iii)", "¶3(iv)", "¶3(v)", "¶3(vi)"])
+        #expect(plan.document.date.description == "2023-12-21")
+        #expect(plan.census.parts.map(\.summary) == ["operative paragraphs: 17 of 17 numbered"])
+    }
+}
