@@ -101,7 +101,15 @@ enum DocumentPatterns {
     /// heading, a chapter, a draft's title.
     static func startsUnit(_ line: String) -> Bool {
         label(of: line) != nil || isHeading(line) || isDraftMarker(line) != nil
-            || DocumentStructure.organName(line) != nil
+            || DocumentStructure.organName(line) != nil || isMeetingLine(line)
+    }
+
+    /// The line after a resolution's last paragraph that names the meeting which adopted it:
+    /// "9th plenary meeting", "41st meeting", "第53次全体会议". It is never the paragraph's
+    /// continuation, however long the paragraph's last line.
+    static func isMeetingLine(_ line: String) -> Bool {
+        guard let first = line.utf8.first, (first >= 0x30 && first <= 0x39) || line.hasPrefix("第") else { return false }
+        return line.firstMatch(of: ImportPatterns.meetingLine) != nil
     }
 
     static let chineseNumerals = "一二三四五六七八九十"

@@ -38,6 +38,8 @@ enum ImportPatterns {
     /// A clause that asks for a report or a briefing.
     nonisolated(unsafe) static let reportingVerb = /\b(?:report|submit|present|brief|inform)/
     /// "Adopted by the Security Council at its 9586th meeting, on 25 March 2024".
+    /// "9th plenary meeting", "41st meeting", "第53次全体会议": the meeting that adopted a resolution.
+    nonisolated(unsafe) static let meetingLine = /^(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b|第\d{1,4}次(?:全体)?会议)/
     nonisolated(unsafe) static let meetingAdoption =
         /Adopted by the [A-Z][A-Za-z ]{2,60} at its \d+(?:st|nd|rd|th) meeting,? on ?(\d{1,2}) ([A-Z][a-z]+) (\d{4})/
     nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/

@@ -201,3 +201,15 @@ extension LayoutTests {
         #expect(plan.census.parts.map(\.summary) == ["operative paragraphs: 17 of 17 numbered"])
     }
 }
+
+extension LayoutTests {
+    @Test("the meeting line after a resolution's last paragraph is not joined to it, however long its last line")
+    func meetingLine() throws {
+        let plan = try Self.plan(try Self.text("layouts/wrapped/E_RES_2022_2.en.txt"))
+        #expect(Self.paragraphs(plan) == [1])
+        #expect(plan.items.first?.text.hasSuffix("as set out in the annex to the present resolution.") == true)
+        #expect(DocumentPatterns.isMeetingLine("9th plenary meeting 16 February 2022"))
+        #expect(DocumentPatterns.isMeetingLine("第53次全体会议"))
+        #expect(!DocumentPatterns.isMeetingLine("9th session of the Commission"))
+    }
+}
