@@ -82,7 +82,7 @@ enum Lexicon {
     /// Qualifiers that are not actors and may stand between a verb and its addressee.
     static let chineseQualifiers = [
         "酌情", "在各自任务范围内", "在其各自任务规定范围内", "在各自任务规定范围内", "继续", "其他", "所有", "有关", "相关",
-        "适当的", "各", "并酌情", "现有",
+        "适当的", "各", "并酌情", "现有", "广大",
         // 占领国以色列: the occupying Power is the State named after it.
         "占领国",
     ]

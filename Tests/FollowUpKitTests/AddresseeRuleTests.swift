@@ -293,6 +293,21 @@ struct AddresseeRuleTests {
         #expect(plan.items.map(\.addressees) == [["SC"], ["SG"]])
     }
 
+    @Test(
+        "from the tenth blind set's misses: other contributors are donors; 广大国际社会 is the international community",
+        arguments: [
+            // E/RES/2023/31 ¶8, E/RES/2022/8 ¶11 (Chinese).
+            (
+                "Economic and Social Council",
+                "Urges Member States and other contributors providing non-core contributions to make them more flexible;",
+                false, ["MEMBER-STATES", "DONORS"]
+            ),
+            ("经济及社会理事会", "促请会员国和广大国际社会支持资源调动努力；", true, ["MEMBER-STATES", "INTERNATIONAL-COMMUNITY"]),
+        ])
+    func tenthSetNames(organ: String, paragraph: String, chinese: Bool, expected: [String]) throws {
+        #expect(try Self.addressees(paragraph, organ: organ, chinese: chinese) == expected)
+    }
+
     @Test("the one institution a name holds is its short form: 'the Institute', 'the Commission'")
     func institutionShortForms() throws {
         // E/RES/2021/16 ¶3 and S/RES/2558 (2020) ¶2, shortened.
