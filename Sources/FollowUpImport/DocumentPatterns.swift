@@ -22,7 +22,9 @@ enum DocumentPatterns {
     /// counter (`3/21`), a bar code (`*2008012*`).
     static func isRunningHead(_ line: String) -> Bool {
         // Each is a short line: a symbol, a job number, a counter (most paragraphs start with a capital).
-        guard line.utf8.count <= 48, starts(line, with: { isDigit($0) || ("A"..."Z").contains($0) || $0 == "*" })
+        // None ends with a full stop: "A/77/237." is a footnote's text, citing a document.
+        guard line.utf8.count <= 48, line.utf8.last != UInt8(ascii: "."),
+            starts(line, with: { isDigit($0) || ("A"..."Z").contains($0) || $0 == "*" })
         else { return false }
         return matches(line, "^\\d{2}-\\d{5}\\s*(\\([A-Z]\\))?(\\s+\\d{6})?(\\s+\\d{6})?$")
             || matches(line, "^\\d{1,3}/\\d{1,3}$")

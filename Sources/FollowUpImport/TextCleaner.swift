@@ -137,15 +137,30 @@ public enum TextCleaner {
         var number = 0
         var blankBefore = false
         var noiseBefore = false
+        /// A footnote's number stood alone on the line before (pdftotext -layout): this line is its text.
+        var markerAlone = false
         // Split by byte: splitting by Character finds grapheme boundaries in every line (and
         // would keep "\r\n", one Character, unsplit).
-        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let rawLines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let pageHeads = pageHeadLines(rawLines)
+        // pdftotext's pages, each started by a form feed: a page's footnotes run to its foot.
+        let paginated = text.utf8.contains(0x0C)
+        for rawLine in rawLines {
             number += 1
+            if rawLine.first == 0x0C {
+                inFootnotes = false
+                markerAlone = false
+            }
+            if pageHeads.contains(number) {
+                noiseBefore = true
+                continue
+            }
             var original = String(Substring(rawLine))
             if original.hasSuffix("\r") { original.removeLast() }
             let trimmed = original.trimmingWhitespace()
             if trimmed.isEmpty {
                 blankBefore = true
+                markerAlone = false
                 continue
             }
             let normalized = TextNormalization.normalize(trimmed)
@@ -153,21 +168,45 @@ public enum TextCleaner {
             if DocumentPatterns.isFootnoteRule(normalized) {
                 inFootnotes = true
                 footnoteOpen = false
+                markerAlone = false
                 noiseBefore = true
                 continue
             }
-            if DocumentPatterns.isLinkLine(normalized) || DocumentPatterns.isRunningHead(normalized)
-                || DocumentPatterns.isMarkedFootnote(trimmed)
-            {
+            if inFootnotes && markerAlone {
+                // The text of a footnote whose number stood alone on the line before, whatever it
+                // looks like (a bare symbol, "A/77/748.", is no running head here).
+                markerAlone = false
+                footnoteOpen = !DocumentPatterns.endsWithTerminal(normalized)
+                continue
+            }
+            if DocumentPatterns.isLinkLine(normalized) || DocumentPatterns.isMarkedFootnote(trimmed) {
                 noiseBefore = true
+                continue
+            }
+            if DocumentPatterns.isRunningHead(normalized) || isPageFoot(trimmed) {
+                // The page ends: its footnotes with it.
+                noiseBefore = true
+                inFootnotes = false
+                markerAlone = false
                 continue
             }
             if inFootnotes {
+                // A footnote's number alone on its line, its text on the next, as pdftotext
+                // -layout sets them: "17", "ST/SGB/2017/2/Rev.1.".
+                if normalized.utf8.count <= 3, normalized.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    markerAlone = true
+                    continue
+                }
                 if DocumentPatterns.isNumberedFootnote(normalized) {
                     footnoteOpen = !DocumentPatterns.endsWithTerminal(normalized)
                     continue
                 }
-                if footnoteOpen && !indented {
+                // A footnote's sentence goes on over its next lines. In pdftotext's pages,
+                // everything under the rule to the page's foot is footnotes ("and ibid., …" goes on
+                // from the line before, whatever its punctuation), unless a line starts a
+                // paragraph, a heading or an organ line. A text without pages (a seed's footnotes
+                // amid its paragraphs) ends the block at an indented line, as before.
+                if footnoteOpen && !indented || paginated && !DocumentPatterns.startsUnit(normalized) {
                     footnoteOpen = !DocumentPatterns.endsWithTerminal(normalized)
                     continue
                 }
@@ -185,6 +224,53 @@ public enum TextCleaner {
             noiseBefore = false
         }
         return result
+    }
+
+    /// The numbers (from 1) of the lines that head a page of pdftotext's output: from a form feed
+    /// to the first blank line (four lines at most), when one of them holds a running head among
+    /// wider gaps ("A/RES/78/102        on mission"): the document's title and symbol, repeated
+    /// on every page, which had been read into paragraphs and taken for headings.
+    static func pageHeadLines(_ lines: [Substring.UTF8View]) -> Set<Int> {
+        var result = Set<Int>()
+        var index = 0
+        while index < lines.count {
+            guard lines[index].first == 0x0C else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < lines.count, end - index < 4,
+                !String(Substring(lines[end])).trimmingWhitespace().isEmpty
+            {
+                end += 1
+            }
+            if (index..<end).contains(where: { holdsRunningHead(String(Substring(lines[$0]))) }) {
+                result.formUnion((index + 1)...end)
+            }
+            index = max(end, index + 1)
+        }
+        return result
+    }
+
+    /// The pieces of a line that pdftotext -layout set apart by two spaces or more.
+    static func pieces(_ line: String) -> [String] {
+        line.components(separatedBy: "  ").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// Whether one of the line's pieces is a running head: a symbol, a job number, a page counter.
+    static func holdsRunningHead(_ line: String) -> Bool {
+        let trimmed = line.trimmingWhitespace()
+        guard trimmed.containsBytes("  ") || DocumentPatterns.isRunningHead(TextNormalization.normalize(trimmed))
+        else { return false }
+        return pieces(trimmed).contains { DocumentPatterns.isRunningHead(TextNormalization.normalize($0)) }
+    }
+
+    /// A page's foot as pdftotext -layout gives it: running heads only, apart on one line
+    /// ("23-24976        7/8", "2/8        23-24976").
+    static func isPageFoot(_ trimmed: String) -> Bool {
+        guard trimmed.containsBytes("  ") else { return false }
+        let parts = pieces(trimmed)
+        return parts.count >= 2 && parts.allSatisfy { DocumentPatterns.isRunningHead(TextNormalization.normalize($0)) }
     }
 
     /// The width most lines are wrapped at: the 90th percentile of line widths.

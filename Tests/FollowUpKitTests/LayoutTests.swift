@@ -213,3 +213,20 @@ extension LayoutTests {
         #expect(!DocumentPatterns.isMeetingLine("9th session of the Commission"))
     }
 }
+
+extension LayoutTests {
+    @Test("a PDF's pages as pdftotext -layout gives them: no page head, foot or footnote in a paragraph or heading")
+    func pageFurniture() throws {
+        let plan = try Self.plan(try Self.text("layouts/pdftotext-layout/A_RES_78_102.txt"))
+        #expect(Self.paragraphs(plan) == Array(1...33))
+        for item in plan.items {
+            #expect(!item.text.contains("23-24976") && !item.text.contains("\u{0C}"), "\(item.path)")
+            #expect(item.text.firstMatch(of: /\b\d{1,2}\/8\b/) == nil, "\(item.path)")
+            #expect(!item.text.contains("ST/SGB/2017/2/Rev.1") && !item.text.contains("and ibid."), "\(item.path)")
+            #expect(item.tags.allSatisfy { !$0.hasPrefix("heading:") }, "\(item.path): \(item.tags)")
+        }
+        #expect(plan.items.first?.text.hasSuffix("experts on mission since 1 July 2016;") == true)
+        #expect(DocumentPatterns.isRunningHead("A/RES/78/102"))
+        #expect(!DocumentPatterns.isRunningHead("A/77/237."))
+    }
+}
