@@ -18,8 +18,8 @@ enum DocumentPatterns {
         starts(line, with: { $0 == "h" || $0 == "w" }) && matches(line, "^(https?://|www\\.)\\S+$")
     }
 
-    /// A running head or foot: a bare symbol (`A/76/64`), a job number (`20-08012 (C)`), a page
-    /// counter (`3/21`), a bar code (`*2008012*`).
+    /// A running head or foot: a bare symbol (`A/76/64`, `S/RES/2719 (2023)`), a job number
+    /// (`20-08012 (C)`), a page counter (`3/21`), a bar code (`*2008012*`).
     static func isRunningHead(_ line: String) -> Bool {
         // Each is a short line: a symbol, a job number, a counter (most paragraphs start with a capital).
         // None ends with a full stop: "A/77/237." is a footnote's text, citing a document.
@@ -28,7 +28,7 @@ enum DocumentPatterns {
         else { return false }
         return matches(line, "^\\d{2}-\\d{5}\\s*(\\([A-Z]\\))?(\\s+\\d{6})?(\\s+\\d{6})?$")
             || matches(line, "^\\d{1,3}/\\d{1,3}$")
-            || matches(line, "^[A-Z]{1,6}(/[A-Z0-9.]+)+(/(Rev|Add|Corr)\\.\\d+)*$")
+            || matches(line, "^[A-Z]{1,6}(/[A-Z0-9.]+)+(/(Rev|Add|Corr)\\.\\d+)*( \\(\\d{4}\\))?$")
             || matches(line, "^\\*\\d{6,}\\*$")
     }
 
@@ -156,7 +156,8 @@ enum DocumentPatterns {
     }
 
     static func label(of line: String) -> (label: RawLabel, rest: Substring)? {
-        // Every label starts with a digit or a parenthesis: most lines are tried no further.
+        // Every label starts with a digit, a parenthesis or a roman numeral's i, v or x: most
+        // lines are tried no further.
         guard let first = line.utf8.first else { return nil }
         if first == UInt8(ascii: "i") || first == UInt8(ascii: "v") || first == UInt8(ascii: "x"),
             let match = line.firstMatch(of: ImportPatterns.romanDotLabel)

@@ -37,9 +37,10 @@ enum ImportPatterns {
         /\bwithin (\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|eighteen|twenty|thirty|forty-five|sixty|ninety) (days?|weeks?|months?|years?)\b/
     /// A clause that asks for a report or a briefing.
     nonisolated(unsafe) static let reportingVerb = /\b(?:report|submit|present|brief|inform)/
-    /// "Adopted by the Security Council at its 9586th meeting, on 25 March 2024".
     /// "9th plenary meeting", "41st meeting", "第53次全体会议": the meeting that adopted a resolution.
     nonisolated(unsafe) static let meetingLine = /^(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting\b|第\d{1,4}次(?:全体)?会议)/
+    /// "Adopted by the Security Council at its 9586th meeting, on 25 March 2024" (also "on21 …",
+    /// as the XML of S/RES/2719 (2023) has it).
     nonisolated(unsafe) static let meetingAdoption =
         /Adopted by the [A-Z][A-Za-z ]{2,60} at its \d+(?:st|nd|rd|th) meeting,? on ?(\d{1,2}) ([A-Z][a-z]+) (\d{4})/
     nonisolated(unsafe) static let englishOwnSession = /(?:at|to|before) its ([a-z]+(?:-[a-z]+)?) session/

@@ -228,5 +228,8 @@ extension LayoutTests {
         #expect(plan.items.first?.text.hasSuffix("experts on mission since 1 July 2016;") == true)
         #expect(DocumentPatterns.isRunningHead("A/RES/78/102"))
         #expect(!DocumentPatterns.isRunningHead("A/77/237."))
+        #expect(DocumentPatterns.isRunningHead("S/RES/2719 (2023)"))
+        #expect(TextCleaner.isPageFoot("23-24976                    7/8"))
+        #expect(!TextCleaner.isPageFoot("A/RES/78/102                on mission"))
     }
 }
