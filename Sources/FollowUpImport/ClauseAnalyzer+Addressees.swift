@@ -384,6 +384,7 @@ extension ClauseAnalyzer {
         items: [Mention], end: Int
     )? {
         let (chars, lower) = (clause.chars, clause.lower)
+        if let shared = sharedHead(clause, at: start) { return shared }
         // 国际和区域组织: 国际组织 and 区域组织.
         if start + 3 < chars.count, !chars[start].isASCII, chars[start + 2] == "和",
             let match = matcher.match(in: chars, lowered: lower, at: start + 3), match.length > 2
@@ -418,6 +419,53 @@ extension ClauseAnalyzer {
             }
         }
         return (items, second + match.length)
+    }
+
+    /// Chinese modifiers joined by 、 and 和 (及) that share the head noun of the last:
+    /// 全球、区域和次区域组织 names 全球组织, 区域组织 and 次区域组织; 发展和贸易伙伴 names 发展伙伴.
+    /// Each modifier with the head is tried as a whole name; the names that are actors are the items.
+    func sharedHead(_ clause: ClauseText, at start: Int) -> (items: [Mention], end: Int)? {
+        let chars = clause.chars
+        guard start < chars.count, TextNormalization.isCJK(chars[start]) else { return nil }
+        var modifiers: [Range<Int>] = []
+        var index = start
+        while true {
+            var end = index
+            while end < chars.count, end - index < 4, TextNormalization.isCJK(chars[end]), !"、和及".contains(chars[end]) {
+                end += 1
+            }
+            guard end > index, end < chars.count else { return nil }
+            modifiers.append(index..<end)
+            if chars[end] == "、" {
+                index = end + 1
+            } else if chars[end] == "和" || chars[end] == "及" {
+                index = end + 1
+                break
+            } else {
+                return nil
+            }
+        }
+        for head in Lexicon.chineseSharedHeads {
+            let headChars = Array(head)
+            for length in 1...4 {
+                let headStart = index + length
+                let end = headStart + headChars.count
+                guard end <= chars.count, Array(chars[headStart..<end]) == headChars else { continue }
+                let phrase = String(chars[start..<end])
+                var items: [Mention] = []
+                for (number, modifier) in (modifiers + [index..<headStart]).enumerated() {
+                    let name = Array(chars[modifier]) + headChars
+                    guard let match = matcher.match(in: name, lowered: name, at: 0), match.length == name.count else {
+                        // The first must name an actor: 其他国际和区域组织 is read from 国际, past 其他.
+                        if number == 0 { return nil }
+                        continue
+                    }
+                    if !items.contains(where: { $0.code == match.code }) { items.append(Mention(match.code, phrase)) }
+                }
+                return items.isEmpty ? nil : (items, end)
+            }
+        }
+        return nil
     }
 
     func skipQualifiers(_ clause: ClauseText, from start: Int) -> Int {

@@ -184,6 +184,9 @@ enum Lexicon {
     static let chineseJointActions = ["合作", "协作", "协调", "协商", "磋商", "对话", "配合", "接触", "一道", "一起", "携手"]
 
     /// Joins between two addressees.
+    /// The head nouns Chinese modifiers share: 全球、区域和次区域组织, 发展和贸易伙伴.
+    static let chineseSharedHeads = ["组织", "伙伴", "机构", "实体", "方案", "基金", "国家", "银行"]
+
     static let chineseConjunctions = ["、", "和", "以及", "及", "与", "或", "并", ","]
     static let englishConjunctions = [", and", ", or", ",", "and", "or", "as well as"]
 

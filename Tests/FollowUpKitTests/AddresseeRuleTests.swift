@@ -303,6 +303,12 @@ struct AddresseeRuleTests {
                 false, ["MEMBER-STATES", "DONORS"]
             ),
             ("经济及社会理事会", "促请会员国和广大国际社会支持资源调动努力；", true, ["MEMBER-STATES", "INTERNATIONAL-COMMUNITY"]),
+            // A/RES/76/14 ¶2, E/RES/2022/8 ¶7: modifiers that share the last one's head noun.
+            (
+                "大会", "邀请所有会员国、联合国系统各组织及其他全球、区域和次区域组织举办纪念活动；", true,
+                ["MEMBER-STATES", "UN-ENTITIES", "INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS"]
+            ),
+            ("经济及社会理事会", "鼓励发展和贸易伙伴支持这些国家减少灾害风险；", true, ["DEVELOPMENT-PARTNERS"]),
         ])
     func tenthSetNames(organ: String, paragraph: String, chinese: Bool, expected: [String]) throws {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: chinese) == expected)
