@@ -576,6 +576,10 @@ extension ClauseAnalyzer {
                 if let match = matcher.match(in: chars, lowered: lower, at: index) {
                     return (match.code, index + match.length)
                 }
+                // …国家的发展和贸易伙伴: modifiers sharing a head noun, the first an actor's.
+                if let shared = sharedHead(clause, at: index), let first = shared.items.first {
+                    return (first.code, shared.end)
+                }
                 // 尚未加入《公约》的国家: the States that have not, a part of all States.
                 if index + 1 < chars.count, chars[index] == "国", chars[index + 1] == "家" {
                     return ("ALL-STATES", index + 2)

@@ -309,6 +309,7 @@ struct AddresseeRuleTests {
                 ["MEMBER-STATES", "UN-ENTITIES", "INTERNATIONAL-ORGANIZATIONS", "REGIONAL-ORGANIZATIONS"]
             ),
             ("经济及社会理事会", "鼓励发展和贸易伙伴支持这些国家减少灾害风险；", true, ["DEVELOPMENT-PARTNERS"]),
+            ("经济及社会理事会", "鼓励即将毕业国家的发展和贸易伙伴支持这些国家；", true, ["DEVELOPMENT-PARTNERS"]),
         ])
     func tenthSetNames(organ: String, paragraph: String, chinese: Bool, expected: [String]) throws {
         #expect(try Self.addressees(paragraph, organ: organ, chinese: chinese) == expected)
